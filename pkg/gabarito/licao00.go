@@ -1,0 +1,76 @@
+package gabarito
+
+import (
+	"sync"
+
+	"github.com/gomlx/gomlx/pkg/core/graph"
+	"github.com/gomlx/gomlx/pkg/core/tensors"
+	"github.com/gomlx/gomlx/pkg/ml/context"
+	"github.com/gomlx/gomlx/pkg/ml/layers"
+
+	"github.com/go-estudos/representacoes/pkg/motor"
+	"github.com/go-estudos/representacoes/pkg/treino"
+)
+
+var (
+	softmaxOnce sync.Once
+	softmaxExec *graph.Exec
+)
+
+// Softmax calcula a softmax de z com graph.Softmax do GoMLX (em float64).
+func Softmax(z []float64) []float64 {
+	if len(z) == 0 {
+		return []float64{}
+	}
+	softmaxOnce.Do(func() {
+		softmaxExec = graph.MustNewExec(motor.Backend(), func(x *graph.Node) *graph.Node {
+			return graph.Softmax(x)
+		})
+	})
+	return tensors.MustCopyFlatData[float64](softmaxExec.MustExec(z)[0])
+}
+
+// Reta é um problema de regressão linear y ≈ W·x + B, com os dados X, Y.
+type Reta struct {
+	W, B float64
+	X, Y []float64
+}
+
+var (
+	retaOnce sync.Once
+	retaExec *graph.Exec
+)
+
+// GradienteReta devolve [∂L/∂W, ∂L/∂B] do erro quadrático médio
+// L = média((W·xᵢ + B − yᵢ)²), calculado pela diferenciação automática do
+// GoMLX (graph.Gradient).
+func GradienteReta(r Reta) [2]float64 {
+	retaOnce.Do(func() {
+		retaExec = graph.MustNewExec(motor.Backend(), func(w, b, x, y *graph.Node) (*graph.Node, *graph.Node) {
+			pred := graph.Add(graph.Mul(w, x), b)
+			perda := graph.ReduceAllMean(graph.Square(graph.Sub(pred, y)))
+			g := graph.Gradient(perda, w, b)
+			return g[0], g[1]
+		})
+	})
+	saidas := retaExec.MustExec(r.W, r.B, r.X, r.Y)
+	return [2]float64{saidas[0].Value().(float64), saidas[1].Value().(float64)}
+}
+
+// ParametrosMLP conta os parâmetros (pesos e vieses) de uma rede densa com
+// as camadas dadas (ex.: [784, 256, 10]), construindo-a com layers.Dense do
+// GoMLX e contando as variáveis treináveis que ela criou.
+func ParametrosMLP(camadas []int) int {
+	if len(camadas) < 2 {
+		return 0
+	}
+	ctx := context.New()
+	exec := context.MustNewExec(motor.Backend(), ctx, func(ctx *context.Context, x *graph.Node) *graph.Node {
+		for i, n := range camadas[1:] {
+			x = layers.Dense(ctx.Inf("camada%d", i), x, true, n)
+		}
+		return x
+	})
+	exec.MustExec(make([]float32, camadas[0]))
+	return treino.NumParametros(ctx)
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Abre o curso: roda o scripts/setup.sh se preciso e inicia o JupyterLab
+# (em português, com o kernel GoNB) na pasta notebooks/.
+#
+# Uso: scripts/curso.sh [--porta 8888] [--ip 127.0.0.1] [outras opções do jupyter lab]
+# Variáveis: REPRESENTACOES_RAPIDO=1 (modo rápido: menos dados e passos).
+set -euo pipefail
+RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$RAIZ"
+if "$RAIZ/scripts/precisa-setup.sh"; then
+	bash "$RAIZ/scripts/setup.sh"
+fi
+porta=8888
+ip=127.0.0.1
+extras=()
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--porta) porta="$2"; shift 2 ;;
+	--ip) ip="$2"; shift 2 ;;
+	*) extras+=("$1"); shift ;;
+	esac
+done
+export REPRESENTACOES_RAIZ="$RAIZ"
+export PATH="$RAIZ/.ferramentas/bin:$PATH"
+export GOMLX_NO_AUTO_INSTALL=1
+echo "▶ Abrindo o JupyterLab em http://$ip:$porta/lab (o endereço com o token aparece abaixo)."
+echo "  Para sair: Ctrl+C duas vezes."
+exec "$RAIZ/.venv/bin/jupyter" lab --no-browser --ip="$ip" --port="$porta" \
+	--ServerApp.root_dir="$RAIZ/notebooks" \
+	--LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
+	"${extras[@]}"

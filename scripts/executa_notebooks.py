@@ -1,0 +1,198 @@
+"""Executa os notebooks do curso sem navegador (nbclient + kernel GoNB) e
+confere os exercícios.
+
+Cada notebook roda duas vezes, no modo rápido (REPRESENTACOES_RAPIDO=1):
+
+  * "soluções": cada célula de exercício (metadado "exercicio": ID) recebe o
+    código da solução de referência, que fica no próprio notebook, numa célula
+    markdown com metadado "solucao": ID (um bloco ```go dentro de <details>).
+    Nenhuma célula pode dar erro e toda verificação tem de passar.
+  * "como entregue": as células de exercício ficam como o aluno as recebe.
+    Nenhuma célula pode dar erro e toda verificação tem de falhar (um
+    exercício por fazer não pode passar, nem parar o resto da lição).
+
+As duas execuções compartilham a pasta de modelos: a segunda reaproveita os
+checkpoints da primeira, o que também testa "rodar o notebook de novo".
+
+Os resultados das verificações chegam por REPRESENTACOES_RESULTADOS (um JSON
+por linha, escrito pelo pacote exercicios). Os notebooks executados e as
+figuras que eles mostraram ficam em saidas/notebooks/ para quem quiser ver.
+
+Uso: .venv/bin/python scripts/executa_notebooks.py [notebooks/00-introducao.ipynb ...]
+     [--modos solucoes,entregue] [--saida saidas/notebooks]
+Termina com a linha "N passed, M failed" e código de saída 1 se algo falhou.
+"""
+
+import argparse
+import base64
+import copy
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+RAIZ = Path(__file__).resolve().parent.parent
+BLOCO_GO = re.compile(r"```go\n(.*?)```", re.S)
+
+
+def solucoes(nb):
+    """Devolve {id: código} das células de solução de um notebook."""
+    sol = {}
+    for c in nb.cells:
+        ident = c.metadata.get("solucao")
+        if c.cell_type == "markdown" and ident:
+            m = BLOCO_GO.search(c.source)
+            if not m:
+                raise ValueError(f"a solução {ident!r} não tem um bloco ```go")
+            sol[ident] = m.group(1).rstrip() + "\n"
+    return sol
+
+
+def exercicios(nb):
+    return [c.metadata["exercicio"] for c in nb.cells if c.cell_type == "code" and c.metadata.get("exercicio")]
+
+
+def prepara(nb, modo):
+    nb = copy.deepcopy(nb)
+    if modo == "solucoes":
+        sol = solucoes(nb)
+        for c in nb.cells:
+            ident = c.metadata.get("exercicio")
+            if c.cell_type == "code" and ident:
+                if ident not in sol:
+                    raise ValueError(f"o exercício {ident!r} não tem solução no notebook")
+                c.source = sol[ident]
+    return nb
+
+
+def le_resultados(caminho):
+    res = {}
+    if caminho.exists():
+        for linha in caminho.read_text(encoding="utf-8").splitlines():
+            if linha.strip():
+                r = json.loads(linha)
+                res.setdefault(r["id"], []).append(r)
+    return res
+
+
+def salva_figuras(nb, pasta, prefixo):
+    """Extrai as imagens PNG das saídas (para olhar e para artefatos de CI)."""
+    n = 0
+    for i, c in enumerate(nb.cells):
+        for o in c.get("outputs", []):
+            dados = o.get("data", {})
+            png = dados.get("image/png")
+            html = dados.get("text/html", "")
+            blobs = []
+            if png:
+                blobs.append(png)
+            blobs += re.findall(r'src="data:image/png;base64,([^"]+)"', html if isinstance(html, str) else "".join(html))
+            for b in blobs:
+                n += 1
+                (pasta / f"{prefixo}-celula{i:03d}-{n:02d}.png").write_bytes(base64.b64decode(b))
+    return n
+
+
+def executa(caminho, modo, pasta_modelos, saida, timeout_celula):
+    nb = nbformat.read(caminho, as_version=4)
+    ids = exercicios(nb)
+    nb = prepara(nb, modo)
+    resultados = Path(tempfile.mkstemp(prefix="resultados-", suffix=".jsonl")[1])
+    resultados.write_text("")
+    env = dict(os.environ)
+    env.update(
+        REPRESENTACOES_RAPIDO="1",
+        REPRESENTACOES_RESULTADOS=str(resultados),
+        REPRESENTACOES_MODELOS=str(pasta_modelos),
+        REPRESENTACOES_RAIZ=str(RAIZ),
+    )
+    falhas = []
+    inicio = time.time()
+    cliente = NotebookClient(
+        nb,
+        timeout=timeout_celula,
+        kernel_name="gonb",
+        resources={"metadata": {"path": str(caminho.parent)}},
+        allow_errors=False,
+        record_timing=True,
+    )
+    try:
+        cliente.execute(env=env)
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
+        texto = str(e)
+        falhas.append("célula com erro: " + texto[-3000:])
+    duracao = time.time() - inicio
+
+    # Saídas de erro que o kernel não marcou como erro (não deveriam existir).
+    for i, c in enumerate(nb.cells):
+        for o in c.get("outputs", []):
+            if o.get("output_type") == "error":
+                falhas.append(f"célula {i} terminou com erro: {o.get('ename')}: {o.get('evalue')}"[:2000])
+    res = le_resultados(resultados)
+    resultados.unlink(missing_ok=True)
+    verificacoes = []
+    for ident in ids:
+        rs = res.get(ident)
+        if not rs:
+            verificacoes.append((ident, False, "a verificação não rodou"))
+            continue
+        passou = all(r["passou"] for r in rs)
+        if modo == "solucoes":
+            verificacoes.append((ident, passou, "passou com a solução" if passou else "FALHOU com a solução: " + rs[-1].get("mensagem", "")[:500]))
+        else:
+            verificacoes.append((ident, not passou, "falhou como devia (exercício por fazer)" if not passou else "PASSOU sem o aluno resolver"))
+    extras = sorted(set(res) - set(ids))
+    for ident in extras:
+        falhas.append(f"verificação {ident!r} não corresponde a nenhuma célula de exercício")
+
+    saida.mkdir(parents=True, exist_ok=True)
+    nome = f"{caminho.stem}-{modo}"
+    nbformat.write(nb, saida / f"{nome}.ipynb")
+    figuras = salva_figuras(nb, saida, nome)
+    return falhas, verificacoes, duracao, figuras
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("notebooks", nargs="*", type=Path)
+    ap.add_argument("--modos", default="solucoes,entregue")
+    ap.add_argument("--saida", type=Path, default=RAIZ / "saidas" / "notebooks")
+    ap.add_argument("--timeout-celula", type=int, default=900)
+    args = ap.parse_args()
+    notebooks = args.notebooks or sorted((RAIZ / "notebooks").glob("[0-9]*.ipynb"))
+    passou = falhou = 0
+    with tempfile.TemporaryDirectory(prefix="representacoes-modelos-") as modelos:
+        for nbpath in notebooks:
+            for modo in args.modos.split(","):
+                falhas, verifs, dur, figs = executa(nbpath.resolve(), modo, Path(modelos), args.saida, args.timeout_celula)
+                rotulo = f"{nbpath.name} [{modo}]"
+                print(f"\n== {rotulo}: {dur:.0f}s, {figs} figuras", flush=True)
+                if falhas:
+                    falhou += 1
+                    print(f"FAIL {rotulo}: execução")
+                    for f in falhas:
+                        print("   " + f.replace("\n", "\n   "))
+                else:
+                    passou += 1
+                    print(f"ok   {rotulo}: todas as células rodaram sem erro")
+                for ident, ok, msg in verifs:
+                    if ok:
+                        passou += 1
+                        print(f"ok   {rotulo} exercício {ident}: {msg}")
+                    else:
+                        falhou += 1
+                        print(f"FAIL {rotulo} exercício {ident}: {msg}")
+                sys.stdout.flush()
+    print(f"\nnotebooks: {passou} passed, {falhou} failed")
+    return 1 if falhou else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

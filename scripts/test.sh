@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Roda todos os testes do curso: formatação e vet do Go, os testes dos
+# pacotes (go test) e os notebooks executados sem navegador, no modo rápido,
+# com as soluções e como entregues (veja scripts/executa_notebooks.py).
+# Roda o scripts/setup.sh antes, se ele ainda não rodou (ou se algo mudou).
+#
+# Uso: scripts/test.sh [--sem-notebooks]
+# Termina com a linha "N passed, M failed".
+set -uo pipefail
+RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$RAIZ"
+
+"$RAIZ/scripts/precisa-setup.sh" && { bash "$RAIZ/scripts/setup.sh" || exit 1; }
+
+export PATH="$RAIZ/.ferramentas/bin:$PATH"
+export REPRESENTACOES_RAIZ="$RAIZ"
+export GOMLX_NO_AUTO_INSTALL=1
+export REPRESENTACOES_GRAFICOS="$RAIZ/saidas/graficos"
+
+passou=0
+falhou=0
+etapa() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
+resultado() { # resultado NOME CODIGO
+	if [ "$2" -eq 0 ]; then
+		passou=$((passou + 1))
+		echo "ok   $1"
+	else
+		falhou=$((falhou + 1))
+		echo "FAIL $1"
+	fi
+}
+
+etapa "gofmt"
+mal=$(gofmt -l pkg 2>&1)
+[ -z "$mal" ]
+resultado "gofmt (arquivos mal formatados: ${mal:-nenhum})" $?
+
+etapa "go vet"
+go vet ./...
+resultado "go vet ./..." $?
+
+etapa "go test ./... (com limite de tempo)"
+log=$(mktemp)
+go test -count=1 -timeout 15m -v ./... 2>&1 | tee "$log" | grep -E '^(--- |ok |FAIL|panic:)' 
+codigo=${PIPESTATUS[0]}
+n_ok=$(grep -c -- '^--- PASS' "$log")
+n_falha=$(grep -c -- '^--- FAIL' "$log")
+passou=$((passou + n_ok))
+falhou=$((falhou + n_falha))
+if [ "$codigo" -ne 0 ] && [ "$n_falha" -eq 0 ]; then
+	falhou=$((falhou + 1))
+	echo "FAIL go test terminou com código $codigo"
+	tail -40 "$log"
+fi
+rm -f "$log"
+
+if [ "${1:-}" != "--sem-notebooks" ]; then
+	etapa "notebooks (nbclient + GoNB, modo rápido, com soluções e como entregues)"
+	log=$(mktemp)
+	"$RAIZ/.venv/bin/python" scripts/executa_notebooks.py 2>"$log.err" | tee "$log"
+	linha=$(grep -E '^notebooks: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+	if [ -n "$linha" ]; then
+		p=$(echo "$linha" | sed -E 's/notebooks: ([0-9]+) passed.*/\1/')
+		f=$(echo "$linha" | sed -E 's/.* ([0-9]+) failed/\1/')
+		passou=$((passou + p))
+		falhou=$((falhou + f))
+	else
+		falhou=$((falhou + 1))
+		echo "FAIL o executor de notebooks não terminou:"
+		tail -40 "$log.err"
+	fi
+	rm -f "$log" "$log.err"
+fi
+
+echo
+echo "$passou passed, $falhou failed"
+[ "$falhou" -eq 0 ]
