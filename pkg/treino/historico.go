@@ -18,10 +18,10 @@ type Historico struct {
 	AcuraciaTreino    []float64 `json:"acuracia_treino,omitempty"`
 	PerdaValidacao    []float64 `json:"perda_validacao,omitempty"`
 	AcuraciaValidacao []float64 `json:"acuracia_validacao,omitempty"`
-	Segundos          float64   `json:"segundos"`          // tempo total de treino
-	ExemplosPorSeg    float64   `json:"exemplos_por_seg"`  // vazão média
-	Parametros        int       `json:"parametros"`        // número de parâmetros treináveis
-	Motor             string    `json:"motor"`             // motor usado no treino
+	Segundos          float64   `json:"segundos"`         // tempo total de treino
+	ExemplosPorSeg    float64   `json:"exemplos_por_seg"` // vazão média
+	Parametros        int       `json:"parametros"`       // número de parâmetros treináveis
+	Motor             string    `json:"motor"`            // motor usado no treino
 }
 
 // Ultima devolve o último valor de uma série (ou NaN se vazia).

@@ -125,6 +125,11 @@ func TreinaOuErro(cfg Config) (m *Modelo, err error) {
 	}
 	trainer := train.NewTrainer(backend, ctx, cfg.Modelo, cfg.Perda, cfg.Otimizador, acc, accEval)
 	loop := train.NewLoop(trainer)
+	// O GoMLX põe antes das nossas métricas uma ou duas de perda (com e sem
+	// regularização); achamos cada uma pelo nome curto.
+	iPerda := indiceMetrica(trainer.TrainMetrics(), "~loss", "~loss+")
+	iPerdaVal := indiceMetrica(trainer.EvalMetrics(), "#loss", "#loss+")
+	iAc, iAcVal := len(trainer.TrainMetrics())-1, len(trainer.EvalMetrics())-1
 
 	h := &Historico{Motor: backend.Name()}
 	if m.Historico == nil && feitos > 0 {
@@ -141,14 +146,14 @@ func TreinaOuErro(cfg Config) (m *Modelo, err error) {
 	var texto string
 	loop.OnStep("representacoes", 0, func(loop *train.Loop, ms []*tensors.Tensor) error {
 		passo := loop.LoopStep + 1
-		perda := escalar(ms[1]) // média móvel da perda
+		perda := escalar(ms[iPerda]) // média móvel da perda
 		if math.IsNaN(perda) || math.IsInf(perda, 0) {
 			return fmt.Errorf("a perda virou %v no passo %d: a taxa de aprendizado (%g) pode estar alta demais", perda, passo, cfg.TaxaAprend)
 		}
 		texto = "perda " + Num(perda, 4)
 		acTreino := nan
 		if !cfg.Regressao {
-			acTreino = escalar(ms[2])
+			acTreino = escalar(ms[iAc])
 			texto += " · acurácia (treino) " + Pct(acTreino)
 		}
 		if passo%cfg.AvaliarACada == 0 || passo == cfg.Passos {
@@ -162,9 +167,9 @@ func TreinaOuErro(cfg Config) (m *Modelo, err error) {
 				if err != nil {
 					return err
 				}
-				h.PerdaValidacao = append(h.PerdaValidacao, escalar(r[0]))
+				h.PerdaValidacao = append(h.PerdaValidacao, escalar(r[iPerdaVal]))
 				if !cfg.Regressao {
-					h.AcuraciaValidacao = append(h.AcuraciaValidacao, escalar(r[1]))
+					h.AcuraciaValidacao = append(h.AcuraciaValidacao, escalar(r[iAcVal]))
 				}
 			}
 			if idGrafico != "" && len(h.Passos) > 1 {
@@ -214,7 +219,10 @@ func mostraFinal(cfg Config, h *Historico) {
 }
 
 // Grafico desenha a perda e, se houver, a acurácia, num só gráfico por passo.
-func (h *Historico) Grafico(nome string) interface{ Mostra(); Atualiza(string) } {
+func (h *Historico) Grafico(nome string) interface {
+	Mostra()
+	Atualiza(string)
+} {
 	if len(h.AcuraciaTreino) == 0 {
 		return h.GraficoPerda("Curvas de treino — " + nome)
 	}
@@ -356,6 +364,19 @@ func NumParametros(ctx *context.Context) int {
 		}
 	})
 	return n
+}
+
+// indiceMetrica devolve o índice da primeira métrica com um dos nomes curtos
+// dados (ou 0).
+func indiceMetrica(ms []metrics.Interface, nomes ...string) int {
+	for _, nome := range nomes {
+		for i, m := range ms {
+			if m.ShortName() == nome {
+				return i
+			}
+		}
+	}
+	return 0
 }
 
 func escalar(t *tensors.Tensor) float64 {

@@ -1,0 +1,169 @@
+package treino
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gomlx/gomlx/pkg/core/graph"
+	"github.com/gomlx/gomlx/pkg/ml/context"
+	"github.com/gomlx/gomlx/pkg/ml/layers"
+	"github.com/gomlx/gomlx/pkg/ml/layers/activations"
+
+	"github.com/go-estudos/representacoes/pkg/dados"
+)
+
+// Um problema pequeno e real o bastante: imagens 4×4 com ruído; a classe 0
+// tem a metade esquerda clara, a classe 1 a direita.
+func metades(n int, semente uint64) *dados.Imagens {
+	r := rand.New(rand.NewPCG(semente, 1))
+	im := &dados.Imagens{Nome: "metades", N: n, Altura: 4, Largura: 4, Pixels: make([]float32, n*16), Rotulos: make([]int32, n)}
+	for i := range n {
+		c := int32(r.IntN(2))
+		im.Rotulos[i] = c
+		for y := range 4 {
+			for x := range 4 {
+				v := 0.5 * r.Float32()
+				if (x < 2) == (c == 0) {
+					v += 0.5
+				}
+				im.Pixels[i*16+y*4+x] = v
+			}
+		}
+	}
+	return im
+}
+
+func pequenoMLP(ctx *context.Context, spec any, entradas []*graph.Node) []*graph.Node {
+	x := graph.Reshape(entradas[0], -1, 16)
+	x = activations.Relu(layers.Dense(ctx.In("oculta"), x, true, 8))
+	return []*graph.Node{layers.Dense(ctx.In("saida"), x, true, 2)}
+}
+
+func config(nome string) Config {
+	return Config{
+		Nome:         nome,
+		Modelo:       pequenoMLP,
+		Treino:       dados.LotesDeImagens(metades(512, 1), 32).Embaralhados(3),
+		Validacao:    dados.LotesDeImagens(metades(256, 2), 128),
+		Passos:       150,
+		AvaliarACada: 25,
+		TaxaAprend:   0.01,
+	}
+}
+
+func TestTreinoAprendeESalvaHistorico(t *testing.T) {
+	t.Setenv("REPRESENTACOES_MODELOS", t.TempDir())
+	m, err := TreinaOuErro(config("metades"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := m.Historico
+	if len(h.Passos) != 6 || Ultima(h.Passos) != 150 {
+		t.Fatalf("esperava 6 pontos até o passo 150, obtive %v", h.Passos)
+	}
+	if !(Ultima(h.PerdaValidacao) < h.PerdaValidacao[0]) {
+		t.Errorf("a perda de validação não caiu: %v", h.PerdaValidacao)
+	}
+	if Ultima(h.AcuraciaValidacao) < 0.9 {
+		t.Errorf("acurácia de validação final %.3f < 0,9 num problema fácil", Ultima(h.AcuraciaValidacao))
+	}
+	if want := 16*8 + 8 + 8*2 + 2; h.Parametros != want {
+		t.Errorf("parâmetros: %d, esperava %d", h.Parametros, want)
+	}
+	if m.Reutilizado {
+		t.Error("primeiro treino marcado como reutilizado")
+	}
+	// A acurácia calculada por Classifica bate com a do laço de treino.
+	if ac := m.Acuracia(metades(256, 2)); ac < 0.9 {
+		t.Errorf("Acuracia() = %.3f", ac)
+	}
+}
+
+func TestSegundaVezCarregaOCheckpoint(t *testing.T) {
+	t.Setenv("REPRESENTACOES_MODELOS", t.TempDir())
+	primeiro, err := TreinaOuErro(config("reuso"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inicio := time.Now()
+	segundo, err := TreinaOuErro(config("reuso"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !segundo.Reutilizado {
+		t.Fatal("a segunda chamada deveria reaproveitar o checkpoint")
+	}
+	if time.Since(inicio) > 5*time.Second {
+		t.Errorf("reaproveitar demorou %v", time.Since(inicio))
+	}
+	val := metades(256, 2)
+	a1, a2 := primeiro.Acuracia(val), segundo.Acuracia(val)
+	if a1 != a2 {
+		t.Errorf("o modelo carregado difere do treinado: %.4f vs %.4f", a2, a1)
+	}
+	carregado := Carrega("reuso", pequenoMLP)
+	if a3 := carregado.Acuracia(val); a3 != a1 || carregado.Historico == nil {
+		t.Errorf("Carrega: acurácia %.4f (esperava %.4f), histórico %v", a3, a1, carregado.Historico)
+	}
+	cfg := config("reuso")
+	cfg.Retreinar = true
+	terceiro, err := TreinaOuErro(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if terceiro.Reutilizado {
+		t.Error("Retreinar: true não deveria reaproveitar")
+	}
+}
+
+func TestMaisPassosContinuaDoCheckpoint(t *testing.T) {
+	t.Setenv("REPRESENTACOES_MODELOS", t.TempDir())
+	cfg := config("continua")
+	cfg.Passos = 50
+	if _, err := TreinaOuErro(cfg); err != nil {
+		t.Fatal(err)
+	}
+	cfg = config("continua")
+	cfg.Passos = 100
+	m, err := TreinaOuErro(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Reutilizado || Ultima(m.Historico.Passos) != 100 || m.Historico.Passos[0] != 25 {
+		t.Fatalf("esperava continuar de 50 a 100 mantendo o histórico: %v", m.Historico.Passos)
+	}
+}
+
+func TestConfigIncompletaDizOQueFalta(t *testing.T) {
+	_, err := TreinaOuErro(Config{Nome: "x"})
+	if err == nil || !strings.Contains(err.Error(), "Modelo") || !strings.Contains(err.Error(), "Passos") {
+		t.Fatalf("esperava erro listando Modelo e Passos, obtive %v", err)
+	}
+	_, err = TreinaOuErro(Config{Nome: "../fora", Modelo: pequenoMLP, Treino: config("").Treino, Passos: 1})
+	if err == nil {
+		t.Fatal("um nome com barra deveria ser recusado")
+	}
+}
+
+func TestModoRapido(t *testing.T) {
+	t.Setenv("REPRESENTACOES_MODELOS", "/tmp/base")
+	t.Setenv("REPRESENTACOES_RAPIDO", "")
+	if Rapido() || Escolhe(10, 1) != 10 || PastaModelos() != "/tmp/base" {
+		t.Fatal("sem REPRESENTACOES_RAPIDO o modo deveria ser o completo")
+	}
+	t.Setenv("REPRESENTACOES_RAPIDO", "1")
+	if !Rapido() || Escolhe(10, 1) != 1 || PastaModelos() != "/tmp/base/rapido" {
+		t.Fatal("com REPRESENTACOES_RAPIDO=1 o modo deveria ser o rápido, em pasta própria")
+	}
+}
+
+func TestFormatos(t *testing.T) {
+	if Num(0.12345, 3) != "0,123" || Pct(0.9812) != "98,12%" {
+		t.Fatalf("Num/Pct: %q %q", Num(0.12345, 3), Pct(0.9812))
+	}
+	if Duracao(90*time.Second) != "1min30s" || Duracao(1500*time.Millisecond) != "2s" {
+		t.Fatalf("Duracao: %q %q", Duracao(90*time.Second), Duracao(1500*time.Millisecond))
+	}
+}
