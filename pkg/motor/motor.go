@@ -33,6 +33,7 @@ import (
 	"github.com/gomlx/gomlx/backends"
 	_ "github.com/gomlx/gomlx/backends/simplego" // registra o motor "go"
 	"github.com/gomlx/gomlx/backends/xla"        // registra o motor "xla"
+	"github.com/janpfeifer/gonb/gonbui"
 )
 
 // NomePlugin é o nome de arquivo que o GoMLX procura para o plugin XLA de CPU.
@@ -142,7 +143,7 @@ func Novo() (backends.Backend, error) {
 			errNovo = fmt.Errorf("não consegui criar o motor do GoMLX %q: %w\n%s", escolha.Config, errNovo, comoResolver)
 			return
 		}
-		if !silencioso() {
+		if !silencioso() && primeiraVezNoKernel() {
 			fmt.Println(Descricao())
 		}
 	})
@@ -173,6 +174,23 @@ func Descricao() string {
 func EscolhaAtual() Escolha { return escolha }
 
 func silencioso() bool { return os.Getenv("REPRESENTACOES_SILENCIO") != "" }
+
+// primeiraVezNoKernel diz se este é o primeiro programa desta sessão do
+// kernel GoNB a criar o motor. Cada célula é um programa novo, filho do
+// kernel; uma marca com o PID do kernel evita repetir a mesma linha em toda
+// célula. Fora de um notebook, é sempre a "primeira vez".
+func primeiraVezNoKernel() bool {
+	if !gonbui.IsNotebook {
+		return true
+	}
+	marca := filepath.Join(os.TempDir(), fmt.Sprintf("representacoes-motor-%d", os.Getppid()))
+	f, err := os.OpenFile(marca, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	if err != nil {
+		return !os.IsExist(err) // já existe: não repete; outro erro: melhor mostrar
+	}
+	f.Close()
+	return true
+}
 
 const comoResolver = `Como resolver:
   • rode scripts/setup.sh (instala o plugin XLA para CPU, sem internet depois disso);
