@@ -100,7 +100,7 @@ def salva_figuras(nb, pasta, prefixo):
     return n
 
 
-def executa(caminho, modo, pasta_modelos, saida, timeout_celula):
+def executa(caminho, modo, pasta_modelos, saida, timeout_celula, completo=False):
     nb = nbformat.read(caminho, as_version=4)
     ids = exercicios(nb)
     nb = prepara(nb, modo)
@@ -108,7 +108,7 @@ def executa(caminho, modo, pasta_modelos, saida, timeout_celula):
     resultados.write_text("")
     env = dict(os.environ)
     env.update(
-        REPRESENTACOES_RAPIDO="1",
+        REPRESENTACOES_RAPIDO="0" if completo else "1",
         REPRESENTACOES_RESULTADOS=str(resultados),
         REPRESENTACOES_MODELOS=str(pasta_modelos),
         REPRESENTACOES_RAIZ=str(RAIZ),
@@ -147,13 +147,21 @@ def executa(caminho, modo, pasta_modelos, saida, timeout_celula):
         if modo == "solucoes":
             verificacoes.append((ident, passou, "passou com a solução" if passou else "FALHOU com a solução: " + rs[-1].get("mensagem", "")[:500]))
         else:
-            verificacoes.append((ident, not passou, "falhou como devia (exercício por fazer)" if not passou else "PASSOU sem o aluno resolver"))
+            # Um erro do curso (opção de tipo errado, referência que falha) também
+            # "falha", mas sem nenhum caso verificado: isso não é o esperado.
+            sem_casos = any(r.get("casos", 0) == 0 for r in rs)
+            if passou:
+                verificacoes.append((ident, False, "PASSOU sem o aluno resolver"))
+            elif sem_casos:
+                verificacoes.append((ident, False, "falhou sem verificar nenhum caso (erro do curso?): " + rs[-1].get("mensagem", "")[:500]))
+            else:
+                verificacoes.append((ident, True, "falhou como devia (exercício por fazer)"))
     extras = sorted(set(res) - set(ids))
     for ident in extras:
         falhas.append(f"verificação {ident!r} não corresponde a nenhuma célula de exercício")
 
     saida.mkdir(parents=True, exist_ok=True)
-    nome = f"{caminho.stem}-{modo}"
+    nome = f"{caminho.stem}-{modo}" + ("-completo" if completo else "")
     nbformat.write(nb, saida / f"{nome}.ipynb")
     figuras = salva_figuras(nb, saida, nome)
     return falhas, verificacoes, duracao, figuras
@@ -165,13 +173,18 @@ def main():
     ap.add_argument("--modos", default="solucoes,entregue")
     ap.add_argument("--saida", type=Path, default=RAIZ / "saidas" / "notebooks")
     ap.add_argument("--timeout-celula", type=int, default=900)
+    ap.add_argument("--completo", action="store_true",
+                    help="modo completo (todos os dados e passos): mede os resultados da lição")
+    ap.add_argument("--modelos", type=Path, help="pasta de modelos (padrão: uma temporária)")
     args = ap.parse_args()
     notebooks = args.notebooks or sorted((RAIZ / "notebooks").glob("[0-9]*.ipynb"))
     passou = falhou = 0
-    with tempfile.TemporaryDirectory(prefix="representacoes-modelos-") as modelos:
+    with tempfile.TemporaryDirectory(prefix="representacoes-modelos-") as temporaria:
+        modelos = args.modelos or temporaria
         for nbpath in notebooks:
             for modo in args.modos.split(","):
-                falhas, verifs, dur, figs = executa(nbpath.resolve(), modo, Path(modelos), args.saida, args.timeout_celula)
+                falhas, verifs, dur, figs = executa(nbpath.resolve(), modo, Path(modelos), args.saida,
+                                                    args.timeout_celula, args.completo)
                 rotulo = f"{nbpath.name} [{modo}]"
                 print(f"\n== {rotulo}: {dur:.0f}s, {figs} figuras", flush=True)
                 if falhas:

@@ -1,36 +1,16 @@
-// Package exercicios verifica as respostas dos exercícios do curso, dentro do
-// notebook, e diz em português o que está certo e o que está errado.
-//
-// Cada exercício tem uma célula que o aluno completa (por exemplo, uma
-// função) e, logo abaixo, uma célula de verificação que chama Verifica. A
-// verificação roda a função do aluno e uma função de referência (do pacote
-// gabarito, quase sempre calculada pelo próprio GoMLX) nos mesmos casos —
-// alguns fixos, outros sorteados com semente fixa — e mostra:
-//
-//   - ✅ e quantos casos passaram; ou
-//   - ❌ com até três casos que falharam (entrada, esperado, obtido) e uma dica.
-//
-// Um exercício por fazer nunca derruba o notebook: um pânico no código do
-// aluno vira uma mensagem, um laço infinito vira "demorou demais", e a
-// verificação não devolve erro. Assim "Executar todas" roda a lição inteira.
-//
-// Para a integração contínua, cada verificação escreve uma linha
-// "[exercicio ID: passou]" (ou "falhou") na saída e, se a variável
-// REPRESENTACOES_RESULTADOS indicar um arquivo, acrescenta nele uma linha JSON
-// com o resultado.
 package exercicios
 
 import (
-	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
-	"os"
 	"reflect"
+	"strings"
 	"time"
 )
 
-// Resultado é o desfecho de uma verificação.
+// Resultado é o desfecho de uma verificação: quantos casos foram conferidos,
+// quantos falharam e uma mensagem curta em português.
 type Resultado struct {
 	ID       string `json:"id"`
 	Passou   bool   `json:"passou"`
@@ -39,7 +19,7 @@ type Resultado struct {
 	Mensagem string `json:"mensagem"`
 }
 
-// Opcao ajusta uma verificação (dica, tolerância, casos aleatórios…).
+// Opcao ajusta uma verificação (dica, tolerância, casos sorteados…).
 type Opcao func(*config)
 
 type config struct {
@@ -47,38 +27,43 @@ type config struct {
 	tol        float64
 	limite     time.Duration
 	aleatorios []geradorCasos
-	descreve   any // func(E) string
+	descreve   any // func(E) string; o tipo é conferido em Verifica
 }
 
 type geradorCasos struct {
 	n    int
-	gera any // func(*rand.Rand) E
+	gera any // func(*rand.Rand) E; o tipo é conferido em Verifica
 }
 
-// Dica define o texto mostrado quando a verificação falha.
+// Dica define o texto mostrado, com 💡, quando a verificação falha.
 func Dica(texto string) Opcao { return func(c *config) { c.dica = texto } }
 
-// Tolerancia define a tolerância na comparação de números reais: a e b são
-// iguais se |a−b| ≤ tol·(1+|b|). O padrão é 1e-6.
-func Tolerancia(tol float64) Opcao { return func(c *config) { c.tol = tol } }
+// Tolerancia define a tolerância na comparação de números reais: obtido e
+// esperado são iguais se |obtido−esperado| ≤ abs·(1+|esperado|). O padrão é
+// 1e-6.
+func Tolerancia(abs float64) Opcao { return func(c *config) { c.tol = abs } }
 
 // Limite define quanto tempo cada chamada ao código do aluno pode levar
 // (padrão: 10 s).
 func Limite(d time.Duration) Opcao { return func(c *config) { c.limite = d } }
 
-// Aleatorios acrescenta n casos sorteados por gera. A semente vem do ID do
-// exercício: os casos são os mesmos a cada execução.
+// Aleatorios acrescenta n casos sorteados por gera, depois dos casos fixos.
+// A semente vem do ID do exercício: os casos são os mesmos a cada execução.
+// O tipo E tem de ser o tipo de entrada da função verificada.
 func Aleatorios[E any](n int, gera func(r *rand.Rand) E) Opcao {
 	return func(c *config) { c.aleatorios = append(c.aleatorios, geradorCasos{n, gera}) }
 }
 
-// Descreve define como mostrar uma entrada na mensagem de falha.
+// Descreve define como mostrar uma entrada na mensagem de falha (o padrão é
+// Formata). O tipo E tem de ser o tipo de entrada da função verificada.
 func Descreve[E any](f func(E) string) Opcao { return func(c *config) { c.descreve = f } }
 
 func novaConfig(opcoes []Opcao) *config {
 	c := &config{tol: 1e-6, limite: 10 * time.Second}
 	for _, o := range opcoes {
-		o(c)
+		if o != nil {
+			o(c)
+		}
 	}
 	return c
 }
@@ -90,71 +75,93 @@ func semente(id string) uint64 {
 	return h.Sum64()
 }
 
-// falha descreve um caso que não passou.
+// falha descreve um caso que não passou, já formatado para exibição.
 type falha struct {
 	entrada, esperado, obtido string
-	nota                      string
+	nota                      string // pânico, tempo esgotado, erro do curso…
 }
 
-// Verifica compara a função do aluno com a de referência em cada entrada (e
-// nos casos de Aleatorios), mostra o resultado e o devolve.
+// Verifica compara a função do aluno com a de referência em cada entrada e
+// nos casos de Aleatorios, mostra o resultado (no notebook ou no terminal) e
+// o devolve. Nunca entra em pânico nem devolve erro.
 func Verifica[E, S any](id string, aluno, referencia func(E) S, entradas []E, opcoes ...Opcao) Resultado {
 	cfg := novaConfig(opcoes)
-	casos := append([]E(nil), entradas...)
-	r := rand.New(rand.NewPCG(semente(id), 0x5eed))
-	for _, g := range cfg.aleatorios {
-		gera, ok := g.gera.(func(*rand.Rand) E)
-		if !ok {
-			return publica(cfg, Resultado{ID: id, Mensagem: fmt.Sprintf(
-				"erro do curso: Aleatorios gera %T, mas a função verificada recebe %s", g.gera, tipoDe[E]())})
-		}
-		for range g.n {
-			casos = append(casos, gera(r))
-		}
-	}
+
 	descreve := func(e E) string { return Formata(e) }
-	if f, ok := cfg.descreve.(func(E) string); ok {
+	if cfg.descreve != nil {
+		f, ok := cfg.descreve.(func(E) string)
+		if !ok {
+			return publica(cfg, erroDoCurso(id, fmt.Sprintf(
+				"Descreve recebe %s, mas a função verificada recebe %s",
+				tipoEntrada(cfg.descreve), reflect.TypeFor[E]())))
+		}
 		descreve = f
+	}
+	if referencia == nil {
+		return publica(cfg, erroDoCurso(id, "a função de referência é nil"))
+	}
+	casos, problema := montaCasos(id, entradas, cfg)
+	if problema != "" {
+		return publica(cfg, erroDoCurso(id, problema))
 	}
 
 	res := Resultado{ID: id, Casos: len(casos)}
 	if aluno == nil {
 		res.Falhas = len(casos)
-		res.Mensagem = "a função do exercício é nil"
+		res.Mensagem = "a função do exercício é nil (a célula do exercício foi executada?)"
 		return publica(cfg, res)
 	}
 	var falhas []falha
-	for _, caso := range casos {
-		esperado, errRef := chama(referencia, Copia(caso), 0)
-		if errRef != nil {
+	for i, caso := range casos {
+		entrada := descricaoSegura(descreve, caso)
+		ref := chama(referencia, Copia(caso), 0)
+		if ref.panico != "" {
 			res.Falhas++
-			falhas = append(falhas, falha{entrada: descreve(caso), nota: "erro do curso (a referência falhou): " + errRef.Error()})
+			falhas = append(falhas, falha{entrada: entrada,
+				nota: "erro do curso (não é culpa sua): a função de referência entrou em pânico: " + ref.panico})
 			continue
 		}
-		obtido, err := chama(aluno, Copia(caso), cfg.limite)
+		esperado := Formata(ref.valor)
+		obt := chama(aluno, Copia(caso), cfg.limite)
 		switch {
-		case err != nil:
+		case obt.esgotou:
+			restantes := len(casos) - i - 1
+			res.Falhas += 1 + restantes
+			nota := fmt.Sprintf("demorou mais de %v (laço infinito?)", cfg.limite)
+			if restantes > 0 {
+				nota += fmt.Sprintf("; os %d casos seguintes não foram rodados", restantes)
+			}
+			falhas = append(falhas, falha{entrada: entrada, esperado: esperado, nota: nota})
+		case obt.panico != "":
 			res.Falhas++
-			falhas = append(falhas, falha{entrada: descreve(caso), esperado: Formata(esperado), nota: err.Error()})
-		case !Iguais(obtido, esperado, cfg.tol):
+			falhas = append(falhas, falha{entrada: entrada, esperado: esperado,
+				nota: "seu código entrou em pânico: " + obt.panico})
+		case !Iguais(obt.valor, ref.valor, cfg.tol):
 			res.Falhas++
-			falhas = append(falhas, falha{entrada: descreve(caso), esperado: Formata(esperado), obtido: Formata(obtido)})
+			obtido := Formata(obt.valor)
+			if obtido == esperado { // a diferença some no arredondamento: mostra tudo
+				esperado, obtido = FormataPreciso(ref.valor), FormataPreciso(obt.valor)
+			}
+			falhas = append(falhas, falha{entrada: entrada, esperado: esperado, obtido: obtido})
+		}
+		if obt.esgotou {
+			break
 		}
 	}
 	res.Passou = res.Falhas == 0
 	if res.Passou {
-		res.Mensagem = fmt.Sprintf("%d casos verificados", res.Casos)
+		res.Mensagem = casosVerificados(res.Casos)
 	} else {
 		res.Mensagem = fmt.Sprintf("%d de %d casos falharam", res.Falhas, res.Casos)
 		if len(falhas) > 0 {
-			f := falhas[0]
-			res.Mensagem += fmt.Sprintf("; primeiro: entrada %s, esperado %s, obtido %s %s", f.entrada, f.esperado, f.obtido, f.nota)
+			res.Mensagem += "; o primeiro: " + falhas[0].resumo()
 		}
 	}
 	return publica(cfg, res, falhas...)
 }
 
-// VerificaValor confere uma resposta única (um número, uma lista…).
+// VerificaValor confere uma resposta única (um número, uma lista…), com a
+// mesma comparação de Verifica.
 func VerificaValor[T any](id string, resposta, esperado T, opcoes ...Opcao) Resultado {
 	cfg := novaConfig(opcoes)
 	res := Resultado{ID: id, Casos: 1}
@@ -162,82 +169,149 @@ func VerificaValor[T any](id string, resposta, esperado T, opcoes ...Opcao) Resu
 		res.Passou, res.Mensagem = true, "resposta certa"
 		return publica(cfg, res)
 	}
+	f := falha{esperado: Formata(esperado), obtido: Formata(resposta)}
+	if f.esperado == f.obtido {
+		f.esperado, f.obtido = FormataPreciso(esperado), FormataPreciso(resposta)
+	}
 	res.Falhas = 1
-	res.Mensagem = fmt.Sprintf("esperado %s, obtido %s", Formata(esperado), Formata(resposta))
-	return publica(cfg, res, falha{esperado: Formata(esperado), obtido: Formata(resposta)})
+	res.Mensagem = f.resumo()
+	return publica(cfg, res, f)
 }
 
-// VerificaCondicao confere uma condição descrita em palavras (ex.: "acurácia
-// de validação ≥ 90%"), para exercícios de modelagem.
+// VerificaCondicao confere uma condição descrita em palavras (por exemplo,
+// "acurácia de validação ≥ 90%"), para exercícios de modelagem.
 func VerificaCondicao(id string, ok bool, descricao string, opcoes ...Opcao) Resultado {
 	cfg := novaConfig(opcoes)
 	res := Resultado{ID: id, Casos: 1, Passou: ok, Mensagem: descricao}
 	if !ok {
 		res.Falhas = 1
-		return publica(cfg, res, falha{nota: "condição não atendida: " + descricao})
+		res.Mensagem = "condição não atendida: " + descricao
 	}
 	return publica(cfg, res)
 }
 
-// chama roda f(x) recuperando pânicos e com limite de tempo (0 = sem limite).
-func chama[E, S any](f func(E) S, x E, limite time.Duration) (S, error) {
-	type saida struct {
-		v   S
-		err error
+// montaCasos junta os casos fixos e os sorteados. Se algo der errado (erro
+// do curso), devolve a explicação.
+func montaCasos[E any](id string, entradas []E, cfg *config) (casos []E, problema string) {
+	casos = append(casos, entradas...)
+	r := rand.New(rand.NewPCG(semente(id), 0x5eed))
+	for _, g := range cfg.aleatorios {
+		gera, ok := g.gera.(func(*rand.Rand) E)
+		if !ok {
+			return nil, fmt.Sprintf("Aleatorios gera %s, mas a função verificada recebe %s",
+				tipoSaida(g.gera), reflect.TypeFor[E]())
+		}
+		for range g.n {
+			caso, p := sorteia(gera, r)
+			if p != "" {
+				return nil, "o gerador de Aleatorios entrou em pânico: " + p
+			}
+			casos = append(casos, caso)
+		}
 	}
-	canal := make(chan saida, 1)
+	return casos, ""
+}
+
+func sorteia[E any](gera func(*rand.Rand) E, r *rand.Rand) (caso E, panico string) {
+	defer func() {
+		if p := recover(); p != nil {
+			panico = fmt.Sprint(p)
+		}
+	}()
+	return gera(r), ""
+}
+
+// descricaoSegura descreve a entrada; se a função de Descreve entrar em
+// pânico, usa Formata.
+func descricaoSegura[E any](descreve func(E) string, x E) (s string) {
+	defer func() {
+		if recover() != nil {
+			s = Formata(x)
+		}
+	}()
+	return descreve(x)
+}
+
+// desfecho é o que aconteceu numa chamada protegida.
+type desfecho[S any] struct {
+	valor   S
+	panico  string // o valor do pânico, se houve
+	esgotou bool   // passou do limite de tempo
+}
+
+// chama roda f(x) numa goroutine própria, transformando um pânico em
+// desfecho e desistindo de esperar depois de limite (0 = sem limite).
+func chama[E, S any](f func(E) S, x E, limite time.Duration) desfecho[S] {
+	canal := make(chan desfecho[S], 1) // com espaço: a goroutine nunca fica presa
 	go func() {
+		devolveu := false
 		defer func() {
 			if p := recover(); p != nil {
-				var zero S
-				canal <- saida{zero, fmt.Errorf("seu código entrou em pânico: %v", p)}
+				canal <- desfecho[S]{panico: fmt.Sprint(p)}
+			} else if !devolveu { // runtime.Goexit
+				canal <- desfecho[S]{panico: "a função terminou sem devolver um valor (runtime.Goexit)"}
 			}
 		}()
-		canal <- saida{v: f(x)}
+		v := f(x)
+		devolveu = true
+		canal <- desfecho[S]{valor: v}
 	}()
 	if limite <= 0 {
-		s := <-canal
-		return s.v, s.err
+		return <-canal
 	}
+	relogio := time.NewTimer(limite)
+	defer relogio.Stop()
 	select {
-	case s := <-canal:
-		return s.v, s.err
-	case <-time.After(limite):
-		var zero S
-		return zero, fmt.Errorf("demorou mais de %v (laço infinito?)", limite)
+	case d := <-canal:
+		return d
+	case <-relogio.C:
+		return desfecho[S]{esgotou: true}
 	}
 }
 
-func tipoDe[T any]() string { return reflect.TypeFor[T]().String() }
-
-// publica mostra o resultado (no notebook ou no terminal) e o registra.
-func publica(cfg *config, res Resultado, falhas ...falha) Resultado {
-	mostra(cfg, res, falhas)
-	estado := "falhou"
-	if res.Passou {
-		estado = "passou"
-	}
-	fmt.Printf("[exercicio %s: %s]\n", res.ID, estado)
-	registra(res)
-	return res
+func erroDoCurso(id, problema string) Resultado {
+	return Resultado{ID: id, Mensagem: "erro do curso (não é culpa sua; avise quem mantém o curso): " + problema}
 }
 
-// registra acrescenta o resultado, como uma linha JSON, ao arquivo indicado
-// por REPRESENTACOES_RESULTADOS (se houver).
-func registra(res Resultado) {
-	caminho := os.Getenv("REPRESENTACOES_RESULTADOS")
-	if caminho == "" {
-		return
+func casosVerificados(n int) string {
+	if n == 1 {
+		return "1 caso verificado"
 	}
-	linha, err := json.Marshal(res)
-	if err != nil {
-		return
+	return fmt.Sprintf("%d casos verificados", n)
+}
+
+// resumo descreve a falha numa linha, para Resultado.Mensagem.
+func (f falha) resumo() string {
+	var partes []string
+	if f.entrada != "" {
+		partes = append(partes, "entrada "+f.entrada)
 	}
-	f, err := os.OpenFile(caminho, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "não consegui registrar o resultado em %s: %v\n", caminho, err)
-		return
+	if f.esperado != "" {
+		partes = append(partes, "esperado "+f.esperado)
 	}
-	defer f.Close()
-	f.Write(append(linha, '\n'))
+	if f.obtido != "" {
+		partes = append(partes, "obtido "+f.obtido)
+	}
+	if f.nota != "" {
+		partes = append(partes, f.nota)
+	}
+	return strings.Join(partes, ", ")
+}
+
+// tipoEntrada e tipoSaida dizem, para mensagens de erro do curso, o tipo do
+// parâmetro ou do resultado da função guardada numa opção.
+func tipoEntrada(f any) string {
+	t := reflect.TypeOf(f)
+	if t == nil || t.Kind() != reflect.Func || t.NumIn() != 1 {
+		return fmt.Sprintf("%T", f)
+	}
+	return t.In(0).String()
+}
+
+func tipoSaida(f any) string {
+	t := reflect.TypeOf(f)
+	if t == nil || t.Kind() != reflect.Func || t.NumOut() != 1 {
+		return fmt.Sprintf("%T", f)
+	}
+	return t.Out(0).String()
 }

@@ -1,23 +1,60 @@
 package exercicios
 
 import (
+	"encoding/json"
 	"fmt"
 	"html"
+	"os"
 	"strings"
 
 	"github.com/janpfeifer/gonb/gonbui"
 )
 
-// maxFalhasMostradas limita quantos casos que falharam aparecem na mensagem.
+// maxFalhasMostradas limita quantos casos que falharam aparecem na caixa.
 const maxFalhasMostradas = 3
 
-// mostra exibe o resultado: uma caixa HTML no notebook, texto fora dele.
-func mostra(cfg *config, res Resultado, falhas []falha) {
+// variavelResultados é a variável de ambiente com o arquivo onde cada
+// verificação acrescenta uma linha JSON (para a integração contínua).
+const variavelResultados = "REPRESENTACOES_RESULTADOS"
+
+// publica mostra o resultado (no notebook ou no terminal), escreve a linha
+// "[exercicio ID: …]" e o registra no arquivo de resultados, se houver.
+func publica(cfg *config, res Resultado, falhas ...falha) Resultado {
 	if gonbui.IsNotebook {
 		gonbui.DisplayHTML(caixaHTML(cfg, res, falhas))
+	} else {
+		fmt.Print(texto(cfg, res, falhas))
+	}
+	estado := "falhou"
+	if res.Passou {
+		estado = "passou"
+	}
+	fmt.Printf("[exercicio %s: %s]\n", res.ID, estado)
+	registra(res)
+	return res
+}
+
+// registra acrescenta o resultado, numa linha JSON escrita de uma vez só, ao
+// arquivo indicado por REPRESENTACOES_RESULTADOS (se houver).
+func registra(res Resultado) {
+	caminho := os.Getenv(variavelResultados)
+	if caminho == "" {
 		return
 	}
-	fmt.Print(texto(cfg, res, falhas))
+	linha, err := json.Marshal(res)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "não consegui registrar o resultado do exercício %s: %v\n", res.ID, err)
+		return
+	}
+	f, err := os.OpenFile(caminho, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "não consegui registrar o resultado em %s: %v\n", caminho, err)
+		return
+	}
+	defer f.Close()
+	if _, err := f.Write(append(linha, '\n')); err != nil {
+		fmt.Fprintf(os.Stderr, "não consegui registrar o resultado em %s: %v\n", caminho, err)
+	}
 }
 
 func titulo(res Resultado) string {
@@ -27,33 +64,46 @@ func titulo(res Resultado) string {
 	return fmt.Sprintf("❌ Exercício %s: ainda não.", res.ID)
 }
 
+// resumoFalhas é a linha sob o título de uma falha: quantos casos falharam,
+// ou a mensagem inteira se não há casos a mostrar.
+func resumoFalhas(res Resultado, falhas []falha) string {
+	if len(falhas) == 0 {
+		return res.Mensagem
+	}
+	if res.Casos <= 1 {
+		return ""
+	}
+	s := fmt.Sprintf("%d de %d casos falharam", res.Falhas, res.Casos)
+	if len(falhas) > maxFalhasMostradas {
+		s += fmt.Sprintf(" (os %d primeiros abaixo)", maxFalhasMostradas)
+	}
+	return s + "."
+}
+
+// texto é a versão em texto simples da caixa, para fora do notebook.
 func texto(cfg *config, res Resultado, falhas []falha) string {
 	var b strings.Builder
 	b.WriteString(titulo(res) + "\n")
 	if res.Passou {
 		return b.String()
 	}
-	if len(falhas) == 0 {
-		b.WriteString("   " + res.Mensagem + "\n")
-	}
-	if res.Casos > 1 {
-		fmt.Fprintf(&b, "   %d de %d casos falharam.\n", res.Falhas, res.Casos)
+	if r := resumoFalhas(res, falhas); r != "" {
+		b.WriteString("   " + r + "\n")
 	}
 	for i, f := range falhas {
 		if i == maxFalhasMostradas {
 			break
 		}
-		if f.entrada != "" {
-			fmt.Fprintf(&b, "   entrada:  %s\n", f.entrada)
-		}
-		if f.esperado != "" {
-			fmt.Fprintf(&b, "   esperado: %s\n", f.esperado)
-		}
-		if f.obtido != "" {
-			fmt.Fprintf(&b, "   obtido:   %s\n", f.obtido)
-		}
-		if f.nota != "" {
-			fmt.Fprintf(&b, "   %s\n", f.nota)
+		marca := " • "
+		for _, campo := range [][2]string{
+			{"entrada:  ", f.entrada}, {"esperado: ", f.esperado}, {"obtido:   ", f.obtido}, {"", f.nota},
+		} {
+			if campo[1] == "" {
+				continue
+			}
+			recuo := "\n" + strings.Repeat(" ", 5+len([]rune(campo[0])))
+			fmt.Fprintf(&b, "  %s%s%s\n", marca, campo[0], strings.ReplaceAll(campo[1], "\n", recuo))
+			marca = "   "
 		}
 	}
 	if cfg.dica != "" {
@@ -62,52 +112,96 @@ func texto(cfg *config, res Resultado, falhas []falha) string {
 	return b.String()
 }
 
+// Cores fixas (e não as do tema), para a caixa ficar legível tanto no tema
+// claro quanto no escuro do JupyterLab. Todo elemento leva cor de fundo e de
+// texto explícitas, porque o JupyterLab pinta as linhas de tabelas com as
+// cores do tema.
+const (
+	corTexto       = "#1a1a1a"
+	corNota        = "#8e1b1b"
+	fundoCerto     = "#e8f5e9"
+	bordaCerta     = "#2e7d32"
+	fundoErrado    = "#fdecea"
+	bordaErrada    = "#c62828"
+	fundoCabecalho = "#f6d3cf"
+	linhaTabela    = "#e6b8b3"
+)
+
+// caixaHTML é a caixa verde ou vermelha mostrada no notebook.
 func caixaHTML(cfg *config, res Resultado, falhas []falha) string {
-	fundo, borda := "#e9f7ef", "#2e7d32"
+	fundo, borda := fundoCerto, bordaCerta
 	if !res.Passou {
-		fundo, borda = "#fdecea", "#c62828"
+		fundo, borda = fundoErrado, bordaErrada
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, `<div class="representacoes-exercicio" data-exercicio="%s" data-passou="%t" `+
-		`style="background:%s;color:#1a1a1a;border-left:6px solid %s;padding:8px 12px;margin:6px 0;`+
-		`font-family:sans-serif;font-size:14px;border-radius:4px">`,
-		html.EscapeString(res.ID), res.Passou, fundo, borda)
-	fmt.Fprintf(&b, "<b>%s</b>", html.EscapeString(titulo(res)))
+		`style="background:%s;color:%s;border:1px solid %s;border-left:6px solid %s;border-radius:4px;`+
+		`padding:8px 12px;margin:6px 0;font-family:sans-serif;font-size:14px;line-height:1.4;text-align:left">`,
+		html.EscapeString(res.ID), res.Passou, fundo, corTexto, borda, borda)
+	fmt.Fprintf(&b, `<div style="font-weight:bold;color:%s">%s</div>`, corTexto, html.EscapeString(titulo(res)))
 	if !res.Passou {
-		if len(falhas) == 0 {
-			fmt.Fprintf(&b, "<div>%s</div>", html.EscapeString(res.Mensagem))
-		}
-		if res.Casos > 1 {
-			fmt.Fprintf(&b, "<div>%d de %d casos falharam.</div>", res.Falhas, res.Casos)
+		if r := resumoFalhas(res, falhas); r != "" {
+			fmt.Fprintf(&b, `<div style="color:%s">%s</div>`, corTexto, html.EscapeString(r))
 		}
 		if len(falhas) > 0 {
-			b.WriteString(`<table style="border-collapse:collapse;margin-top:6px;font-size:13px;color:#1a1a1a">`)
-			b.WriteString(`<tr><th style="text-align:left;padding:2px 8px">entrada</th>` +
-				`<th style="text-align:left;padding:2px 8px">esperado</th>` +
-				`<th style="text-align:left;padding:2px 8px">obtido</th></tr>`)
-			for i, f := range falhas {
-				if i == maxFalhasMostradas {
-					break
-				}
-				obtido := html.EscapeString(f.obtido)
-				if f.nota != "" {
-					if obtido != "" {
-						obtido += "<br>"
-					}
-					obtido += "<i>" + html.EscapeString(f.nota) + "</i>"
-				}
-				fmt.Fprintf(&b, `<tr style="border-top:1px solid #ccc;vertical-align:top">`+
-					`<td style="padding:2px 8px"><pre style="margin:0;background:none;color:#1a1a1a">%s</pre></td>`+
-					`<td style="padding:2px 8px"><pre style="margin:0;background:none;color:#1a1a1a">%s</pre></td>`+
-					`<td style="padding:2px 8px"><pre style="margin:0;background:none;color:#1a1a1a;white-space:pre-wrap">%s</pre></td></tr>`,
-					html.EscapeString(f.entrada), html.EscapeString(f.esperado), obtido)
-			}
-			b.WriteString("</table>")
+			tabelaHTML(&b, falhas, fundo)
 		}
 		if cfg.dica != "" {
-			fmt.Fprintf(&b, `<div style="margin-top:6px">💡 <b>Dica:</b> %s</div>`, html.EscapeString(cfg.dica))
+			fmt.Fprintf(&b, `<div style="margin-top:6px;color:%s">💡 <b>Dica:</b> %s</div>`,
+				corTexto, html.EscapeString(cfg.dica))
 		}
 	}
 	b.WriteString("</div>")
 	return b.String()
+}
+
+// tabelaHTML escreve a tabela Entrada / Esperado / Obtido dos primeiros casos
+// que falharam. A coluna Entrada some quando nenhum caso tem entrada (como
+// em VerificaValor).
+func tabelaHTML(b *strings.Builder, falhas []falha, fundo string) {
+	falhas = falhas[:min(len(falhas), maxFalhasMostradas)]
+	comEntrada := false
+	for _, f := range falhas {
+		comEntrada = comEntrada || f.entrada != ""
+	}
+	celula := func(estilo, conteudo string) string {
+		return fmt.Sprintf(`<td style="%s;text-align:left;vertical-align:top;padding:3px 8px;border:none;`+
+			`border-top:1px solid %s;color:%s">%s</td>`, estilo, linhaTabela, corTexto, conteudo)
+	}
+	pre := func(s string) string {
+		return fmt.Sprintf(`<pre style="margin:0;padding:0;border:none;background:transparent;color:%s;`+
+			`font-family:monospace;font-size:13px;white-space:pre-wrap;word-break:break-word">%s</pre>`,
+			corTexto, html.EscapeString(s))
+	}
+	fundoCelula := "background:" + fundo
+
+	fmt.Fprintf(b, `<table style="border-collapse:collapse;border:none;margin:6px 0 0 0;font-size:13px;`+
+		`color:%s;background:%s;table-layout:auto">`, corTexto, fundo)
+	b.WriteString(`<thead><tr style="background:` + fundoCabecalho + `">`)
+	colunas := []string{"Esperado", "Obtido"}
+	if comEntrada {
+		colunas = append([]string{"Entrada"}, colunas...)
+	}
+	for _, c := range colunas {
+		fmt.Fprintf(b, `<th style="background:%s;color:%s;text-align:left;padding:3px 8px;border:none">%s</th>`,
+			fundoCabecalho, corTexto, c)
+	}
+	b.WriteString("</tr></thead><tbody>")
+	for _, f := range falhas {
+		fmt.Fprintf(b, `<tr style="background:%s">`, fundo)
+		if comEntrada {
+			b.WriteString(celula(fundoCelula, pre(f.entrada)))
+		}
+		b.WriteString(celula(fundoCelula, pre(f.esperado)))
+		obtido := ""
+		if f.obtido != "" {
+			obtido = pre(f.obtido)
+		}
+		if f.nota != "" {
+			obtido += fmt.Sprintf(`<div style="color:%s;font-style:italic">%s</div>`, corNota, html.EscapeString(f.nota))
+		}
+		b.WriteString(celula(fundoCelula, obtido))
+		b.WriteString("</tr>")
+	}
+	b.WriteString("</tbody></table>")
 }
