@@ -3,6 +3,7 @@ package graficos
 import (
 	"fmt"
 	"image/color"
+	"math"
 	"strings"
 
 	"gonum.org/v1/plot/plotter"
@@ -74,8 +75,28 @@ func Curvas(titulo, eixoX, eixoY string, series ...Serie) *Figura {
 			f.p.Legend.Add(s.Nome, linha)
 		}
 	}
-	f.p.Legend.Top = true
+	f.p.Legend.Top = !terminamEmCima(series)
 	return f
+}
+
+// terminamEmCima diz se as curvas terminam na metade de cima do gráfico
+// (como uma acurácia que sobe): aí a legenda vai para baixo, para não
+// cobrir o fim das curvas.
+func terminamEmCima(series []Serie) bool {
+	mn, mx := math.Inf(1), math.Inf(-1)
+	soma, n := 0.0, 0
+	for _, s := range series {
+		for _, y := range s.Y {
+			if !math.IsNaN(y) && !math.IsInf(y, 0) {
+				mn, mx = math.Min(mn, y), math.Max(mx, y)
+			}
+		}
+		if k := len(s.Y); k > 0 && !math.IsNaN(s.Y[k-1]) {
+			soma += s.Y[k-1]
+			n++
+		}
+	}
+	return n > 0 && mx > mn && (soma/float64(n)-mn)/(mx-mn) > 0.5
 }
 
 // Pontos desenha uma ou mais séries como pontos soltos (dispersão).

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gomlx/gomlx/pkg/core/dtypes"
 	"github.com/gomlx/gomlx/pkg/core/graph"
 	"github.com/gomlx/gomlx/pkg/core/tensors"
 	"github.com/gomlx/gomlx/pkg/ml/context"
@@ -17,6 +18,7 @@ import (
 	"github.com/gomlx/gomlx/pkg/ml/train/losses"
 	"github.com/gomlx/gomlx/pkg/ml/train/metrics"
 	"github.com/gomlx/gomlx/pkg/ml/train/optimizers"
+	"github.com/gomlx/gomlx/pkg/ml/train/optimizers/cosineschedule"
 	"github.com/janpfeifer/gonb/gonbui"
 
 	"github.com/go-estudos/representacoes/pkg/dados"
@@ -40,7 +42,7 @@ type Config struct {
 
 	Passos       int     // número total de passos de treino (lotes)
 	AvaliarACada int     // passos entre dois pontos das curvas (padrão: Passos/25)
-	TaxaAprend   float64 // taxa de aprendizado do Adam (padrão 0,001)
+	TaxaAprend   float64 // taxa de aprendizado inicial do Adam (padrão 0,001)
 	Semente      int64   // semente da inicialização dos pesos (padrão 42)
 
 	// Perda: padrão = entropia cruzada com rótulos inteiros (classificação).
@@ -51,6 +53,12 @@ type Config struct {
 	Otimizador optimizers.Interface
 	// Params: hiperparâmetros extras gravados no contexto (ctx.SetParam).
 	Params map[string]any
+
+	// SemDecaimento desliga o decaimento da taxa de aprendizado. Por padrão
+	// ela desce como um cosseno, de TaxaAprend até TaxaAprend/20 no último
+	// passo (Loshchilov e Hutter, 2017): passos largos no começo, finos no fim,
+	// e o modelo termina estável em vez de oscilar em torno do mínimo.
+	SemDecaimento bool
 
 	Retreinar  bool // ignora o checkpoint existente e treina do zero
 	SemGrafico bool // não desenha as curvas ao vivo
@@ -123,7 +131,7 @@ func TreinaOuErro(cfg Config) (m *Modelo, err error) {
 		acc = []metrics.Interface{metrics.NewMovingAverageSparseCategoricalAccuracy("acurácia média móvel", "~acc", 0.05)}
 		accEval = []metrics.Interface{metrics.NewSparseCategoricalAccuracy("acurácia", "acc")}
 	}
-	trainer := train.NewTrainer(backend, ctx, cfg.Modelo, cfg.Perda, cfg.Otimizador, acc, accEval)
+	trainer := train.NewTrainer(backend, ctx, cfg.comDecaimento(), cfg.Perda, cfg.Otimizador, acc, accEval)
 	loop := train.NewLoop(trainer)
 	// O GoMLX põe antes das nossas métricas uma ou duas de perda (com e sem
 	// regularização); achamos cada uma pelo nome curto.
@@ -269,6 +277,22 @@ func (cfg *Config) completa() error {
 	}
 	cfg.Treino.Infinitos()
 	return nil
+}
+
+// comDecaimento devolve o modelo com o decaimento cosseno da taxa de
+// aprendizado acrescentado ao grafo de treino (se não estiver desligado).
+func (cfg *Config) comDecaimento() ModeloFn {
+	if cfg.SemDecaimento {
+		return cfg.Modelo
+	}
+	modelo, passos, minima := cfg.Modelo, cfg.Passos, cfg.TaxaAprend/20
+	return func(ctx *context.Context, spec any, entradas []*graph.Node) []*graph.Node {
+		g := entradas[0].Graph()
+		if ctx.IsTraining(g) {
+			cosineschedule.New(ctx, g, dtypes.Float32).PeriodSteps(passos).MinLearningRate(minima).Done()
+		}
+		return modelo(ctx, spec, entradas)
+	}
 }
 
 func novoContexto(cfg Config) *context.Context {

@@ -167,3 +167,29 @@ func TestFormatos(t *testing.T) {
 		t.Fatalf("Duracao: %q %q", Duracao(90*time.Second), Duracao(1500*time.Millisecond))
 	}
 }
+
+// Com o decaimento (padrão), a taxa de aprendizado termina em TaxaAprend/20.
+func TestTaxaDeAprendizadoDecai(t *testing.T) {
+	t.Setenv("REPRESENTACOES_MODELOS", t.TempDir())
+	for _, sem := range []bool{false, true} {
+		cfg := config("decai")
+		cfg.Passos, cfg.Retreinar, cfg.SemDecaimento = 60, true, sem
+		m, err := TreinaOuErro(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var taxa float64 = -1
+		m.Ctx.EnumerateVariables(func(v *context.Variable) {
+			if v.Name() == "learning_rate" {
+				taxa = escalar(v.MustValue())
+			}
+		})
+		want := 0.01 / 20
+		if sem {
+			want = 0.01
+		}
+		if taxa < 0 || taxa > want*1.05 || taxa < want*0.95 {
+			t.Errorf("SemDecaimento=%v: taxa final %g, esperava ~%g", sem, taxa, want)
+		}
+	}
+}
