@@ -7,100 +7,121 @@ import (
 	"math"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// MapaCalor desenha uma matriz como um mapa de calor: a linha i de valores
-// aparece de cima para baixo com o rótulo rotulosY[i], a coluna j com
-// rotulosX[j]; quanto maior o valor, mais escuro o azul. Com anotar, cada
-// célula mostra seu valor. Serve, por exemplo, para matrizes de confusão.
+// MapaCalor desenha uma matriz como um mapa de calor: quanto maior o
+// valor, mais escuro o azul. A linha i de valores aparece de cima para
+// baixo, com o rótulo rotulosY[i]; a coluna j, da esquerda para a direita,
+// com o rótulo rotulosX[j]. Rótulos nil viram os números 0, 1, 2, …
+//
+// Com anotar, cada célula mostra o seu valor (em branco nas células
+// escuras, em preto nas claras). Serve, por exemplo, para a matriz de
+// confusão de um classificador: linhas = classe verdadeira, colunas =
+// classe prevista.
 func MapaCalor(titulo, eixoX, eixoY string, valores [][]float64, rotulosX, rotulosY []string, anotar bool) *Figura {
-	ny := len(valores)
-	if ny == 0 || len(valores[0]) == 0 {
+	nLinhas := len(valores)
+	if nLinhas == 0 || len(valores[0]) == 0 {
 		return comErro(titulo, errVazio)
 	}
-	nx := len(valores[0])
+	nColunas := len(valores[0])
+	menor, maior := math.Inf(1), math.Inf(-1)
 	for i, linha := range valores {
-		if len(linha) != nx {
-			return comErro(titulo, fmt.Errorf("a linha %d tem %d valores; a primeira tem %d", i, len(linha), nx))
+		if len(linha) != nColunas {
+			return comErro(titulo, fmt.Errorf("a linha %d tem %d valores, mas a linha 0 tem %d; todas devem ter o mesmo tamanho",
+				i, len(linha), nColunas))
+		}
+		for j, v := range linha {
+			if invalido(v) {
+				return comErro(titulo, fmt.Errorf("o valor na linha %d, coluna %d, é inválido: %v", i, j, v))
+			}
+			menor, maior = min(menor, v), max(maior, v)
 		}
 	}
-	if (rotulosX != nil && len(rotulosX) != nx) || (rotulosY != nil && len(rotulosY) != ny) {
-		return comErro(titulo, fmt.Errorf("rótulos (%d, %d) não combinam com a matriz %d×%d",
-			len(rotulosX), len(rotulosY), ny, nx))
+	if rotulosX != nil && len(rotulosX) != nColunas {
+		return comErro(titulo, fmt.Errorf("há %d rótulos em X para %d colunas", len(rotulosX), nColunas))
 	}
-	mn, mx := math.Inf(1), math.Inf(-1)
-	for _, linha := range valores {
-		for _, v := range linha {
-			mn, mx = math.Min(mn, v), math.Max(mx, v)
-		}
+	if rotulosY != nil && len(rotulosY) != nLinhas {
+		return comErro(titulo, fmt.Errorf("há %d rótulos em Y para %d linhas", len(rotulosY), nLinhas))
 	}
 
-	const k = 32 // pixels por célula na imagem (a escala final fica nítida)
-	img := image.NewRGBA(image.Rect(0, 0, nx*k, ny*k))
+	// Uma imagem com um pixel por célula; imagemNitida a amplia sem borrar.
+	// A célula (i, j) ocupa o quadrado [j, j+1] × [nLinhas-1-i, nLinhas-i]
+	// nas coordenadas do gráfico.
+	img := image.NewRGBA(image.Rect(0, 0, nColunas, nLinhas))
 	for i, linha := range valores {
 		for j, v := range linha {
-			c := Azul(fracao(v, mn, mx))
-			for dy := range k {
-				for dx := range k {
-					img.SetRGBA(j*k+dx, i*k+dy, c)
-				}
-			}
+			img.SetRGBA(j, i, Azul(fracao(v, menor, maior)))
 		}
 	}
 	f := nova(titulo, eixoX, eixoY)
-	f.p.Add(plotter.NewImage(img, 0, 0, float64(nx), float64(ny)))
-	f.p.X.Min, f.p.X.Max = 0, float64(nx)
-	f.p.Y.Min, f.p.Y.Max = 0, float64(ny)
+	f.p.Add(imagemNitida{img: img, xmin: 0, xmax: float64(nColunas), ymin: 0, ymax: float64(nLinhas)})
 	f.p.X.Padding, f.p.Y.Padding = 0, 0
-	f.p.X.Tick.Marker = marcas(nx, rotulosX, false)
-	f.p.Y.Tick.Marker = marcas(ny, rotulosY, true)
+	f.p.X.Tick.Marker = marcasNasCelulas(nColunas, rotulosX, false)
+	f.p.Y.Tick.Marker = marcasNasCelulas(nLinhas, rotulosY, true)
+	for _, eixo := range []*plot.Axis{&f.p.X, &f.p.Y} {
+		eixo.Tick.Label.Font = fonte(10)
+		eixo.Tick.Length = 0 // o rótulo já está no centro da célula
+	}
 
 	if anotar {
-		var xys plotter.XYs
-		var textos []string
-		var cores []color.Color
-		for i, linha := range valores {
-			for j, v := range linha {
-				xys = append(xys, plotter.XY{X: float64(j) + 0.5, Y: float64(ny-1-i) + 0.5})
-				textos = append(textos, formataCelula(v))
-				if fracao(v, mn, mx) > 0.55 {
-					cores = append(cores, color.White)
-				} else {
-					cores = append(cores, color.Black)
-				}
-			}
-		}
-		if rot, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: textos}); err == nil {
-			tamanho := 10.0
-			if nx > 12 {
-				tamanho = 7
-			}
-			for i := range rot.TextStyle {
-				rot.TextStyle[i].XAlign = draw.XCenter
-				rot.TextStyle[i].YAlign = draw.YCenter
-				rot.TextStyle[i].Color = cores[i]
-				rot.TextStyle[i].Font.Size = font.Length(tamanho)
-			}
-			f.p.Add(rot)
+		if err := anota(f.p, valores, menor, maior); err != nil {
+			return comErro(titulo, err)
 		}
 	}
-	// Quadrado por padrão, com espaço para os rótulos.
+	// Por padrão, quase quadrada, com espaço para os rótulos dos eixos.
 	return f.Tamanho(560, 520)
 }
 
-func fracao(v, mn, mx float64) float64 {
-	if mx <= mn {
-		return 0.5
+// anota escreve o valor de cada célula no centro dela.
+func anota(p *plot.Plot, valores [][]float64, menor, maior float64) error {
+	nLinhas, nColunas := len(valores), len(valores[0])
+	var xys plotter.XYs
+	var textos []string
+	var cores []color.Color
+	for i, linha := range valores {
+		for j, v := range linha {
+			xys = append(xys, plotter.XY{X: float64(j) + 0.5, Y: float64(nLinhas-1-i) + 0.5})
+			textos = append(textos, formataNumero(v, 3))
+			cores = append(cores, corDoTexto(Azul(fracao(v, menor, maior))))
+		}
 	}
-	return (v - mn) / (mx - mn)
+	rotulos, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: textos})
+	if err != nil {
+		return err
+	}
+	// Letra menor quando há muitas células.
+	tamanho := 10.0
+	if n := max(nLinhas, nColunas); n > 20 {
+		tamanho = 6
+	} else if n > 12 {
+		tamanho = 8
+	}
+	for i := range rotulos.TextStyle {
+		rotulos.TextStyle[i].Font = fonte(tamanho)
+		rotulos.TextStyle[i].XAlign = draw.XCenter
+		rotulos.TextStyle[i].YAlign = draw.YCenter
+		rotulos.TextStyle[i].Color = cores[i]
+	}
+	p.Add(rotulos)
+	return nil
 }
 
-// Azul leva t ∈ [0, 1] a um azul: quase branco em 0, azul-escuro em 1.
+// fracao leva v do intervalo [menor, maior] para [0, 1]. Se todos os
+// valores forem iguais, devolve 0,5.
+func fracao(v, menor, maior float64) float64 {
+	if maior <= menor {
+		return 0.5
+	}
+	return (v - menor) / (maior - menor)
+}
+
+// Azul leva t ∈ [0, 1] a um tom de azul, misturando linearmente um azul
+// quase branco (t = 0) e um azul-marinho (t = 1): a paleta dos mapas de
+// calor.
 func Azul(t float64) color.RGBA {
-	t = math.Max(0, math.Min(1, t))
+	t = max(0, min(1, t))
 	claro := [3]float64{247, 251, 255}
 	escuro := [3]float64{8, 48, 107}
 	var c [3]uint8
@@ -110,27 +131,30 @@ func Azul(t float64) color.RGBA {
 	return color.RGBA{c[0], c[1], c[2], 255}
 }
 
-func formataCelula(v float64) string {
-	if v == math.Trunc(v) && math.Abs(v) < 1e6 {
-		return fmt.Sprintf("%.0f", v)
+// corDoTexto escolhe preto ou branco, o que contrastar mais com o fundo.
+func corDoTexto(fundo color.RGBA) color.Color {
+	// Luminância percebida (o olho é mais sensível ao verde).
+	luz := 0.299*float64(fundo.R) + 0.587*float64(fundo.G) + 0.114*float64(fundo.B)
+	if luz < 140 {
+		return color.White
 	}
-	return fmt.Sprintf("%.2g", v)
+	return color.Black
 }
 
-// marcas põe um rótulo no centro de cada célula; no eixo Y, a primeira linha
-// fica em cima.
-func marcas(n int, rotulos []string, invertido bool) plot.Ticker {
-	var ts plot.ConstantTicks
+// marcasNasCelulas põe um rótulo no centro de cada uma das n células de um
+// eixo. No eixo Y (invertido), a primeira célula fica em cima.
+func marcasNasCelulas(n int, rotulos []string, invertido bool) plot.ConstantTicks {
+	marcas := make(plot.ConstantTicks, n)
 	for i := range n {
 		rotulo := fmt.Sprint(i)
 		if rotulos != nil {
 			rotulo = rotulos[i]
 		}
-		pos := float64(i) + 0.5
+		centro := float64(i) + 0.5
 		if invertido {
-			pos = float64(n-1-i) + 0.5
+			centro = float64(n-1-i) + 0.5
 		}
-		ts = append(ts, plot.Tick{Value: pos, Label: rotulo})
+		marcas[i] = plot.Tick{Value: centro, Label: rotulo}
 	}
-	return ts
+	return marcas
 }

@@ -1,20 +1,3 @@
-// Package graficos desenha as figuras do curso — curvas de treino, grades de
-// imagens, mapas de calor, barras — com o gonum/plot, e as mostra dentro do
-// notebook (pelo gonbui do GoNB) ou as salva em PNG fora dele.
-//
-// Cada função devolve uma *Figura; nada é desenhado até que se peça:
-//
-//	graficos.Curvas("Perda durante o treino", "passo", "perda",
-//		graficos.Serie{Nome: "treino", Y: perdas}).Mostra()
-//
-// Mostra exibe a figura no notebook; fora dele (testes, scripts), salva um
-// PNG em $REPRESENTACOES_GRAFICOS (ou numa pasta temporária) e diz onde.
-// Atualiza redesenha a figura no mesmo lugar do notebook, para gráficos ao
-// vivo durante um treino. Quem quiser ajustar detalhes usa Plot(), que dá o
-// *plot.Plot do gonum.
-//
-// As figuras saem em 96 pontos por polegada, então o tamanho pedido em
-// pixels é exato: 640×400 por padrão, legível na largura de um notebook.
 package graficos
 
 import (
@@ -22,7 +5,10 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"html"
+	"image"
 	"image/color"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,7 +18,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
-	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -45,112 +30,198 @@ const (
 	AlturaPadrao  = 400
 )
 
+// dpi é a resolução das figuras: 96 pontos por polegada, a mesma que os
+// navegadores usam. Assim um pixel vale exatamente 0,75 ponto tipográfico,
+// e a figura sai com o número de pixels pedido.
 const dpi = 96
 
-// Figura é um gráfico pronto para mostrar ou salvar.
+// pixels converte um comprimento em pixels para as unidades do gonum/plot
+// (pontos tipográficos, 1/72 de polegada).
+func pixels(n float64) vg.Length { return vg.Length(n) * vg.Inch / dpi }
+
+// emPixels faz a conversão contrária.
+func emPixels(l vg.Length) float64 { return l.Dots(dpi) }
+
+// margem é o espaço livre em volta da figura inteira, para que nenhum
+// texto encoste na borda.
+var margem = pixels(8)
+
+// Figura é um gráfico pronto para mostrar ou salvar. Crie-a com Curvas,
+// Pontos, Barras, GradeImagens ou MapaCalor.
 type Figura struct {
 	p               *plot.Plot
-	titulo          string
-	largura, altura int
-	err             error // erro na construção (dados inválidos), devolvido por PNG/Salva
+	largura, altura int   // em pixels
+	err             error // dados inválidos: PNG e Salva devolvem este erro
 }
 
-func init() {
-	// Fonte sem serifa (Liberation Sans, embutida no gonum/plot): mais legível
-	// em tamanhos pequenos, com todos os acentos do português.
-	plot.DefaultFont = font.Font{Typeface: "Liberation", Variant: "Sans"}
-	plotter.DefaultFont = plot.DefaultFont
-}
+// sansSerif é a fonte Liberation Sans, que vem embutida no gonum/plot: sem
+// serifa (mais legível em tamanhos pequenos) e com todos os acentos.
+var sansSerif = font.Font{Typeface: "Liberation", Variant: "Sans"}
 
-// nova cria uma figura com título e estilo do curso.
+// fonte devolve a Liberation Sans no tamanho dado, em pontos.
+func fonte(tamanho float64) font.Font { return font.From(sansSerif, font.Points(tamanho)) }
+
+// nova cria uma figura vazia com título, nomes dos eixos e o estilo do curso.
 func nova(titulo, eixoX, eixoY string) *Figura {
 	p := plot.New()
+	p.BackgroundColor = color.White
 	p.Title.Text = titulo
-	p.Title.TextStyle.Font.Size = font.Length(13)
-	p.Title.Padding = vg.Points(6)
+	p.Title.TextStyle.Font = fonte(12)
+	p.Title.Padding = vg.Points(8)
 	p.X.Label.Text = eixoX
 	p.Y.Label.Text = eixoY
 	for _, eixo := range []*plot.Axis{&p.X, &p.Y} {
-		eixo.Label.TextStyle.Font.Size = font.Length(11)
-		eixo.Tick.Label.Font.Size = font.Length(10)
+		eixo.Label.TextStyle.Font = fonte(10)
+		eixo.Tick.Label.Font = fonte(9)
+		eixo.Tick.Marker = virgula{plot.DefaultTicks{}}
 	}
-	p.Legend.TextStyle.Font.Size = font.Length(10)
-	p.BackgroundColor = color.White
-	return &Figura{p: p, titulo: titulo, largura: LarguraPadrao, altura: AlturaPadrao}
+	p.Legend.TextStyle.Font = fonte(10)
+	return &Figura{p: p, largura: LarguraPadrao, altura: AlturaPadrao}
 }
 
+// comErro cria uma figura que só guarda um erro: PNG, Salva e Mostra o
+// informam.
 func comErro(titulo string, err error) *Figura {
 	f := nova(titulo, "", "")
-	f.err = err
+	f.err = fmt.Errorf("gráfico %q: %w", titulo, err)
 	return f
 }
 
-// Tamanho muda o tamanho da figura, em pixels.
-func (f *Figura) Tamanho(larguraPx, alturaPx int) *Figura {
-	if larguraPx > 0 && alturaPx > 0 {
-		f.largura, f.altura = larguraPx, alturaPx
+var errVazio = errors.New("não há dados para desenhar")
+
+// virgula troca o ponto decimal dos números dos eixos por vírgula, como se
+// escreve no Brasil: 0.5 vira 0,5.
+type virgula struct{ plot.Ticker }
+
+// Ticks devolve as marcas do eixo com vírgula decimal.
+func (v virgula) Ticks(min, max float64) []plot.Tick {
+	marcas := v.Ticker.Ticks(min, max)
+	for i := range marcas {
+		marcas[i].Label = strings.Replace(marcas[i].Label, ".", ",", 1)
 	}
+	return marcas
+}
+
+// Tamanho muda o tamanho da figura, em pixels, e devolve a própria figura
+// (para encadear: graficos.Curvas(...).Tamanho(800, 300).Mostra()).
+func (f *Figura) Tamanho(larguraPx, alturaPx int) *Figura {
+	if larguraPx <= 0 || alturaPx <= 0 {
+		if f.err == nil {
+			f.err = fmt.Errorf("tamanho inválido: %d×%d pixels (os dois devem ser positivos)", larguraPx, alturaPx)
+		}
+		return f
+	}
+	f.largura, f.altura = larguraPx, alturaPx
 	return f
 }
 
-// Plot devolve o *plot.Plot do gonum, para ajustes finos.
+// Plot devolve o *plot.Plot do gonum, para quem quiser ajustar detalhes
+// (limites dos eixos, cores, mais elementos) antes de mostrar a figura.
 func (f *Figura) Plot() *plot.Plot { return f.p }
 
-func (f *Figura) comprimentos() (vg.Length, vg.Length) {
-	return vg.Length(f.largura) * vg.Inch / dpi, vg.Length(f.altura) * vg.Inch / dpi
-}
-
-// PNG desenha a figura e devolve os bytes do PNG.
+// PNG desenha a figura e devolve os bytes de um arquivo PNG com exatamente
+// o tamanho pedido (640×400 pixels, se ninguém chamou Tamanho).
 func (f *Figura) PNG() ([]byte, error) {
-	if f.err != nil {
-		return nil, f.err
+	if err := f.valida(); err != nil {
+		return nil, err
 	}
-	w, h := f.comprimentos()
-	c := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(color.White))
-	if err := desenha(f.p, c); err != nil {
+	// Uma imagem com o número exato de pixels; o fundo fica branco.
+	img := image.NewRGBA(image.Rect(0, 0, f.largura, f.altura))
+	c := vgimg.NewWith(vgimg.UseImage(img), vgimg.UseDPI(dpi))
+	if err := f.desenha(c); err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(&buf); err != nil {
-		return nil, fmt.Errorf("não consegui gerar o PNG de %q: %w", f.titulo, err)
+	if err := png.Encode(&buf, c.Image()); err != nil {
+		return nil, fmt.Errorf("não consegui gerar o PNG do gráfico %q: %w", f.p.Title.Text, err)
 	}
 	return buf.Bytes(), nil
 }
 
-// SVG desenha a figura e devolve o texto SVG.
+// SVG desenha a figura e devolve o texto de um arquivo SVG (imagem
+// vetorial: pode ser ampliada sem perder nitidez).
 func (f *Figura) SVG() ([]byte, error) {
-	if f.err != nil {
-		return nil, f.err
+	if err := f.valida(); err != nil {
+		return nil, err
 	}
-	w, h := f.comprimentos()
-	c := vgsvg.New(w, h)
-	if err := desenha(f.p, c); err != nil {
+	c := vgsvg.New(pixels(float64(f.largura)), pixels(float64(f.altura)))
+	if err := f.desenha(c); err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
 	if _, err := c.WriteTo(&buf); err != nil {
-		return nil, fmt.Errorf("não consegui gerar o SVG de %q: %w", f.titulo, err)
+		return nil, fmt.Errorf("não consegui gerar o SVG do gráfico %q: %w", f.p.Title.Text, err)
 	}
 	return buf.Bytes(), nil
 }
 
-// desenha chama p.Draw recuperando pânicos do gonum/plot (que os usa para
-// dados impossíveis de desenhar).
-func desenha(p *plot.Plot, c vg.CanvasSizer) (err error) {
+// valida devolve o erro guardado na figura, se houver.
+func (f *Figura) valida() error {
+	if f == nil || f.p == nil {
+		return errors.New("a figura está vazia (nil): crie-a com Curvas, Pontos, Barras, GradeImagens ou MapaCalor")
+	}
+	return f.err
+}
+
+// desenha desenha a figura na tela c. O gonum/plot entra em pânico com
+// alguns dados impossíveis de desenhar; aqui o pânico vira um erro.
+func (f *Figura) desenha(c vg.CanvasSizer) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("não consegui desenhar o gráfico %q: %v", p.Title.Text, r)
+			err = fmt.Errorf("não consegui desenhar o gráfico %q: %v", f.p.Title.Text, r)
 		}
 	}()
-	p.Draw(draw.New(c))
+	tela := draw.Crop(draw.New(c), margem, -margem, margem, -margem)
+
+	// O gonum desenharia a legenda sem fundo, misturada às linhas. Então
+	// tiramos a legenda do caminho, desenhamos o resto e, por último, a
+	// legenda numa caixa branca, no canto escolhido (Legend.Top e Left).
+	legenda := f.p.Legend
+	f.p.Legend = plot.NewLegend()
+	defer func() { f.p.Legend = legenda }()
+
+	f.p.Draw(tela)
+	desenhaLegenda(f.p.DataCanvas(tela), legenda)
 	return nil
 }
 
-// Salva grava a figura em PNG, ou em SVG se o caminho terminar em .svg.
+// desenhaLegenda desenha a legenda l numa caixa branca com borda cinza,
+// num canto da área dos dados.
+func desenhaLegenda(area draw.Canvas, l plot.Legend) {
+	tam := l.Rectangle(area).Size()
+	if tam.X <= 0 || tam.Y <= 0 {
+		return // legenda sem entradas
+	}
+	folga := vg.Points(4) // entre o texto e a borda da caixa
+	recuo := vg.Points(6) // entre a caixa e a borda da área dos dados
+	larg, alt := tam.X+2*folga, tam.Y+2*folga
+	x0, y0 := area.Max.X-recuo-larg, area.Max.Y-recuo-alt // canto superior direito
+	if l.Left {
+		x0 = area.Min.X + recuo
+	}
+	if !l.Top {
+		y0 = area.Min.Y + recuo
+	}
+	caixa := []vg.Point{{X: x0, Y: y0}, {X: x0 + larg, Y: y0}, {X: x0 + larg, Y: y0 + alt}, {X: x0, Y: y0 + alt}, {X: x0, Y: y0}}
+	area.FillPolygon(color.White, caixa)
+	area.StrokeLines(draw.LineStyle{Color: color.Gray{Y: 190}, Width: vg.Points(0.6)}, caixa)
+
+	dentro := draw.Canvas{Canvas: area.Canvas, Rectangle: vg.Rectangle{
+		Min: vg.Point{X: x0 + folga, Y: y0 + folga},
+		Max: vg.Point{X: x0 + larg - folga, Y: y0 + alt - folga},
+	}}
+	// Com Top = false, o Legend.Draw do gonum ocupa exatamente o retângulo
+	// medido por Legend.Rectangle (com Top = true, ele desce um pouco).
+	l.Top = false
+	l.Draw(dentro)
+}
+
+// Salva grava a figura num arquivo: em SVG se o caminho terminar em .svg,
+// senão em PNG. Cria a pasta, se preciso.
 func (f *Figura) Salva(caminho string) error {
 	var b []byte
 	var err error
-	if strings.HasSuffix(strings.ToLower(caminho), ".svg") {
+	if strings.EqualFold(filepath.Ext(caminho), ".svg") {
 		b, err = f.SVG()
 	} else {
 		b, err = f.PNG()
@@ -158,86 +229,94 @@ func (f *Figura) Salva(caminho string) error {
 	if err != nil {
 		return err
 	}
-	if dir := filepath.Dir(caminho); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-	}
-	return os.WriteFile(caminho, b, 0o644)
+	return grava(caminho, b)
 }
 
-// Mostra exibe a figura no notebook. Fora de um notebook, salva um PNG em
-// $REPRESENTACOES_GRAFICOS (ou numa pasta temporária) e escreve onde.
-// Nunca entra em pânico: um erro vira uma mensagem.
+// grava escreve b no arquivo, criando a pasta se preciso.
+func grava(caminho string, b []byte) error {
+	if err := os.MkdirAll(filepath.Dir(caminho), 0o755); err != nil {
+		return fmt.Errorf("não consegui criar a pasta de %s: %w", caminho, err)
+	}
+	if err := os.WriteFile(caminho, b, 0o644); err != nil {
+		return fmt.Errorf("não consegui gravar %s: %w", caminho, err)
+	}
+	return nil
+}
+
+// PastaDosGraficos é onde Mostra salva as figuras fora de um notebook: a
+// pasta da variável de ambiente REPRESENTACOES_GRAFICOS ou, se ela não
+// estiver definida, representacoes-graficos dentro da pasta temporária.
+func PastaDosGraficos() string {
+	if pasta := os.Getenv("REPRESENTACOES_GRAFICOS"); pasta != "" {
+		return pasta
+	}
+	return filepath.Join(os.TempDir(), "representacoes-graficos")
+}
+
+// Mostra exibe a figura no notebook. Fora de um notebook (num teste ou num
+// programa), salva um PNG em PastaDosGraficos(), com um nome tirado do
+// título, e escreve onde. Nunca entra em pânico: um erro vira uma mensagem.
 func (f *Figura) Mostra() {
+	b, err := f.PNG()
+	if err != nil {
+		fmt.Println("⚠️", err)
+		return
+	}
 	if gonbui.IsNotebook {
-		b, err := f.PNG()
-		if err != nil {
-			fmt.Println("⚠️ ", err)
-			return
-		}
 		gonbui.DisplayPNG(b)
 		return
 	}
-	pasta := os.Getenv("REPRESENTACOES_GRAFICOS")
-	if pasta == "" {
-		pasta = filepath.Join(os.TempDir(), "representacoes-graficos")
-	}
-	caminho := filepath.Join(pasta, NomeDeArquivo(f.titulo)+".png")
-	if err := f.Salva(caminho); err != nil {
-		fmt.Println("⚠️ ", err)
+	caminho := filepath.Join(PastaDosGraficos(), NomeDeArquivo(f.p.Title.Text)+".png")
+	if err := grava(caminho, b); err != nil {
+		fmt.Println("⚠️", err)
 		return
 	}
 	fmt.Println("gráfico salvo em", caminho)
 }
 
-// Atualiza redesenha a figura no bloco de saída identificado por id (crie o
-// id uma vez com gonbui.UniqueID()). Serve para gráficos ao vivo. Fora de um
-// notebook não faz nada.
+// Atualiza redesenha a figura no bloco do notebook identificado por id,
+// no lugar da versão anterior: serve para gráficos ao vivo, durante um
+// treino. Crie o id uma vez, com gonbui.UniqueID(), e chame Atualiza a cada
+// novo ponto. Fora de um notebook não faz nada. Um erro aparece no próprio
+// bloco, como texto.
 func (f *Figura) Atualiza(id string) {
 	if !gonbui.IsNotebook {
 		return
 	}
 	b, err := f.PNG()
 	if err != nil {
-		gonbui.UpdateHTML(id, "⚠️ "+err.Error())
+		gonbui.UpdateHTML(id, "<pre>⚠️ "+html.EscapeString(err.Error())+"</pre>")
 		return
 	}
 	gonbui.UpdateHTML(id, fmt.Sprintf(`<img src="data:image/png;base64,%s" width="%d" height="%d" alt="%s">`,
-		base64.StdEncoding.EncodeToString(b), f.largura, f.altura, escapaAtributo(f.titulo)))
+		base64.StdEncoding.EncodeToString(b), f.largura, f.altura, html.EscapeString(f.p.Title.Text)))
 }
 
-// NomeDeArquivo transforma um título em um nome de arquivo ASCII:
-// "Acurácia no teste" → "acuracia-no-teste".
+// NomeDeArquivo transforma um título num nome de arquivo só com letras
+// ASCII minúsculas, algarismos e hífens: "Acurácia no teste" vira
+// "acuracia-no-teste". Um título sem nenhuma letra vira "grafico".
 func NomeDeArquivo(titulo string) string {
 	var b strings.Builder
-	hifen := false
+	hifen := false // o último caractere escrito foi um hífen?
+	// norm.NFD separa cada letra acentuada em letra + acento ("á" → "a" + "´").
 	for _, r := range norm.NFD.String(strings.ToLower(titulo)) {
 		switch {
-		case unicode.Is(unicode.Mn, r): // acentos decompostos
-		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		case unicode.Is(unicode.Mn, r): // o acento separado: descarta
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			b.WriteRune(r)
 			hifen = false
-		default:
-			if !hifen && b.Len() > 0 {
-				b.WriteByte('-')
-				hifen = true
-			}
+		case !hifen && b.Len() > 0: // qualquer outra coisa vira um hífen
+			b.WriteByte('-')
+			hifen = true
 		}
 	}
-	s := strings.Trim(b.String(), "-")
+	s := b.String()
 	if len(s) > 60 {
-		s = strings.Trim(s[:60], "-")
+		s = s[:60]
 	}
+	s = strings.Trim(s, "-")
 	if s == "" {
-		s = "grafico"
+		return "grafico"
 	}
 	return s
 }
-
-func escapaAtributo(s string) string {
-	r := strings.NewReplacer(`"`, "&quot;", "<", "&lt;", ">", "&gt;", "&", "&amp;")
-	return r.Replace(s)
-}
-
-var errVazio = errors.New("não há dados para desenhar")

@@ -3,121 +3,164 @@ package graficos
 import (
 	"fmt"
 	"image"
-	"image/color"
 	"math"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
 
+// vao é o espaço entre as imagens da grade, em pixels.
+const vao = 8
+
 // GradeImagens desenha imagens em tons de cinza numa grade com `colunas`
-// colunas. Cada imagem é uma fatia de altura×largura valores, linha a linha;
-// cada uma é normalizada do seu mínimo (preto) ao seu máximo (branco). Os
-// pixels aparecem como quadrados nítidos (sem suavização). legendas, se
-// dadas, aparecem sob cada imagem.
+// colunas (o número de linhas sai da quantidade de imagens).
+//
+// Cada imagem é uma fatia com altura×largura valores, linha a linha (como
+// uma imagem do MNIST achatada). Cada uma é normalizada sozinha: o seu menor
+// valor fica preto e o maior, branco (uma imagem constante fica cinza). Os
+// pixels aparecem como quadrados nítidos, sem suavização.
+//
+// legendas, se dada, tem um texto curto para pôr embaixo de cada imagem;
+// pode ser nil ou ter menos textos que imagens.
+//
+// O tamanho padrão da figura é escolhido para que cada pixel das imagens
+// vire um quadrado com um número inteiro de pixels da figura.
 func GradeImagens(titulo string, imagens [][]float32, altura, largura, colunas int, legendas []string) *Figura {
 	if len(imagens) == 0 {
 		return comErro(titulo, errVazio)
 	}
 	if altura <= 0 || largura <= 0 {
-		return comErro(titulo, fmt.Errorf("tamanho de imagem inválido: %d×%d", altura, largura))
+		return comErro(titulo, fmt.Errorf("altura e largura das imagens devem ser positivas; recebi %d×%d", altura, largura))
 	}
+	if colunas <= 0 {
+		return comErro(titulo, fmt.Errorf("o número de colunas deve ser positivo; recebi %d", colunas))
+	}
+	g := &grade{colunas: min(colunas, len(imagens)), legendas: legendas}
 	for i, im := range imagens {
 		if len(im) != altura*largura {
-			return comErro(titulo, fmt.Errorf("a imagem %d tem %d valores; esperava %d×%d = %d",
+			return comErro(titulo, fmt.Errorf("a imagem %d tem %d valores, mas altura×largura = %d×%d = %d",
 				i, len(im), altura, largura, altura*largura))
 		}
-	}
-	colunas = max(1, min(colunas, len(imagens)))
-	linhas := (len(imagens) + colunas - 1) / colunas
-	temLegenda := len(legendas) > 0
-
-	// Cada célula: a imagem, 1 pixel de margem de cada lado e, se houver
-	// legendas, uma faixa embaixo para o texto.
-	margem := max(1, largura/14)
-	faixa := 0
-	if temLegenda {
-		faixa = max(4, altura/3)
-	}
-	celW, celH := largura+2*margem, altura+2*margem+faixa
-	W, H := colunas*celW, linhas*celH
-
-	// Tamanho da figura: até 640 px de largura (~80 px por coluna no mínimo),
-	// altura proporcional para que os pixels fiquem quadrados.
-	const espacoTitulo = 36
-	larguraPx := min(LarguraPadrao, max(240, colunas*80))
-	alturaPx := int(float64(larguraPx)*float64(H)/float64(W)) + espacoTitulo
-
-	// Desenha a grade numa imagem ampliada (vizinho mais próximo), para que a
-	// escala final seja ~1:1 e os pixels continuem nítidos.
-	k := max(1, int(math.Ceil(float64(larguraPx)/float64(W))))
-	img := image.NewRGBA(image.Rect(0, 0, W*k, H*k))
-	for i := range img.Pix {
-		img.Pix[i] = 255
-	}
-	for n, im := range imagens {
-		lin, col := n/colunas, n%colunas
-		x0, y0 := col*celW+margem, lin*celH+margem
-		mn, mx := minMax(im)
-		for y := range altura {
-			for x := range largura {
-				v := uint8(128)
-				if mx > mn {
-					v = uint8(math.Round(255 * float64(im[y*largura+x]-mn) / float64(mx-mn)))
-				}
-				c := color.RGBA{v, v, v, 255}
-				for dy := range k {
-					for dx := range k {
-						img.SetRGBA((x0+x)*k+dx, (y0+y)*k+dy, c)
-					}
-				}
-			}
+		cinza, err := paraCinza(im, altura, largura)
+		if err != nil {
+			return comErro(titulo, fmt.Errorf("a imagem %d %w", i, err))
 		}
+		g.imagens = append(g.imagens, cinza)
+	}
+	g.estilo = text.Style{
+		Font:    fonte(9),
+		XAlign:  draw.XCenter,
+		YAlign:  draw.YTop,
+		Handler: plot.DefaultTextHandler,
 	}
 
 	f := nova(titulo, "", "")
-	f.p.Add(plotter.NewImage(img, 0, 0, float64(W), float64(H)))
-	escondeEixos(f.p)
-	f.p.X.Min, f.p.X.Max = 0, float64(W)
-	f.p.Y.Min, f.p.Y.Max = 0, float64(H)
-	if temLegenda {
-		var xys plotter.XYs
-		var textos []string
-		for n := range imagens {
-			if n >= len(legendas) {
-				break
-			}
-			lin, col := n/colunas, n%colunas
-			xys = append(xys, plotter.XY{
-				X: float64(col*celW) + float64(celW)/2,
-				Y: float64(H - (lin*celH + 2*margem + altura + faixa/2)),
-			})
-			textos = append(textos, legendas[n])
-		}
-		rot, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: textos})
-		if err == nil {
-			for i := range rot.TextStyle {
-				rot.TextStyle[i].XAlign = draw.XCenter
-				rot.TextStyle[i].YAlign = draw.YCenter
-				rot.TextStyle[i].Font.Size = 9
-			}
-			f.p.Add(rot)
-		}
+	f.p.HideAxes()
+	f.p.X.Padding, f.p.Y.Padding = 0, 0
+	f.p.X.Min, f.p.X.Max, f.p.Y.Min, f.p.Y.Max = 0, 1, 0, 1 // a grade não usa as coordenadas dos eixos
+	f.p.Add(g)
+
+	// Tamanho padrão. A escala s (pixels da figura por pixel da imagem) é
+	// inteira e a maior com que a grade cabe em 640 pixels de largura, sem
+	// que cada imagem passe de 160 pixels.
+	linhas := (len(imagens) + g.colunas - 1) / g.colunas
+	m := emPixels(margem)
+	s := math.Floor((LarguraPadrao - 2*m - vao*float64(g.colunas-1)) / float64(g.colunas*largura))
+	s = max(1, min(s, math.Floor(160/float64(largura))))
+	larguraPx := float64(g.colunas*largura)*s + vao*float64(g.colunas-1) + 2*m
+	alturaPx := float64(linhas)*(float64(altura)*s+g.faixa()) + vao*float64(linhas-1) + 2*m
+	if titulo != "" {
+		estilo := f.p.Title.TextStyle
+		alturaPx += emPixels(estilo.Rectangle(titulo).Size().Y + f.p.Title.Padding)
+		larguraPx = max(larguraPx, emPixels(estilo.Width(titulo))+2*m) // o título não pode ser cortado
 	}
-	return f.Tamanho(larguraPx, alturaPx)
+	// Uns pixels de folga, para que arredondamentos não reduzam a escala.
+	return f.Tamanho(int(math.Ceil(larguraPx))+2, int(math.Ceil(alturaPx))+2)
 }
 
-func minMax(v []float32) (float32, float32) {
-	mn, mx := float32(math.Inf(1)), float32(math.Inf(-1))
-	for _, x := range v {
-		mn, mx = min(mn, x), max(mx, x)
+// paraCinza converte uma imagem achatada numa image.Gray, levando o menor
+// valor a 0 (preto) e o maior a 255 (branco).
+func paraCinza(im []float32, altura, largura int) (*image.Gray, error) {
+	menor, maior := float32(math.Inf(1)), float32(math.Inf(-1))
+	for j, v := range im {
+		if invalido(float64(v)) {
+			return nil, fmt.Errorf("tem um valor inválido na posição %d: %v", j, v)
+		}
+		menor, maior = min(menor, v), max(maior, v)
 	}
-	return mn, mx
+	cinza := image.NewGray(image.Rect(0, 0, largura, altura))
+	for j, v := range im {
+		nivel := 128.0 // imagem constante: cinza médio
+		if maior > menor {
+			nivel = math.Round(255 * float64(v-menor) / float64(maior-menor))
+		}
+		cinza.Pix[j] = uint8(nivel)
+	}
+	return cinza, nil
 }
 
-// escondeEixos tira eixos, marcas e margens de um gráfico de imagem.
-func escondeEixos(p *plot.Plot) {
-	p.HideAxes()
-	p.X.Padding, p.Y.Padding = 0, 0
+// grade é um plot.Plotter que desenha as imagens lado a lado, com a
+// legenda de cada uma embaixo, centradas na área do gráfico. Ele faz a
+// conta em pixels da figura, para que cada pixel das imagens vire um bloco
+// de tamanho inteiro (todos iguais).
+type grade struct {
+	imagens  []*image.Gray // todas do mesmo tamanho
+	colunas  int
+	legendas []string
+	estilo   text.Style // o estilo das legendas
+}
+
+// faixa é a altura, em pixels, reservada para a legenda sob cada imagem
+// (zero se não há legendas).
+func (g *grade) faixa() float64 {
+	if len(g.legendas) == 0 {
+		return 0
+	}
+	return math.Ceil(emPixels(g.estilo.Rectangle("Ág").Size().Y)) + 4
+}
+
+// Plot desenha a grade (método de plot.Plotter).
+func (g *grade) Plot(c draw.Canvas, _ *plot.Plot) {
+	largura, altura := g.imagens[0].Bounds().Dx(), g.imagens[0].Bounds().Dy()
+	colunas := g.colunas
+	linhas := (len(g.imagens) + colunas - 1) / colunas
+	faixa := g.faixa()
+
+	// A maior escala com que a grade cabe na área; se for maior que 1,
+	// arredondamos para baixo, para que todos os pixels tenham o mesmo
+	// tamanho.
+	areaL, areaA := emPixels(c.Max.X-c.Min.X), emPixels(c.Max.Y-c.Min.Y)
+	escala := min(
+		(areaL-vao*float64(colunas-1))/float64(colunas*largura),
+		(areaA-float64(linhas)*faixa-vao*float64(linhas-1))/float64(linhas*altura),
+	)
+	if escala >= 1 {
+		escala = math.Floor(escala + 1e-6)
+	}
+	l, a := math.Round(float64(largura)*escala), math.Round(float64(altura)*escala)
+	if l < 1 || a < 1 {
+		return // a figura é pequena demais para a grade
+	}
+
+	// Canto de cima à esquerda da grade, em pixels (no gonum, y cresce para
+	// cima), para que ela fique centrada na área.
+	totalL := float64(colunas)*l + vao*float64(colunas-1)
+	totalA := float64(linhas)*(a+faixa) + vao*float64(linhas-1)
+	esquerda := math.Round(emPixels(c.Min.X) + (areaL-totalL)/2)
+	topo := math.Round(emPixels(c.Max.Y) - (areaA-totalA)/2)
+
+	for n, img := range g.imagens {
+		lin, col := n/colunas, n%colunas
+		x := esquerda + float64(col)*(l+vao)
+		y := topo - float64(lin)*(a+faixa+vao) - a // a base da imagem
+		desenhaNitida(c, vg.Rectangle{
+			Min: vg.Point{X: pixels(x), Y: pixels(y)},
+			Max: vg.Point{X: pixels(x + l), Y: pixels(y + a)},
+		}, img)
+		if n < len(g.legendas) && g.legendas[n] != "" {
+			c.FillText(g.estilo, vg.Point{X: pixels(x + l/2), Y: pixels(y - 3)}, g.legendas[n])
+		}
+	}
 }

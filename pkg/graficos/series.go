@@ -4,172 +4,193 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"strings"
+	"unicode/utf8"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// Serie é uma sequência de pontos (X[i], Y[i]) com um nome para a legenda.
-// Se X for nil, usa 0, 1, 2, …
+// Serie é uma sequência de pontos (X[i], Y[i]), com um nome para a
+// legenda. Se X for nil, os pontos ficam em X = 0, 1, 2, …
 type Serie struct {
 	Nome string
 	X, Y []float64
 }
 
-// Cores distintas (a paleta "tab10"), legíveis em fundo branco.
+// Cores são as cores das séries, na ordem: a paleta "tab10" (a mesma do
+// matplotlib), com cores bem distintas e legíveis sobre fundo branco.
 var Cores = []color.Color{
-	color.RGBA{31, 119, 180, 255},
-	color.RGBA{255, 127, 14, 255},
-	color.RGBA{44, 160, 44, 255},
-	color.RGBA{214, 39, 40, 255},
-	color.RGBA{148, 103, 189, 255},
-	color.RGBA{140, 86, 75, 255},
-	color.RGBA{227, 119, 194, 255},
-	color.RGBA{127, 127, 127, 255},
-	color.RGBA{188, 189, 34, 255},
-	color.RGBA{23, 190, 207, 255},
+	color.RGBA{31, 119, 180, 255},  // azul
+	color.RGBA{255, 127, 14, 255},  // laranja
+	color.RGBA{44, 160, 44, 255},   // verde
+	color.RGBA{214, 39, 40, 255},   // vermelho
+	color.RGBA{148, 103, 189, 255}, // roxo
+	color.RGBA{140, 86, 75, 255},   // marrom
+	color.RGBA{227, 119, 194, 255}, // rosa
+	color.RGBA{127, 127, 127, 255}, // cinza
+	color.RGBA{188, 189, 34, 255},  // oliva
+	color.RGBA{23, 190, 207, 255},  // ciano
 }
 
-func (s Serie) pontos() (plotter.XYs, error) {
-	if len(s.X) != 0 && len(s.X) != len(s.Y) {
-		return nil, fmt.Errorf("a série %q tem %d valores de X e %d de Y", s.Nome, len(s.X), len(s.Y))
-	}
-	xy := make(plotter.XYs, len(s.Y))
-	for i, y := range s.Y {
-		xy[i].Y = y
-		if s.X != nil {
-			xy[i].X = s.X[i]
-		} else {
-			xy[i].X = float64(i)
-		}
-	}
-	return xy, nil
-}
+// cor devolve a cor da i-ésima série (depois da décima, as cores se repetem).
+func cor(i int) color.Color { return Cores[i%len(Cores)] }
 
-func precisaLegenda(series []Serie) bool {
-	return len(series) > 1 || (len(series) == 1 && series[0].Nome != "")
-}
-
-// Curvas desenha uma ou mais séries como linhas, com grade e legenda.
+// Curvas desenha uma ou mais séries como linhas, com grade e, se houver
+// mais de uma série ou se a série tiver nome, uma legenda.
 func Curvas(titulo, eixoX, eixoY string, series ...Serie) *Figura {
-	f := nova(titulo, eixoX, eixoY)
-	if len(series) == 0 {
-		return comErro(titulo, errVazio)
-	}
-	f.p.Add(plotter.NewGrid())
-	for i, s := range series {
-		xy, err := s.pontos()
-		if err != nil {
-			return comErro(titulo, err)
-		}
-		linha, err := plotter.NewLine(xy)
-		if err != nil {
-			return comErro(titulo, fmt.Errorf("série %q: %w", s.Nome, err))
-		}
-		linha.Color = Cores[i%len(Cores)]
-		linha.Width = vg.Points(2)
-		f.p.Add(linha)
-		if precisaLegenda(series) {
-			f.p.Legend.Add(s.Nome, linha)
-		}
-	}
-	f.p.Legend.Top = !terminamEmCima(series)
-	return f
-}
-
-// terminamEmCima diz se as curvas terminam na metade de cima do gráfico
-// (como uma acurácia que sobe): aí a legenda vai para baixo, para não
-// cobrir o fim das curvas.
-func terminamEmCima(series []Serie) bool {
-	mn, mx := math.Inf(1), math.Inf(-1)
-	soma, n := 0.0, 0
-	for _, s := range series {
-		for _, y := range s.Y {
-			if !math.IsNaN(y) && !math.IsInf(y, 0) {
-				mn, mx = math.Min(mn, y), math.Max(mx, y)
-			}
-		}
-		if k := len(s.Y); k > 0 && !math.IsNaN(s.Y[k-1]) {
-			soma += s.Y[k-1]
-			n++
-		}
-	}
-	return n > 0 && mx > mn && (soma/float64(n)-mn)/(mx-mn) > 0.5
-}
-
-// Pontos desenha uma ou mais séries como pontos soltos (dispersão).
-func Pontos(titulo, eixoX, eixoY string, series ...Serie) *Figura {
-	f := nova(titulo, eixoX, eixoY)
-	if len(series) == 0 {
-		return comErro(titulo, errVazio)
-	}
-	f.p.Add(plotter.NewGrid())
-	for i, s := range series {
-		xy, err := s.pontos()
-		if err != nil {
-			return comErro(titulo, err)
-		}
-		sc, err := plotter.NewScatter(xy)
-		if err != nil {
-			return comErro(titulo, fmt.Errorf("série %q: %w", s.Nome, err))
-		}
-		sc.GlyphStyle.Color = Cores[i%len(Cores)]
-		sc.GlyphStyle.Radius = vg.Points(2)
-		sc.GlyphStyle.Shape = draw.CircleGlyph{}
-		f.p.Add(sc)
-		if precisaLegenda(series) {
-			f.p.Legend.Add(s.Nome, sc)
-		}
-	}
-	f.p.Legend.Top = true
-	return f
-}
-
-// Barras desenha um valor por rótulo, como barras verticais com o valor
-// escrito acima de cada uma.
-func Barras(titulo, eixoY string, rotulos []string, valores []float64) *Figura {
-	f := nova(titulo, "", eixoY)
-	if len(valores) == 0 {
-		return comErro(titulo, errVazio)
-	}
-	if len(rotulos) != len(valores) {
-		return comErro(titulo, fmt.Errorf("%d rótulos para %d valores", len(rotulos), len(valores)))
-	}
-	largura := vg.Points(float64(min(60, 400/len(valores))))
-	barras, err := plotter.NewBarChart(plotter.Values(valores), largura)
+	pontos, err := confereSeries(series)
 	if err != nil {
 		return comErro(titulo, err)
 	}
-	barras.Color = Cores[0]
-	barras.LineStyle.Width = 0
-	grade := plotter.NewGrid()
-	grade.Vertical.Color = nil
-	f.p.Add(grade)
-	f.p.Add(barras)
-	f.p.NominalX(rotulos...)
-	f.p.X.Tick.Label.Font.Size = 11
-	// O valor de cada barra, escrito logo acima dela.
-	maior := 0.0
-	for _, v := range valores {
-		maior = max(maior, v)
-	}
-	var xys plotter.XYs
-	var textos []string
-	for i, v := range valores {
-		xys = append(xys, plotter.XY{X: float64(i), Y: v + 0.02*maior})
-		textos = append(textos, strings.Replace(fmt.Sprintf("%.4g", v), ".", ",", 1))
-	}
-	if rotulosValores, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: textos}); err == nil {
-		for i := range rotulosValores.TextStyle {
-			rotulosValores.TextStyle[i].XAlign = draw.XCenter
-			rotulosValores.TextStyle[i].Font.Size = 10
+	f := nova(titulo, eixoX, eixoY)
+	f.p.Add(plotter.NewGrid())
+	for i, xy := range pontos {
+		linha, err := plotter.NewLine(xy)
+		if err != nil {
+			return comErro(titulo, err)
 		}
-		f.p.Add(rotulosValores)
+		linha.Color = cor(i)
+		linha.Width = vg.Points(2)
+		f.p.Add(linha)
+		if precisaLegenda(series) {
+			f.p.Legend.Add(nomeNaLegenda(series, i), linha)
+		}
 	}
-	f.p.X.Min, f.p.X.Max = -0.7, float64(len(valores))-0.3
-	f.p.Y.Min = min(0, f.p.Y.Min)
-	f.p.Y.Max = maior * 1.12
+	escolheCantoDaLegenda(&f.p.Legend, series, pontos, true)
 	return f
+}
+
+// Pontos desenha uma ou mais séries como pontos soltos (um gráfico de
+// dispersão), cada série com uma cor, e uma legenda como em Curvas.
+func Pontos(titulo, eixoX, eixoY string, series ...Serie) *Figura {
+	pontos, err := confereSeries(series)
+	if err != nil {
+		return comErro(titulo, err)
+	}
+	f := nova(titulo, eixoX, eixoY)
+	f.p.Add(plotter.NewGrid())
+	for i, xy := range pontos {
+		disp, err := plotter.NewScatter(xy)
+		if err != nil {
+			return comErro(titulo, err)
+		}
+		disp.GlyphStyle = draw.GlyphStyle{Color: cor(i), Radius: vg.Points(2), Shape: draw.CircleGlyph{}}
+		f.p.Add(disp)
+		if precisaLegenda(series) {
+			f.p.Legend.Add(nomeNaLegenda(series, i), disp)
+		}
+	}
+	escolheCantoDaLegenda(&f.p.Legend, series, pontos, false)
+	return f
+}
+
+// confereSeries confere as séries e as converte para o formato do gonum.
+func confereSeries(series []Serie) ([]plotter.XYs, error) {
+	if len(series) == 0 {
+		return nil, errVazio
+	}
+	var todas []plotter.XYs
+	for i, s := range series {
+		nome := fmt.Sprintf("a série %d", i+1)
+		if s.Nome != "" {
+			nome = fmt.Sprintf("a série %q", s.Nome)
+		}
+		if len(s.Y) == 0 {
+			return nil, fmt.Errorf("%s não tem nenhum ponto (Y está vazio)", nome)
+		}
+		if s.X != nil && len(s.X) != len(s.Y) {
+			return nil, fmt.Errorf("%s tem %d valores em X e %d em Y; devem ser tantos X quanto Y", nome, len(s.X), len(s.Y))
+		}
+		xy := make(plotter.XYs, len(s.Y))
+		for j, y := range s.Y {
+			x := float64(j)
+			if s.X != nil {
+				x = s.X[j]
+			}
+			if invalido(x) || invalido(y) {
+				return nil, fmt.Errorf("%s tem um valor inválido na posição %d: X = %v, Y = %v", nome, j, x, y)
+			}
+			xy[j] = plotter.XY{X: x, Y: y}
+		}
+		todas = append(todas, xy)
+	}
+	return todas, nil
+}
+
+// invalido diz se v não pode ser desenhado: NaN ("não é um número") ou infinito.
+func invalido(v float64) bool { return math.IsNaN(v) || math.IsInf(v, 0) }
+
+// precisaLegenda: só vale a pena com mais de uma série, ou se a única
+// série tiver nome.
+func precisaLegenda(series []Serie) bool {
+	return len(series) > 1 || series[0].Nome != ""
+}
+
+// nomeNaLegenda é o nome da série i, ou "série i+1" se ela não tiver nome.
+func nomeNaLegenda(series []Serie, i int) string {
+	if series[i].Nome != "" {
+		return series[i].Nome
+	}
+	return fmt.Sprintf("série %d", i+1)
+}
+
+// escolheCantoDaLegenda põe a legenda no canto da área dos dados que tem
+// menos pontos por baixo; no empate, prefere o canto de cima à direita.
+// Se ligados for verdade (linhas), conta também pontos intermediários de
+// cada segmento, porque a linha passa por eles.
+func escolheCantoDaLegenda(l *plot.Legend, series []Serie, pontos []plotter.XYs, ligados bool) {
+	xmin, xmax, ymin, ymax := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for _, xy := range pontos {
+		x0, x1, y0, y1 := plotter.XYRange(xy)
+		xmin, xmax = min(xmin, x0), max(xmax, x1)
+		ymin, ymax = min(ymin, y0), max(ymax, y1)
+	}
+	// Tamanho aproximado da caixa da legenda, como fração da área dos dados.
+	maiorNome := 0
+	for i := range series {
+		maiorNome = max(maiorNome, utf8.RuneCountInString(nomeNaLegenda(series, i)))
+	}
+	largura := 0.1 + 0.013*float64(maiorNome)
+	altura := 0.05 + 0.06*float64(len(series))
+
+	cantos := []struct{ topo, esquerda bool }{{true, false}, {true, true}, {false, false}, {false, true}}
+	contagem := make([]int, len(cantos))
+	conta := func(x, y float64) {
+		u, v := 0.5, 0.5 // posição relativa, de 0 a 1, na área dos dados
+		if xmax > xmin {
+			u = (x - xmin) / (xmax - xmin)
+		}
+		if ymax > ymin {
+			v = (y - ymin) / (ymax - ymin)
+		}
+		for k, c := range cantos {
+			dentroX := (c.esquerda && u <= largura) || (!c.esquerda && u >= 1-largura)
+			dentroY := (c.topo && v >= 1-altura) || (!c.topo && v <= altura)
+			if dentroX && dentroY {
+				contagem[k]++
+			}
+		}
+	}
+	const passos = 8 // pontos intermediários por segmento de linha
+	for _, xy := range pontos {
+		for j, p := range xy {
+			conta(p.X, p.Y)
+			if ligados && j+1 < len(xy) {
+				q := xy[j+1]
+				for s := 1; s < passos; s++ {
+					t := float64(s) / passos
+					conta(p.X+t*(q.X-p.X), p.Y+t*(q.Y-p.Y))
+				}
+			}
+		}
+	}
+	melhor := 0
+	for k := range cantos {
+		if contagem[k] < contagem[melhor] {
+			melhor = k
+		}
+	}
+	l.Top, l.Left = cantos[melhor].topo, cantos[melhor].esquerda
 }

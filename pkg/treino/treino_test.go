@@ -193,3 +193,19 @@ func TestTaxaDeAprendizadoDecai(t *testing.T) {
 		}
 	}
 }
+
+func TestMemorizaCalculaUmaVez(t *testing.T) {
+	t.Setenv("REPRESENTACOES_MODELOS", t.TempDir())
+	chamadas := 0
+	caro := func() []float64 { chamadas++; return []float64{1, 2, 3} }
+	a := Memoriza("tabela", caro)
+	b := Memoriza("tabela", caro)
+	if chamadas != 1 || len(b) != 3 || b[2] != 3 || a[0] != b[0] {
+		t.Fatalf("esperava 1 cálculo e o mesmo valor: %d chamadas, %v %v", chamadas, a, b)
+	}
+	Esquece("tabela")
+	Memoriza("tabela", caro)
+	if chamadas != 2 {
+		t.Fatalf("depois de Esquece deveria recalcular: %d chamadas", chamadas)
+	}
+}

@@ -1,0 +1,94 @@
+package graficos
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Barras desenha um valor por rótulo, como barras verticais, com o valor
+// escrito junto de cada barra (acima dela; abaixo, se for negativo).
+// rotulos e valores devem ter o mesmo tamanho.
+func Barras(titulo, eixoY string, rotulos []string, valores []float64) *Figura {
+	if len(valores) == 0 {
+		return comErro(titulo, errVazio)
+	}
+	if len(rotulos) != len(valores) {
+		return comErro(titulo, fmt.Errorf("há %d rótulos para %d valores; devem ser tantos rótulos quanto valores",
+			len(rotulos), len(valores)))
+	}
+	menor, maior := 0.0, 0.0 // o zero sempre aparece: as barras partem dele
+	for i, v := range valores {
+		if invalido(v) {
+			return comErro(titulo, fmt.Errorf("o valor de %q é inválido: %v", rotulos[i], v))
+		}
+		menor, maior = min(menor, v), max(maior, v)
+	}
+
+	f := nova(titulo, "", eixoY)
+	grade := plotter.NewGrid()
+	grade.Vertical.Color = nil // só as linhas horizontais
+	f.p.Add(grade)
+
+	// A largura de cada barra, em pixels: mais estreita quando há muitas.
+	barras, err := plotter.NewBarChart(plotter.Values(valores), pixels(min(80, 360/float64(len(valores)))))
+	if err != nil {
+		return comErro(titulo, err)
+	}
+	barras.Color = cor(0)
+	barras.LineStyle.Width = 0
+	f.p.Add(barras)
+	f.p.NominalX(rotulos...)
+	f.p.X.Tick.Label.Font = fonte(10)
+
+	// O valor de cada barra, escrito logo acima (ou abaixo) dela.
+	xys := make(plotter.XYs, len(valores))
+	textos := make([]string, len(valores))
+	for i, v := range valores {
+		xys[i] = plotter.XY{X: float64(i), Y: v}
+		textos[i] = formataNumero(v, 4)
+	}
+	rotulosDosValores, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: textos})
+	if err != nil {
+		return comErro(titulo, err)
+	}
+	for i, v := range valores {
+		estilo := &rotulosDosValores.TextStyle[i]
+		estilo.Font = fonte(10)
+		estilo.XAlign = draw.XCenter
+		estilo.YAlign = draw.YBottom // o texto fica acima do ponto
+		if v < 0 {
+			estilo.YAlign = draw.YTop // abaixo
+		}
+	}
+	f.p.Add(rotulosDosValores)
+
+	// Espaço para os textos: 10% a mais acima da maior barra (e abaixo da
+	// menor, se houver negativas).
+	faixa := maior - menor
+	if faixa == 0 {
+		faixa = 1
+	}
+	f.p.Y.Max = maior + 0.1*faixa
+	if menor < 0 {
+		f.p.Y.Min = menor - 0.1*faixa
+	} else {
+		f.p.Y.Min = 0
+	}
+	f.p.X.Min, f.p.X.Max = -0.6, float64(len(valores))-0.4
+	return f
+}
+
+// formataNumero escreve v com vírgula decimal e até `algarismos`
+// algarismos significativos; inteiros e números grandes saem sem casas
+// decimais. Com 4 algarismos: 98.1234 → "98,12";
+// 0.5 → "0,5"; 7 → "7"; 12345.6 → "12346".
+func formataNumero(v float64, algarismos int) string {
+	if v == math.Trunc(v) || math.Abs(v) >= math.Pow(10, float64(algarismos)) {
+		return fmt.Sprintf("%.0f", v)
+	}
+	return strings.Replace(fmt.Sprintf("%.*g", algarismos, v), ".", ",", 1)
+}

@@ -1,0 +1,56 @@
+// Package graficos desenha as figuras do curso — curvas de treino, pontos,
+// barras, grades de imagens e mapas de calor — e as mostra dentro do
+// notebook (pelo gonbui do GoNB) ou as salva em PNG fora dele.
+//
+// # Por que um pacote só para isso
+//
+// O gonum/plot é completo, mas cada figura pede uma dúzia de linhas de
+// configuração (fontes, grade, legenda, tamanho, conversão para PNG). Aqui
+// essas escolhas ficam num só lugar, para que a célula do notebook trate só
+// do que interessa: os dados. O código é curto de propósito: leia-o para
+// aprender a usar o gonum/plot.
+//
+// # Como usar
+//
+// Cada função devolve uma *Figura; nada é desenhado até que se peça:
+//
+//	graficos.Curvas("Perda durante o treino", "passo", "perda",
+//		graficos.Serie{Nome: "treino", Y: perdas},
+//		graficos.Serie{Nome: "validação", Y: perdasVal},
+//	).Mostra()
+//
+// As funções que criam figuras são:
+//
+//   - [Curvas]: uma ou mais séries como linhas (curvas de perda, funções);
+//   - [Pontos]: séries como pontos soltos (dispersão);
+//   - [Barras]: um valor por rótulo (comparar modelos);
+//   - [GradeImagens]: imagens em tons de cinza lado a lado (dígitos, filtros);
+//   - [MapaCalor]: uma matriz em tons de azul (matriz de confusão).
+//
+// E o que se faz com uma figura:
+//
+//   - [Figura.Mostra] exibe no notebook; fora dele (testes, scripts), salva
+//     um PNG na pasta $REPRESENTACOES_GRAFICOS (ou numa pasta temporária) e
+//     escreve o caminho;
+//   - [Figura.Atualiza] redesenha a figura no mesmo lugar do notebook, para
+//     gráficos ao vivo durante um treino;
+//   - [Figura.Salva] grava em PNG, ou em SVG se o nome terminar em .svg;
+//   - [Figura.PNG] devolve os bytes do PNG;
+//   - [Figura.Tamanho] muda o tamanho, em pixels;
+//   - [Figura.Plot] dá o *plot.Plot do gonum, para quem quiser ajustar
+//     detalhes.
+//
+// # Tamanho e texto
+//
+// As figuras saem em 96 pontos por polegada, então o tamanho pedido em
+// pixels é exato: 640×400 por padrão, legível na largura de um notebook.
+// Os textos usam a fonte Liberation Sans, que vem embutida no gonum/plot e
+// tem todos os acentos do português. Números nos eixos usam vírgula
+// decimal ("0,5").
+//
+// # Erros
+//
+// Dados inválidos (séries vazias, tamanhos que não combinam) não causam
+// pânico: a figura guarda o erro, e PNG e Salva o devolvem, em português.
+// Mostra e Atualiza, que não devolvem erro, escrevem a mensagem.
+package graficos
