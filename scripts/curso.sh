@@ -20,6 +20,9 @@ while [ $# -gt 0 ]; do
 	*) extras+=("$1"); shift ;;
 	esac
 done
+if [ "$(id -u)" = 0 ]; then
+	extras+=(--allow-root) # num contêiner ou máquina de testes; no dia a dia, prefira um usuário comum
+fi
 export REPRESENTACOES_RAIZ="$RAIZ"
 export PATH="$RAIZ/.ferramentas/bin:$PATH"
 export GOMLX_NO_AUTO_INSTALL=1
@@ -28,4 +31,5 @@ echo "  Para sair: Ctrl+C duas vezes."
 exec "$RAIZ/.venv/bin/jupyter" lab --no-browser --ip="$ip" --port="$porta" \
 	--ServerApp.root_dir="$RAIZ/notebooks" \
 	--LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
+	--LabApp.extension_manager=readonly \
 	"${extras[@]}"

@@ -2,8 +2,6 @@ package graficos
 
 import (
 	"fmt"
-	"math"
-	"strings"
 
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg/draw"
@@ -59,9 +57,12 @@ func Barras(titulo, eixoY string, rotulos []string, valores []float64) *Figura {
 		estilo := &rotulosDosValores.TextStyle[i]
 		estilo.Font = fonte(10)
 		estilo.XAlign = draw.XCenter
-		estilo.YAlign = draw.YBottom // o texto fica acima do ponto
+		// YAlign diz onde fica o ponto em relação ao texto, em alturas do
+		// texto: 0 é a base (texto acima do ponto) e -1 o topo (texto
+		// abaixo). Com 0,3 e -1,3 sobra um espaço entre barra e texto.
+		estilo.YAlign = 0.3
 		if v < 0 {
-			estilo.YAlign = draw.YTop // abaixo
+			estilo.YAlign = -1.3
 		}
 	}
 	f.p.Add(rotulosDosValores)
@@ -80,15 +81,4 @@ func Barras(titulo, eixoY string, rotulos []string, valores []float64) *Figura {
 	}
 	f.p.X.Min, f.p.X.Max = -0.6, float64(len(valores))-0.4
 	return f
-}
-
-// formataNumero escreve v com vírgula decimal e até `algarismos`
-// algarismos significativos; inteiros e números grandes saem sem casas
-// decimais. Com 4 algarismos: 98.1234 → "98,12";
-// 0.5 → "0,5"; 7 → "7"; 12345.6 → "12346".
-func formataNumero(v float64, algarismos int) string {
-	if v == math.Trunc(v) || math.Abs(v) >= math.Pow(10, float64(algarismos)) {
-		return fmt.Sprintf("%.0f", v)
-	}
-	return strings.Replace(fmt.Sprintf("%.*g", algarismos, v), ".", ",", 1)
 }

@@ -73,7 +73,7 @@ func nova(titulo, eixoX, eixoY string) *Figura {
 	for _, eixo := range []*plot.Axis{&p.X, &p.Y} {
 		eixo.Label.TextStyle.Font = fonte(10)
 		eixo.Tick.Label.Font = fonte(9)
-		eixo.Tick.Marker = virgula{plot.DefaultTicks{}}
+		eixo.Tick.Marker = marcasRedondas{}
 	}
 	p.Legend.TextStyle.Font = fonte(10)
 	return &Figura{p: p, largura: LarguraPadrao, altura: AlturaPadrao}
@@ -88,19 +88,6 @@ func comErro(titulo string, err error) *Figura {
 }
 
 var errVazio = errors.New("não há dados para desenhar")
-
-// virgula troca o ponto decimal dos números dos eixos por vírgula, como se
-// escreve no Brasil: 0.5 vira 0,5.
-type virgula struct{ plot.Ticker }
-
-// Ticks devolve as marcas do eixo com vírgula decimal.
-func (v virgula) Ticks(min, max float64) []plot.Tick {
-	marcas := v.Ticker.Ticks(min, max)
-	for i := range marcas {
-		marcas[i].Label = strings.Replace(marcas[i].Label, ".", ",", 1)
-	}
-	return marcas
-}
 
 // Tamanho muda o tamanho da figura, em pixels, e devolve a própria figura
 // (para encadear: graficos.Curvas(...).Tamanho(800, 300).Mostra()).
@@ -211,8 +198,9 @@ func desenhaLegenda(area draw.Canvas, l plot.Legend) {
 		Max: vg.Point{X: x0 + larg - folga, Y: y0 + alt - folga},
 	}}
 	// Com Top = false, o Legend.Draw do gonum ocupa exatamente o retângulo
-	// medido por Legend.Rectangle (com Top = true, ele desce um pouco).
-	l.Top = false
+	// medido por Legend.Rectangle (com Top = true, ele desce um pouco); com
+	// Left = true, os ícones ficam à esquerda e os nomes, alinhados depois.
+	l.Top, l.Left = false, true
 	l.Draw(dentro)
 }
 

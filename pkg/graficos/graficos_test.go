@@ -12,8 +12,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"gonum.org/v1/plot"
 )
 
 // decodifica lê um PNG; falha o teste se os bytes não forem um PNG.
@@ -173,10 +171,12 @@ func TestGradeImagensPoeCadaImagemNoLugar(t *testing.T) {
 		t.Errorf("%.0f%% de pixels pretos na metade da imagem escura; esperava mais da metade", 100*p)
 	}
 
-	// Vizinho mais próximo: nenhuma borda borrada, só preto e branco puros.
+	// Vizinho mais próximo: nenhuma borda borrada. Só há preto e branco
+	// puros, e o cinza da moldura.
+	moldura := brilho(image.NewUniform(corDaMoldura), 0, 0)
 	for y := range h {
 		for x := range w {
-			if b := brilho(img, x, y); b != 0 && b != 1 {
+			if b := brilho(img, x, y); b != 0 && b != 1 && b != moldura {
 				t.Fatalf("pixel (%d, %d) com brilho %.3f: a ampliação borrou a imagem", x, y, b)
 			}
 		}
@@ -343,16 +343,32 @@ func TestLegendaVaiParaOCantoLivre(t *testing.T) {
 	}
 }
 
-func TestNumerosComVirgula(t *testing.T) {
-	marcas := virgula{Ticker: plot.DefaultTicks{}}.Ticks(0, 1)
-	var rotulos []string
-	for _, m := range marcas {
-		if m.Label != "" {
-			rotulos = append(rotulos, m.Label)
+func TestMarcasDosEixos(t *testing.T) {
+	for _, c := range []struct {
+		min, max float64
+		want     string // só as marcas com número
+	}{
+		{0, 1, "0,0 0,2 0,4 0,6 0,8 1,0"},
+		{0.05, 2.35, "0,5 1,0 1,5 2,0"},
+		{10, 98.5, "20 40 60 80"},
+		{-5, 7, "-4 -2 0 2 4 6"},
+		{0, 2000, "0 500 1000 1500 2000"},
+		{-1.2, 0.1, "-1,0 -0,5 0,0"},
+		{0.001, 0.002, "0,0010 0,0012 0,0014 0,0016 0,0018 0,0020"},
+		{3, 3.0000001, "3,00000000 3,00000002 3,00000004 3,00000006 3,00000008 3,00000010"},
+	} {
+		var rotulos []string
+		for _, m := range (marcasRedondas{}).Ticks(c.min, c.max) {
+			if m.Value < c.min || m.Value > c.max {
+				t.Errorf("[%v, %v]: marca %v fora do intervalo", c.min, c.max, m.Value)
+			}
+			if m.Label != "" {
+				rotulos = append(rotulos, m.Label)
+			}
 		}
-	}
-	if junto := strings.Join(rotulos, " "); strings.Contains(junto, ".") || !strings.Contains(junto, ",") {
-		t.Errorf("marcas do eixo de 0 a 1: %q; esperava vírgula decimal", junto)
+		if got := strings.Join(rotulos, " "); got != c.want {
+			t.Errorf("marcas de %v a %v: %q; esperava %q", c.min, c.max, got, c.want)
+		}
 	}
 	for v, want := range map[float64]string{98.1234: "98,12", 0.5: "0,5", 7: "7", -3: "-3", 12345.6: "12346", 0.98765: "0,9877"} {
 		if got := formataNumero(v, 4); got != want {
@@ -363,7 +379,7 @@ func TestNumerosComVirgula(t *testing.T) {
 
 func TestNomeDeArquivo(t *testing.T) {
 	for titulo, want := range map[string]string{
-		"Acurácia no teste do MNIST":          "acuracia-no-teste-do-mnist",
+		"Acurácia no teste do MNIST":           "acuracia-no-teste-do-mnist",
 		"Erros do MLP (verdadeiro → previsto)": "erros-do-mlp-verdadeiro-previsto",
 		"f(x) = x² + 3x":                       "f-x-x-3x",
 		"Ação, reação e opção":                 "acao-reacao-e-opcao",

@@ -3,6 +3,7 @@ package graficos
 import (
 	"fmt"
 	"image"
+	"image/color"
 	"math"
 
 	"gonum.org/v1/plot"
@@ -13,6 +14,9 @@ import (
 
 // vao é o espaço entre as imagens da grade, em pixels.
 const vao = 8
+
+// corDaMoldura é a cor da moldura fina em volta de cada imagem.
+var corDaMoldura = color.Gray{Y: 190}
 
 // GradeImagens desenha imagens em tons de cinza numa grade com `colunas`
 // colunas (o número de linhas sai da quantidade de imagens).
@@ -155,12 +159,18 @@ func (g *grade) Plot(c draw.Canvas, _ *plot.Plot) {
 		lin, col := n/colunas, n%colunas
 		x := esquerda + float64(col)*(l+vao)
 		y := topo - float64(lin)*(a+faixa+vao) - a // a base da imagem
+		// Uma moldura cinza de 1 pixel, para ver onde acaba uma imagem de
+		// bordas claras: um retângulo cinza 1 pixel maior, por baixo dela.
+		c.FillPolygon(corDaMoldura, []vg.Point{
+			{X: pixels(x - 1), Y: pixels(y - 1)}, {X: pixels(x + l + 1), Y: pixels(y - 1)},
+			{X: pixels(x + l + 1), Y: pixels(y + a + 1)}, {X: pixels(x - 1), Y: pixels(y + a + 1)},
+		})
 		desenhaNitida(c, vg.Rectangle{
 			Min: vg.Point{X: pixels(x), Y: pixels(y)},
 			Max: vg.Point{X: pixels(x + l), Y: pixels(y + a)},
 		}, img)
 		if n < len(g.legendas) && g.legendas[n] != "" {
-			c.FillText(g.estilo, vg.Point{X: pixels(x + l/2), Y: pixels(y - 3)}, g.legendas[n])
+			c.FillText(g.estilo, vg.Point{X: pixels(x + l/2), Y: pixels(y - 4)}, g.legendas[n])
 		}
 	}
 }
