@@ -19,7 +19,7 @@ import (
 // Com anotar, cada célula mostra o seu valor (em branco nas células
 // escuras, em preto nas claras). Serve, por exemplo, para a matriz de
 // confusão de um classificador: linhas = classe verdadeira, colunas =
-// classe prevista.
+// classe prevista. O tamanho padrão é 560×520 pixels.
 func MapaCalor(titulo, eixoX, eixoY string, valores [][]float64, rotulosX, rotulosY []string, anotar bool) *Figura {
 	nLinhas := len(valores)
 	if nLinhas == 0 || len(valores[0]) == 0 {

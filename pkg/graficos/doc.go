@@ -35,7 +35,7 @@
 //   - [Figura.Atualiza] redesenha a figura no mesmo lugar do notebook, para
 //     gráficos ao vivo durante um treino;
 //   - [Figura.Salva] grava em PNG, ou em SVG se o nome terminar em .svg;
-//   - [Figura.PNG] devolve os bytes do PNG;
+//   - [Figura.PNG] e [Figura.SVG] devolvem os bytes do arquivo;
 //   - [Figura.Tamanho] muda o tamanho, em pixels;
 //   - [Figura.Plot] dá o *plot.Plot do gonum, para quem quiser ajustar
 //     detalhes.
@@ -46,7 +46,8 @@
 // pixels é exato: 640×400 por padrão, legível na largura de um notebook.
 // Os textos usam a fonte Liberation Sans, que vem embutida no gonum/plot e
 // tem todos os acentos do português. Números nos eixos usam vírgula
-// decimal ("0,5").
+// decimal ("0,5"). A legenda fica numa caixa branca, no canto da área dos
+// dados com menos pontos por baixo.
 //
 // # Erros
 //

@@ -23,15 +23,22 @@ func (marcasRedondas) Ticks(min, max float64) []plot.Tick {
 	passo := passoRedondo((max - min) / 6)
 	casas := casasDecimais(passo)
 	var marcas []plot.Tick
-	for k := math.Ceil(min/passo - 0.5); k*passo <= max+passo/2; k++ {
+	primeiro := math.Ceil(min/passo - 0.5)
+	for i := range 20 { // no máximo 20 passos, por segurança
+		k := primeiro + float64(i)
+		if k*passo > max+passo/2 {
+			break
+		}
 		v := k * passo
 		if math.Abs(v) < passo*1e-9 {
 			v = 0 // e não -0 ou 1e-17, por erro de arredondamento
 		}
-		if v >= min-passo*1e-9 && v <= max+passo*1e-9 {
+		if v >= min-passo*1e-6 && v <= max+passo*1e-6 {
+			// Dentro do intervalo, a menos de erros de arredondamento.
+			v = math.Max(min, math.Min(max, v))
 			marcas = append(marcas, plot.Tick{Value: v, Label: numeroNoEixo(v, casas)})
 		}
-		if meio := v + passo/2; meio >= min && meio <= max {
+		if meio := (k + 0.5) * passo; meio >= min && meio <= max {
 			marcas = append(marcas, plot.Tick{Value: meio}) // marca menor
 		}
 	}

@@ -158,7 +158,12 @@ func (f *Figura) desenha(c vg.CanvasSizer) (err error) {
 			err = fmt.Errorf("não consegui desenhar o gráfico %q: %v", f.p.Title.Text, r)
 		}
 	}()
-	tela := draw.Crop(draw.New(c), margem, -margem, margem, -margem)
+	// Fundo branco na figura inteira (no SVG, o gonum só pintaria a parte
+	// dentro da margem).
+	todo := draw.New(c)
+	todo.SetColor(color.White)
+	todo.Fill(todo.Rectangle.Path())
+	tela := draw.Crop(todo, margem, -margem, margem, -margem)
 
 	// O gonum desenharia a legenda sem fundo, misturada às linhas. Então
 	// tiramos a legenda do caminho, desenhamos o resto e, por último, a

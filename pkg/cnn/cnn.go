@@ -1,0 +1,151 @@
+// Package cnn monta redes convolucionais (CNN) no GoMLX a partir de uma
+// descrição curta: uma pilha de camadas convolucionais (cada uma seguida de
+// ReLU e, se pedido, de um pooling 2×2), depois camadas densas, depois a
+// saída com uma pontuação (logit) por classe.
+//
+// É a rede da lição 01, no estilo da LeNet-5 (LeCun et al., 1998), e a que a
+// lição 04 usa como juiz dos dígitos gerados pela GAN. O notebook mostra
+// antes cada peça à mão; este pacote junta as peças sem repetir código:
+//
+//	rede := cnn.LeNet()              // conv 5×5 ×16 → pool → conv 5×5 ×32 → pool → densa 128 → 10
+//	m := treino.Treina(treino.Config{Nome: "01-cnn", Modelo: rede.Modelo(), …})
+//	for _, c := range rede.Resumo(28, 28) { fmt.Println(c) } // formas e parâmetros por camada
+//
+// As imagens entram como [lote, altura, largura] (tons de cinza) ou
+// [lote, altura, largura, canais]; os canais ficam no último eixo.
+package cnn
+
+import (
+	"fmt"
+
+	"github.com/gomlx/gomlx/pkg/core/graph"
+	"github.com/gomlx/gomlx/pkg/ml/context"
+	"github.com/gomlx/gomlx/pkg/ml/layers"
+	"github.com/gomlx/gomlx/pkg/ml/layers/activations"
+
+	"github.com/go-estudos/representacoes/pkg/treino"
+)
+
+// Conv descreve uma camada convolucional.
+type Conv struct {
+	Filtros int // quantos filtros (canais de saída)
+	Kernel  int // tamanho do filtro (Kernel×Kernel)
+	// Pool é o tamanho do pooling depois da ReLU (2 = 2×2, passo 2); 0 = sem pooling.
+	Pool int
+	// PoolMedia usa pooling pela média em vez do máximo.
+	PoolMedia bool
+	// SemPadding: sem preenchimento a saída encolhe Kernel−1 pixels; por
+	// padrão a borda é preenchida com zeros e a saída tem o tamanho da entrada.
+	SemPadding bool
+}
+
+// Rede descreve uma CNN completa.
+type Rede struct {
+	Convs   []Conv  // camadas convolucionais, na ordem
+	Densas  []int   // camadas densas ocultas (com ReLU), na ordem
+	Classes int     // número de classes (saídas)
+	Dropout float64 // fração de neurônios desligados no treino antes de cada densa (0 = sem)
+}
+
+// LeNet é a rede da lição 01: duas convoluções 5×5 (16 e 32 filtros), cada
+// uma com max-pooling 2×2, uma camada densa de 128 e 10 saídas.
+func LeNet() Rede {
+	return Rede{
+		Convs:   []Conv{{Filtros: 16, Kernel: 5, Pool: 2}, {Filtros: 32, Kernel: 5, Pool: 2}},
+		Densas:  []int{128},
+		Classes: 10,
+	}
+}
+
+// Modelo devolve a função de modelo para treino.Treina e treino.Carrega.
+func (r Rede) Modelo() treino.ModeloFn {
+	return func(ctx *context.Context, spec any, entradas []*graph.Node) []*graph.Node {
+		return []*graph.Node{r.constroi(ctx, entradas[0], nil)}
+	}
+}
+
+// constroi monta o grafo; se anota não for nil, recebe a saída de cada
+// camada (para ver os mapas de ativação).
+func (r Rede) constroi(ctx *context.Context, x *graph.Node, anota func(nome string, saida *graph.Node)) *graph.Node {
+	if r.Classes <= 0 {
+		panic("cnn.Rede: Classes deve ser positivo")
+	}
+	if x.Rank() == 3 { // [lote, altura, largura] → um canal
+		x = graph.InsertAxes(x, -1)
+	}
+	if anota == nil {
+		anota = func(string, *graph.Node) {}
+	}
+	g := x.Graph()
+	for i, c := range r.Convs {
+		conv := layers.Convolution(ctx.Inf("conv%d", i), x).Filters(c.Filtros).KernelSize(c.Kernel)
+		if !c.SemPadding {
+			conv = conv.PadSame()
+		}
+		x = activations.Relu(conv.Done())
+		anota(fmt.Sprintf("conv%d", i), x)
+		if c.Pool > 1 {
+			if c.PoolMedia {
+				x = graph.MeanPool(x).Window(c.Pool).Done()
+			} else {
+				x = graph.MaxPool(x).Window(c.Pool).Done()
+			}
+			anota(fmt.Sprintf("pool%d", i), x)
+		}
+	}
+	x = graph.Reshape(x, x.Shape().Dimensions[0], -1) // achata: [lote, altura·largura·canais]
+	for i, n := range r.Densas {
+		if r.Dropout > 0 {
+			x = layers.Dropout(ctx, x, graph.Scalar(g, x.DType(), r.Dropout))
+		}
+		x = activations.Relu(layers.Dense(ctx.Inf("densa%d", i), x, true, n))
+		anota(fmt.Sprintf("densa%d", i), x)
+	}
+	return layers.Dense(ctx.In("saida"), x, true, r.Classes)
+}
+
+// Camada resume uma camada: nome, forma da saída (sem o lote) e parâmetros.
+type Camada struct {
+	Nome       string
+	Saida      []int
+	Parametros int
+}
+
+func (c Camada) String() string {
+	return fmt.Sprintf("%-8s saída %-14v %9d parâmetros", c.Nome, c.Saida, c.Parametros)
+}
+
+// Resumo calcula, sem construir grafo, a forma da saída e o número de
+// parâmetros de cada camada para imagens altura×largura de um canal.
+func (r Rede) Resumo(altura, largura int) []Camada {
+	var cs []Camada
+	h, w, canais := altura, largura, 1
+	for i, c := range r.Convs {
+		if c.SemPadding {
+			h, w = h-c.Kernel+1, w-c.Kernel+1
+		}
+		params := c.Kernel*c.Kernel*canais*c.Filtros + c.Filtros
+		canais = c.Filtros
+		cs = append(cs, Camada{fmt.Sprintf("conv%d", i), []int{h, w, canais}, params})
+		if c.Pool > 1 {
+			h, w = h/c.Pool, w/c.Pool
+			cs = append(cs, Camada{fmt.Sprintf("pool%d", i), []int{h, w, canais}, 0})
+		}
+	}
+	n := h * w * canais
+	for i, d := range r.Densas {
+		cs = append(cs, Camada{fmt.Sprintf("densa%d", i), []int{d}, n*d + d})
+		n = d
+	}
+	cs = append(cs, Camada{"saida", []int{r.Classes}, n*r.Classes + r.Classes})
+	return cs
+}
+
+// TotalParametros soma os parâmetros de todas as camadas.
+func (r Rede) TotalParametros(altura, largura int) int {
+	t := 0
+	for _, c := range r.Resumo(altura, largura) {
+		t += c.Parametros
+	}
+	return t
+}
