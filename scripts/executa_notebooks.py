@@ -73,13 +73,18 @@ def prepara(nb, modo):
 
 
 def le_resultados(caminho):
-    res = {}
+    """Lê as verificações de exercícios ({id: [...]}) e as afirmações da lição
+    (treino.Confere: [(descrição, ok)])."""
+    res, afirmacoes = {}, []
     if caminho.exists():
         for linha in caminho.read_text(encoding="utf-8").splitlines():
             if linha.strip():
                 r = json.loads(linha)
-                res.setdefault(r["id"], []).append(r)
-    return res
+                if "afirmacao" in r:
+                    afirmacoes.append((r["afirmacao"], r["ok"]))
+                else:
+                    res.setdefault(r["id"], []).append(r)
+    return res, afirmacoes
 
 
 def salva_figuras(nb, pasta, prefixo):
@@ -135,7 +140,7 @@ def executa(caminho, modo, pasta_modelos, saida, timeout_celula, completo=False)
         for o in c.get("outputs", []):
             if o.get("output_type") == "error":
                 falhas.append(f"célula {i} terminou com erro: {o.get('ename')}: {o.get('evalue')}"[:2000])
-    res = le_resultados(resultados)
+    res, afirmacoes = le_resultados(resultados)
     resultados.unlink(missing_ok=True)
     verificacoes = []
     for ident in ids:
@@ -156,6 +161,8 @@ def executa(caminho, modo, pasta_modelos, saida, timeout_celula, completo=False)
                 verificacoes.append((ident, False, "falhou sem verificar nenhum caso (erro do curso?): " + rs[-1].get("mensagem", "")[:500]))
             else:
                 verificacoes.append((ident, True, "falhou como devia (exercício por fazer)"))
+    for descricao, ok in afirmacoes:
+        verificacoes.append(("(a lição confere)", ok, descricao))
     extras = sorted(set(res) - set(ids))
     for ident in extras:
         falhas.append(f"verificação {ident!r} não corresponde a nenhuma célula de exercício")
@@ -198,10 +205,10 @@ def main():
                 for ident, ok, msg in verifs:
                     if ok:
                         passou += 1
-                        print(f"ok   {rotulo} exercício {ident}: {msg}")
+                        print(f"ok   {rotulo} {'exercício ' if ident[0] != '(' else ''}{ident}: {msg}")
                     else:
                         falhou += 1
-                        print(f"FAIL {rotulo} exercício {ident}: {msg}")
+                        print(f"FAIL {rotulo} {'exercício ' if ident[0] != '(' else ''}{ident}: {msg}")
                 sys.stdout.flush()
     print(f"\nnotebooks: {passou} passed, {falhou} failed")
     return 1 if falhou else 0

@@ -149,3 +149,31 @@ func (r Rede) TotalParametros(altura, largura int) int {
 	}
 	return t
 }
+
+// Assinatura descreve a arquitetura num texto curto, bom para nome de
+// checkpoint: "c16k5p2-c32k5p2-d128-s10". Redes diferentes têm assinaturas
+// diferentes, então mudar a rede não reaproveita o checkpoint errado.
+func (r Rede) Assinatura() string {
+	s := ""
+	for _, c := range r.Convs {
+		s += fmt.Sprintf("c%dk%d", c.Filtros, c.Kernel)
+		if c.Pool > 1 {
+			tipo := "p"
+			if c.PoolMedia {
+				tipo = "m"
+			}
+			s += fmt.Sprintf("%s%d", tipo, c.Pool)
+		}
+		if c.SemPadding {
+			s += "v"
+		}
+		s += "-"
+	}
+	for _, d := range r.Densas {
+		s += fmt.Sprintf("d%d-", d)
+	}
+	if r.Dropout > 0 {
+		s += fmt.Sprintf("x%02.0f-", 100*r.Dropout)
+	}
+	return s + fmt.Sprintf("s%d", r.Classes)
+}

@@ -139,3 +139,14 @@ func iguais(a, b []int) bool {
 	}
 	return true
 }
+
+func TestAssinatura(t *testing.T) {
+	if s := LeNet().Assinatura(); s != "c16k5p2-c32k5p2-d128-s10" {
+		t.Errorf("assinatura da LeNet: %q", s)
+	}
+	a := Rede{Convs: []Conv{{Filtros: 8, Kernel: 3, Pool: 2}}, Classes: 10}
+	b := Rede{Convs: []Conv{{Filtros: 8, Kernel: 3, Pool: 2, PoolMedia: true}}, Classes: 10}
+	if a.Assinatura() == b.Assinatura() {
+		t.Error("redes diferentes com a mesma assinatura")
+	}
+}

@@ -42,3 +42,42 @@ func TestParametrosMLP(t *testing.T) {
 		t.Fatalf("ParametrosMLP([3 1]) = %d, esperava 4", got)
 	}
 }
+
+func TestTamanhoSaida(t *testing.T) {
+	for _, c := range []struct {
+		conv Conv
+		want int
+	}{
+		{Conv{Entrada: 28, Kernel: 5, Padding: 0, Passo: 1}, 24},
+		{Conv{Entrada: 28, Kernel: 5, Padding: 2, Passo: 1}, 28},
+		{Conv{Entrada: 28, Kernel: 3, Padding: 1, Passo: 2}, 14},
+		{Conv{Entrada: 7, Kernel: 3, Padding: 0, Passo: 2}, 3},
+	} {
+		if got := TamanhoSaida(c.conv); got != c.want {
+			t.Errorf("TamanhoSaida(%+v) = %d, esperava %d", c.conv, got, c.want)
+		}
+	}
+}
+
+func TestConvolucaoEMaxPool(t *testing.T) {
+	img := [][]float64{{1, 2, 3}, {4, 5, 6}, {7, 8, 9}}
+	got := Convolucao(Correlacao{Imagem: img, Kernel: [][]float64{{1, 0}, {0, -1}}})
+	want := [][]float64{{1 - 5, 2 - 6}, {4 - 8, 5 - 9}} // sem espelhar o filtro
+	for i := range want {
+		for j := range want[i] {
+			if got[i][j] != want[i][j] {
+				t.Fatalf("Convolucao = %v, esperava %v", got, want)
+			}
+		}
+	}
+	p := MaxPool2([][]float64{{1, 2, 0, 0, 9}, {3, 4, 0, -1, 9}, {5, 5, 5, 5, 9}})
+	if len(p) != 1 || len(p[0]) != 2 || p[0][0] != 4 || p[0][1] != 0 {
+		t.Fatalf("MaxPool2 = %v, esperava [[4 0]]", p)
+	}
+}
+
+func TestParametrosConv(t *testing.T) {
+	if got := ParametrosConv(CamadaConv{Kernel: 5, CanaisEntrada: 16, Filtros: 32}); got != 5*5*16*32+32 {
+		t.Fatalf("ParametrosConv = %d, esperava %d", got, 5*5*16*32+32)
+	}
+}

@@ -2,6 +2,7 @@ package treino
 
 import (
 	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -207,5 +208,19 @@ func TestMemorizaCalculaUmaVez(t *testing.T) {
 	Memoriza("tabela", caro)
 	if chamadas != 2 {
 		t.Fatalf("depois de Esquece deveria recalcular: %d chamadas", chamadas)
+	}
+}
+
+func TestConfereRegistraAfirmacoes(t *testing.T) {
+	caminho := t.TempDir() + "/r.jsonl"
+	t.Setenv("REPRESENTACOES_RESULTADOS", caminho)
+	Confere("1 < 2", true)
+	Confere("2 < 1", false)
+	b, err := os.ReadFile(caminho)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := string(b); !strings.Contains(s, `{"afirmacao":"1 \u003c 2","ok":true}`) || !strings.Contains(s, `"ok":false`) {
+		t.Fatalf("registro inesperado: %s", s)
 	}
 }

@@ -1,0 +1,101 @@
+package gabarito
+
+import (
+	"github.com/gomlx/gomlx/pkg/core/dtypes"
+	"github.com/gomlx/gomlx/pkg/core/graph"
+	"github.com/gomlx/gomlx/pkg/core/shapes"
+	"github.com/gomlx/gomlx/pkg/core/tensors"
+	"github.com/gomlx/gomlx/pkg/ml/context"
+	"github.com/gomlx/gomlx/pkg/ml/layers"
+
+	"github.com/go-estudos/representacoes/pkg/motor"
+	"github.com/go-estudos/representacoes/pkg/treino"
+)
+
+// Conv descreve uma convolução 2-D sobre uma imagem quadrada de um canal.
+type Conv struct {
+	Entrada int // lado da imagem de entrada (Entrada×Entrada)
+	Kernel  int // lado do filtro
+	Padding int // zeros acrescentados em cada borda
+	Passo   int // stride: de quantos em quantos pixels o filtro anda
+}
+
+// TamanhoSaida devolve o lado da saída da convolução c, lido da forma do
+// tensor que o GoMLX (graph.Convolve) produz.
+func TamanhoSaida(c Conv) int {
+	if c.Entrada+2*c.Padding < c.Kernel || c.Passo <= 0 {
+		return 0
+	}
+	g := graph.NewGraph(motor.Backend(), "tamanho")
+	defer g.Finalize()
+	x := graph.Zeros(g, shapes.Make(dtypes.Float32, 1, c.Entrada, c.Entrada, 1))
+	k := graph.Zeros(g, shapes.Make(dtypes.Float32, c.Kernel, c.Kernel, 1, 1))
+	p := [][2]int{{c.Padding, c.Padding}, {c.Padding, c.Padding}}
+	y := graph.Convolve(x, k).Strides(c.Passo).PaddingPerDim(p).Done()
+	return y.Shape().Dimensions[1]
+}
+
+// Correlacao é uma imagem e um filtro, para a convolução "válida" (sem
+// padding, passo 1).
+type Correlacao struct {
+	Imagem [][]float64
+	Kernel [][]float64
+}
+
+// Convolucao calcula a convolução válida (passo 1, sem padding) da imagem
+// pelo filtro com graph.Convolve do GoMLX — que, como toda biblioteca de
+// aprendizado profundo, não espelha o filtro (é uma correlação cruzada).
+func Convolucao(c Correlacao) [][]float64 {
+	h, w := len(c.Imagem), len(c.Imagem[0])
+	kh, kw := len(c.Kernel), len(c.Kernel[0])
+	exec := graph.MustNewExec(motor.Backend(), func(x, k *graph.Node) *graph.Node {
+		return graph.Convolve(x, k).Strides(1).NoPadding().Done()
+	})
+	x := tensors.FromFlatDataAndDimensions(achata(c.Imagem), 1, h, w, 1)
+	k := tensors.FromFlatDataAndDimensions(achata(c.Kernel), kh, kw, 1, 1)
+	y := tensors.MustCopyFlatData[float64](exec.MustExec(x, k)[0])
+	return desachata(y, h-kh+1, w-kw+1)
+}
+
+// MaxPool2 aplica max-pooling 2×2 com passo 2 (graph.MaxPool do GoMLX);
+// linhas e colunas que sobram numa borda ímpar são descartadas.
+func MaxPool2(imagem [][]float64) [][]float64 {
+	h, w := len(imagem), len(imagem[0])
+	exec := graph.MustNewExec(motor.Backend(), func(x *graph.Node) *graph.Node {
+		return graph.MaxPool(x).Window(2).Done()
+	})
+	x := tensors.FromFlatDataAndDimensions(achata(imagem), 1, h, w, 1)
+	return desachata(tensors.MustCopyFlatData[float64](exec.MustExec(x)[0]), h/2, w/2)
+}
+
+// CamadaConv descreve uma camada convolucional com viés.
+type CamadaConv struct {
+	Kernel, CanaisEntrada, Filtros int
+}
+
+// ParametrosConv conta os parâmetros de uma camada layers.Convolution do
+// GoMLX construída de verdade.
+func ParametrosConv(c CamadaConv) int {
+	ctx := context.New()
+	exec := context.MustNewExec(motor.Backend(), ctx, func(ctx *context.Context, x *graph.Node) *graph.Node {
+		return layers.Convolution(ctx, x).Filters(c.Filtros).KernelSize(c.Kernel).PadSame().Done()
+	})
+	exec.MustExec(tensors.FromFlatDataAndDimensions(make([]float32, c.Kernel*c.Kernel*c.CanaisEntrada), 1, c.Kernel, c.Kernel, c.CanaisEntrada))
+	return treino.NumParametros(ctx)
+}
+
+func achata(m [][]float64) []float64 {
+	var v []float64
+	for _, linha := range m {
+		v = append(v, linha...)
+	}
+	return v
+}
+
+func desachata(v []float64, h, w int) [][]float64 {
+	m := make([][]float64, h)
+	for i := range m {
+		m[i] = v[i*w : (i+1)*w]
+	}
+	return m
+}
