@@ -112,7 +112,7 @@ type Camada struct {
 }
 
 func (c Camada) String() string {
-	return fmt.Sprintf("%-8s saída %-14v %9d parâmetros", c.Nome, c.Saida, c.Parametros)
+	return fmt.Sprintf("%-8s saída %-14s %9d parâmetros", c.Nome, fmt.Sprint(c.Saida), c.Parametros)
 }
 
 // Resumo calcula, sem construir grafo, a forma da saída e o número de

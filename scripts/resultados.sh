@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Roda as lições no modo COMPLETO (todos os dados e passos, com as soluções
+# dos exercícios) e resume o que cada uma mostrou: tempo de cada treino,
+# acurácias de validação e de teste. São os números que as lições prometem;
+# demoram minutos, por isso não estão no scripts/test.sh.
+#
+# Uso: scripts/resultados.sh [notebooks/01-cnn.ipynb ...]
+set -euo pipefail
+RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$RAIZ"
+"$RAIZ/scripts/precisa-setup.sh" && bash "$RAIZ/scripts/setup.sh"
+export PATH="$RAIZ/.ferramentas/bin:$PATH" REPRESENTACOES_RAIZ="$RAIZ" GOMLX_NO_AUTO_INSTALL=1
+saida="$RAIZ/saidas/completo"
+modelos=$(mktemp -d)
+trap 'rm -rf "$modelos"' EXIT
+inicio=$(date +%s)
+"$RAIZ/.venv/bin/python" scripts/executa_notebooks.py --completo --modos solucoes \
+	--saida "$saida" --modelos "$modelos" "$@" 2>/dev/null | grep -E '^(==|ok|FAIL|notebooks:)'
+echo
+echo "## Resultados no modo completo ($(nproc) núcleos, $(date +%F))"
+"$RAIZ/.venv/bin/python" - "$saida" <<'PY'
+import json, re, sys
+from pathlib import Path
+for nb in sorted(Path(sys.argv[1]).glob("*-completo.ipynb")):
+    print(f"\n### {nb.name.replace('-solucoes-completo.ipynb', '')}")
+    for cell in json.loads(nb.read_text())["cells"]:
+        for o in cell.get("outputs", []):
+            texto = "".join(o.get("text", ""))
+            for linha in texto.splitlines():
+                if re.search(r"parâmetros, \d+ passos|^Validação|Acurácia no teste|acurácia de validação|^\s+(perceptron|MLP|LeNet)|erros no teste", linha):
+                    print("    " + linha.strip())
+PY
+echo
+echo "Tempo total: $(( $(date +%s) - inicio ))s"
