@@ -3,7 +3,8 @@
 # (em português, com o kernel GoNB) na pasta notebooks/.
 #
 # Uso: scripts/curso.sh [--porta 8888] [--ip 127.0.0.1] [outras opções do jupyter lab]
-# Variáveis: REPRESENTACOES_RAPIDO=1 (modo rápido: menos dados e passos).
+# Variáveis: REPRESENTACOES_RAPIDO=1 (modo rápido: menos dados e passos);
+#   REPRESENTACOES_PASTA_NOTEBOOKS: pasta aberta no JupyterLab (padrão: notebooks/).
 set -euo pipefail
 RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$RAIZ"
@@ -29,7 +30,7 @@ export GOMLX_NO_AUTO_INSTALL=1
 echo "▶ Abrindo o JupyterLab em http://$ip:$porta/lab (o endereço com o token aparece abaixo)."
 echo "  Para sair: Ctrl+C duas vezes."
 exec "$RAIZ/.venv/bin/jupyter" lab --no-browser --ip="$ip" --port="$porta" \
-	--ServerApp.root_dir="$RAIZ/notebooks" \
+	--ServerApp.root_dir="${REPRESENTACOES_PASTA_NOTEBOOKS:-$RAIZ/notebooks}" \
 	--LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
 	--LabApp.extension_manager=readonly \
 	"${extras[@]}"
