@@ -25,6 +25,8 @@ if [ "$(id -u)" = 0 ]; then
 	extras+=(--allow-root) # num contêiner ou máquina de testes; no dia a dia, prefira um usuário comum
 fi
 export REPRESENTACOES_RAIZ="$RAIZ"
+# As configurações do JupyterLab (idioma, tema…) ficam com o curso.
+export JUPYTERLAB_SETTINGS_DIR="${JUPYTERLAB_SETTINGS_DIR:-$RAIZ/.venv/share/jupyter/lab/user-settings}"
 export PATH="$RAIZ/.ferramentas/bin:$PATH"
 export GOMLX_NO_AUTO_INSTALL=1
 echo "▶ Abrindo o JupyterLab em http://$ip:$porta/lab (o endereço com o token aparece abaixo)."

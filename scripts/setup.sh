@@ -117,6 +117,13 @@ cat >"$VENV/share/jupyter/lab/settings/overrides.json" <<'JSON'
   "@jupyterlab/apputils-extension:notification": { "fetchNews": "false", "checkForUpdates": false }
 }
 JSON
+# O servidor do JupyterLab decide o idioma pelas configurações do usuário (não
+# pelos padrões acima): o curso tem a sua pasta de configurações, que o
+# scripts/curso.sh usa (JUPYTERLAB_SETTINGS_DIR), começando em português.
+config_usuario="$VENV/share/jupyter/lab/user-settings/@jupyterlab/translation-extension"
+mkdir -p "$config_usuario"
+[ -f "$config_usuario/plugin.jupyterlab-settings" ] ||
+	echo '{ "locale": "pt_BR" }' >"$config_usuario/plugin.jupyterlab-settings"
 "$VENV/bin/jupyter" kernelspec list 2>/dev/null | grep -q gonb || falha "o kernel gonb não aparece em 'jupyter kernelspec list'."
 ok "kernel gonb registrado em $dados_jupyter/kernels/gonb"
 

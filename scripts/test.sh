@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Roda todos os testes do curso: formatação e vet do Go, os testes dos
-# pacotes (go test) e os notebooks executados sem navegador, no modo rápido,
-# com as soluções e como entregues (veja scripts/executa_notebooks.py).
+# pacotes (go test), os notebooks executados sem navegador, no modo rápido,
+# com as soluções e como entregues (veja scripts/executa_notebooks.py), e o
+# curso aberto num navegador de verdade (scripts/testa-navegador.sh; pule com
+# REPRESENTACOES_SEM_NAVEGADOR=1).
 # Roda o scripts/setup.sh antes, se ele ainda não rodou (ou se algo mudou).
 #
 # Uso: scripts/test.sh [--sem-notebooks]
@@ -70,6 +72,23 @@ if [ "${1:-}" != "--sem-notebooks" ]; then
 		tail -40 "$log.err"
 	fi
 	rm -f "$log" "$log.err"
+fi
+
+if [ "${1:-}" != "--sem-notebooks" ] && [ -z "${REPRESENTACOES_SEM_NAVEGADOR:-}" ]; then
+	etapa "o curso no navegador (JupyterLab + Chromium, modo rápido)"
+	log=$(mktemp)
+	bash "$RAIZ/scripts/testa-navegador.sh" 2>&1 | tee "$log"
+	linha=$(grep -E '^navegador: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+	if [ -n "$linha" ]; then
+		p=$(echo "$linha" | sed -E 's/navegador: ([0-9]+) passed.*/\1/')
+		f=$(echo "$linha" | sed -E 's/.* ([0-9]+) failed/\1/')
+		passou=$((passou + p))
+		falhou=$((falhou + f))
+	else
+		falhou=$((falhou + 1))
+		echo "FAIL o teste no navegador não terminou"
+	fi
+	rm -f "$log"
 fi
 
 echo

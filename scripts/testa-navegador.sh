@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Testa o curso num navegador de verdade (veja testes/navegador/curso.mjs):
+# instala o que falta só para este teste — o Chromium do Debian, uma fonte de
+# emoji (para as capturas mostrarem ✅/❌) e o playwright-core fixado no
+# package-lock.json — e roda. As capturas de tela ficam em saidas/navegador/.
+#
+# Uso: scripts/testa-navegador.sh [notebooks/00-introducao.ipynb ...]
+set -euo pipefail
+RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$RAIZ/testes/navegador"
+
+falta=()
+command -v chromium >/dev/null || falta+=(chromium)
+[ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || falta+=(fonts-noto-color-emoji)
+if [ ${#falta[@]} -gt 0 ]; then
+	echo "▶ instalando ${falta[*]} (pacotes do Debian, só para o teste no navegador)"
+	if [ "$(id -u)" != 0 ]; then
+		echo "✘ preciso de root para instalar ${falta[*]}: rode 'sudo apt-get install ${falta[*]}' e de novo este script." >&2
+		exit 1
+	fi
+	apt-get update -qq >/dev/null && apt-get install -y -qq "${falta[@]}" >/dev/null
+fi
+command -v node >/dev/null || { echo "✘ o teste no navegador precisa do Node.js (apt-get install nodejs npm)." >&2; exit 1; }
+[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --loglevel=error
+exec node curso.mjs "$@"
