@@ -12,6 +12,13 @@ export GOMLX_NO_AUTO_INSTALL=1
 if [ -f "$RAIZ/.ferramentas/pjrt/pjrt_c_api_cpu_plugin.so" ]; then
 	export PJRT_PLUGIN_LIBRARY_PATH="$RAIZ/.ferramentas/pjrt${PJRT_PLUGIN_LIBRARY_PATH:+:$PJRT_PLUGIN_LIBRARY_PATH}"
 fi
+# Variante GPU: as bibliotecas da NVIDIA que o plugin XLA para CUDA carrega.
+if [ -d "$RAIZ/.ferramentas/pjrt/nvidia" ]; then
+	for d in "$RAIZ"/.ferramentas/pjrt/nvidia/*/lib; do
+		LD_LIBRARY_PATH="$d${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+	done
+	export LD_LIBRARY_PATH GOPJRT_CUDA_CHECKS=0
+fi
 # Sem a tabela de símbolos (-s) o Go liga cada célula na metade do tempo
 # (~2 s → ~1 s aqui); os rastros de pânico continuam com arquivo e linha.
 export GOFLAGS="${GOFLAGS:+$GOFLAGS }-ldflags=-s"

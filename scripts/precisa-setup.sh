@@ -5,5 +5,5 @@ RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$RAIZ" || exit 0
 [ -f .ferramentas/setup-ok ] || exit 0
 [ -x .venv/bin/jupyter ] && [ -x .ferramentas/bin/gonb ] || exit 0
-esperado=$(cat go.sum docker/requirements.txt docker/requirements-xla.txt scripts/setup.sh | sha256sum | cut -d' ' -f1)
+esperado=$(cat go.sum docker/requirements*.txt scripts/setup.sh | sha256sum | cut -d' ' -f1)
 [ "$(cat .ferramentas/setup-ok)" != "$esperado" ]

@@ -8,6 +8,8 @@
 # Uso: scripts/setup.sh
 # Variáveis opcionais:
 #   REPRESENTACOES_SEM_XLA=1   não instala o plugin XLA (o curso usa o motor Go puro)
+#   REPRESENTACOES_VARIANTE=gpu também instala o plugin XLA para CUDA (GPUs NVIDIA)
+#   REPRESENTACOES_HUB=1       também instala o jupyterhub-singleuser (imagem para JupyterHub)
 #   PYTHON=python3.12          o Python usado para criar o .venv
 set -euo pipefail
 
@@ -63,6 +65,11 @@ else
 	echo "$soma_req" >"$marca_req"
 	ok "JupyterLab $("$VENV/bin/jupyter-lab" --version) instalado"
 fi
+if [ -n "${REPRESENTACOES_HUB:-}" ] && [ ! -x "$VENV/bin/jupyterhub-singleuser" ]; then
+	"$VENV/bin/pip" install --quiet --disable-pip-version-check -r docker/requirements-hub.txt ||
+		falha "não consegui instalar o jupyterhub-singleuser (docker/requirements-hub.txt)."
+	ok "jupyterhub-singleuser instalado (para JupyterHub)"
+fi
 
 # ---------------------------------------------------------------------------
 passo "4/8 Plugin XLA para CPU (o motor rápido do GoMLX)"
@@ -87,6 +94,19 @@ else
 		ok "não há plugin XLA para $(uname -m): o curso usará o motor Go puro"
 		;;
 	esac
+fi
+
+if [ "${REPRESENTACOES_VARIANTE:-cpu}" = gpu ]; then
+	cuda="$FERR/pjrt/pjrt_c_api_cuda_plugin.so"
+	if [ ! -e "$cuda" ]; then
+		"$VENV/bin/pip" install --quiet --disable-pip-version-check --no-deps --require-hashes -r docker/requirements-gpu-plugin.txt &&
+			"$VENV/bin/pip" install --quiet --disable-pip-version-check --no-deps -r docker/requirements-gpu.txt ||
+			falha "não consegui instalar o plugin XLA para CUDA (docker/requirements-gpu*.txt)."
+		sp=$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+		ln -sf "$sp/jax_plugins/xla_cuda13/xla_cuda_plugin.so" "$cuda"
+		ln -sfn "$sp/nvidia" "$FERR/pjrt/nvidia"
+	fi
+	ok "plugin XLA para CUDA em $cuda (usado quando houver uma GPU NVIDIA)"
 fi
 
 # ---------------------------------------------------------------------------
@@ -159,5 +179,5 @@ go build ./... || falha "o código do curso não compilou (go build ./...)."
 go vet ./pkg/... >/dev/null 2>&1 || true
 ok "pacotes compilados"
 
-printf '%s\n' "$(cat go.sum docker/requirements.txt docker/requirements-xla.txt scripts/setup.sh | sha256sum | cut -d' ' -f1)" >"$FERR/setup-ok"
+printf '%s\n' "$(cat go.sum docker/requirements*.txt scripts/setup.sh | sha256sum | cut -d' ' -f1)" >"$FERR/setup-ok"
 printf '\n\033[32m✔ Pronto! Setup concluído em %ds.\033[0m Comece o curso com: scripts/curso.sh\n' "$(($(date +%s) - inicio))"

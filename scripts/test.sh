@@ -3,7 +3,8 @@
 # pacotes (go test), os notebooks executados sem navegador, no modo rápido,
 # com as soluções e como entregues (veja scripts/executa_notebooks.py), e o
 # curso aberto num navegador de verdade (scripts/testa-navegador.sh; pule com
-# REPRESENTACOES_SEM_NAVEGADOR=1).
+# REPRESENTACOES_SEM_NAVEGADOR=1) e a imagem Docker conferida sem Docker
+# (scripts/testa-docker.sh).
 # Roda o scripts/setup.sh antes, se ele ainda não rodou (ou se algo mudou).
 #
 # Uso: scripts/test.sh [--sem-notebooks]
@@ -33,7 +34,7 @@ resultado() { # resultado NOME CODIGO
 }
 
 etapa "gofmt"
-mal=$(gofmt -l pkg 2>&1)
+mal=$(gofmt -l pkg docker 2>&1)
 [ -z "$mal" ]
 resultado "gofmt (arquivos mal formatados: ${mal:-nenhum})" $?
 
@@ -73,6 +74,19 @@ if [ "${1:-}" != "--sem-notebooks" ]; then
 	fi
 	rm -f "$log" "$log.err"
 fi
+
+etapa "a imagem Docker, sem Docker (Dockerfile + os comandos que a imagem roda)"
+log=$(mktemp)
+bash "$RAIZ/scripts/testa-docker.sh" 2>&1 | tee "$log"
+linha=$(grep -E '^docker: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+if [ -n "$linha" ]; then
+	passou=$((passou + $(echo "$linha" | sed -E 's/docker: ([0-9]+) passed.*/\1/')))
+	falhou=$((falhou + $(echo "$linha" | sed -E 's/.* ([0-9]+) failed/\1/')))
+else
+	falhou=$((falhou + 1))
+	echo "FAIL o teste da imagem Docker não terminou"
+fi
+rm -f "$log"
 
 if [ "${1:-}" != "--sem-notebooks" ] && [ -z "${REPRESENTACOES_SEM_NAVEGADOR:-}" ]; then
 	etapa "o curso no navegador (JupyterLab + Chromium, modo rápido)"

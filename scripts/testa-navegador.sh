@@ -18,7 +18,7 @@ if [ ${#falta[@]} -gt 0 ]; then
 		echo "✘ preciso de root para instalar ${falta[*]}: rode 'sudo apt-get install ${falta[*]}' e de novo este script." >&2
 		exit 1
 	fi
-	apt-get update -qq >/dev/null && apt-get install -y -qq "${falta[@]}" >/dev/null
+	apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq "${falta[@]}" >/dev/null 2>&1
 fi
 command -v node >/dev/null || { echo "✘ o teste no navegador precisa do Node.js (apt-get install nodejs npm)." >&2; exit 1; }
 [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --loglevel=error

@@ -15,9 +15,10 @@
 //
 //  1. a variável de ambiente GOMLX_BACKEND, se definida (quem a define sabe o
 //     que quer; ex.: "go", "xla:cpu");
-//  2. o plugin XLA para CPU instalado pelo setup do curso, procurado em
+//  2. o plugin XLA para CUDA (variante GPU do setup), se houver uma GPU NVIDIA;
+//  3. o plugin XLA para CPU instalado pelo setup do curso, procurado em
 //     $PJRT_PLUGIN_LIBRARY_PATH e em <raiz do curso>/.ferramentas/pjrt;
-//  3. o motor Go puro, com um aviso explicando como instalar o XLA.
+//  4. o motor Go puro, com um aviso explicando como instalar o XLA.
 //
 // O motor nunca tenta baixar nada da internet: o curso precisa funcionar
 // offline.
@@ -38,6 +39,10 @@ import (
 
 // NomePlugin é o nome de arquivo que o GoMLX procura para o plugin XLA de CPU.
 const NomePlugin = "pjrt_c_api_cpu_plugin.so"
+
+// NomePluginCUDA é o plugin XLA para GPUs NVIDIA, instalado só pela variante
+// GPU do setup (REPRESENTACOES_VARIANTE=gpu).
+const NomePluginCUDA = "pjrt_c_api_cuda_plugin.so"
 
 // ConfigGoPuro é a configuração usada para o motor Go puro. Com o
 // paralelismo padrão ele travou (0% de CPU) em máquinas de 2 núcleos;
@@ -74,6 +79,13 @@ func Escolhe() Escolha {
 			cfg = ConfigGoPuro
 		}
 		return Escolha{Config: cfg, Motivo: "definido pela variável de ambiente " + backends.ConfigEnvVar}
+	}
+	if cuda := procuraPluginCUDA(); cuda != "" && temGPU() {
+		return Escolha{
+			Config: "xla:" + cuda,
+			Motivo: "GPU NVIDIA e plugin XLA para CUDA do curso",
+			Plugin: cuda,
+		}
 	}
 	if dir := ProcuraPlugin(); dir != "" {
 		// O caminho absoluto funciona mesmo que PJRT_PLUGIN_LIBRARY_PATH não
@@ -114,6 +126,26 @@ func ProcuraPlugin() string {
 		}
 	}
 	return ""
+}
+
+// procuraPluginCUDA devolve o caminho do plugin XLA para CUDA do curso, ou "".
+func procuraPluginCUDA() string {
+	raiz := Raiz()
+	if raiz == "" {
+		return ""
+	}
+	p := filepath.Join(raiz, ".ferramentas", "pjrt", NomePluginCUDA)
+	if _, err := os.Stat(p); err != nil {
+		return ""
+	}
+	return p
+}
+
+// temGPU diz se há uma GPU NVIDIA visível (o driver cria /dev/nvidia0).
+// É uma variável para os testes.
+var temGPU = func() bool {
+	_, err := os.Stat("/dev/nvidia0")
+	return err == nil
 }
 
 // Backend devolve o motor do curso, criado uma única vez por programa.

@@ -83,3 +83,27 @@ func TestRaizAchaGoModDoCurso(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestEscolheCUDASoComGPU(t *testing.T) {
+	os.Unsetenv("GOMLX_BACKEND")
+	raiz := t.TempDir()
+	pasta := filepath.Join(raiz, ".ferramentas", "pjrt")
+	os.MkdirAll(pasta, 0o755)
+	for _, nome := range []string{NomePlugin, NomePluginCUDA} {
+		if err := os.WriteFile(filepath.Join(pasta, nome), []byte("falso"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("PJRT_PLUGIN_LIBRARY_PATH", "")
+	t.Setenv("REPRESENTACOES_RAIZ", raiz)
+	original := temGPU
+	defer func() { temGPU = original }()
+	temGPU = func() bool { return true }
+	if e := Escolhe(); e.Plugin != filepath.Join(pasta, NomePluginCUDA) {
+		t.Fatalf("com GPU e plugin CUDA, esperava o plugin CUDA: %+v", e)
+	}
+	temGPU = func() bool { return false }
+	if e := Escolhe(); e.Plugin != filepath.Join(pasta, NomePlugin) {
+		t.Fatalf("sem GPU, esperava o plugin de CPU: %+v", e)
+	}
+}

@@ -1,0 +1,60 @@
+# syntax=docker/dockerfile:1
+# Representações Hierárquicas — a imagem do curso: JupyterLab em português com o
+# kernel GoNB, o GoMLX com o motor XLA, os dados e as lições. Depois de
+# construída, não baixa nada.
+#
+#   docker build -t representacoes .
+#   docker run --rm -p 127.0.0.1:8888:8888 -v "$PWD/trabalho":/home/jovyan/work representacoes
+#
+# Variante GPU (plugin XLA para CUDA 13; rode com --gpus all):
+#   docker build --build-arg VARIANTE=gpu -t representacoes:gpu .
+#
+# Tudo é instalado pelo mesmo scripts/setup.sh que o README usa fora do Docker.
+
+# Go 1.26 sobre Debian 12 (bookworm), versão fixada.
+ARG IMAGEM_BASE=golang:1.26.8-bookworm
+FROM ${IMAGEM_BASE}
+
+# cpu (padrão) ou gpu
+ARG VARIANTE=cpu
+# Convenções das imagens jupyter/docker-stacks: usuário jovyan, UID 1000, GID 100.
+ARG NB_USER=jovyan
+ARG NB_UID=1000
+ARG NB_GID=100
+
+ENV DEBIAN_FRONTEND=noninteractive \
+    LANG=C.UTF-8 \
+    NB_USER=${NB_USER} \
+    HOME=/home/${NB_USER} \
+    GOPATH=/home/${NB_USER}/go \
+    CURSO=/opt/representacoes \
+    GOMLX_NO_AUTO_INSTALL=1 \
+    PATH=/opt/representacoes/.venv/bin:/opt/representacoes/.ferramentas/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 python3-venv tini ca-certificates \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --create-home --shell /bin/bash --uid "${NB_UID}" --gid "${NB_GID}" "${NB_USER}" \
+ && mkdir -p /opt/representacoes "/home/${NB_USER}/work" \
+ && chown -R "${NB_UID}:${NB_GID}" /opt/representacoes "/home/${NB_USER}"
+
+COPY --chown=${NB_UID}:${NB_GID} . /opt/representacoes
+
+USER ${NB_UID}:${NB_GID}
+WORKDIR /opt/representacoes
+# O cache de módulos e o de compilação do Go ficam na imagem: cada célula é
+# compilada a partir deles, sem rede.
+RUN REPRESENTACOES_VARIANTE="${VARIANTE}" REPRESENTACOES_HUB=1 bash scripts/setup.sh
+
+USER root
+RUN ln -s /opt/representacoes/docker/inicia.sh /usr/local/bin/start-notebook.sh \
+ && ln -s /opt/representacoes/docker/inicia.sh /usr/local/bin/start-singleuser.sh
+USER ${NB_UID}:${NB_GID}
+
+WORKDIR /home/${NB_USER}/work
+VOLUME ["/home/jovyan/work"]
+EXPOSE 8888
+HEALTHCHECK --interval=30s --timeout=10s --start-period=90s --retries=3 \
+    CMD ["python3", "/opt/representacoes/docker/saude.py"]
+ENTRYPOINT ["tini", "-g", "--"]
+CMD ["/opt/representacoes/docker/inicia.sh"]

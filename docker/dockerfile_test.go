@@ -1,0 +1,182 @@
+// Package docker confere o Dockerfile do curso sem um Docker (não há um
+// motor de contêineres nas máquinas de teste): lê o arquivo com o mesmo
+// analisador que o BuildKit usa e verifica as convenções que a imagem
+// promete. Fica num módulo Go à parte para não pesar nas dependências do
+// curso. O scripts/testa-docker.sh roda, fora do Docker, os comandos que a
+// imagem roda.
+package docker
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/moby/buildkit/frontend/dockerfile/parser"
+)
+
+type instrucao struct {
+	cmd   string   // em minúsculas: from, run, user…
+	args  []string // argumentos, já separados pelo analisador
+	flags []string
+	linha int
+}
+
+func leDockerfile(t *testing.T) []instrucao {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "Dockerfile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	res, err := parser.Parse(f)
+	if err != nil {
+		t.Fatalf("o Dockerfile não passa no analisador do BuildKit: %v", err)
+	}
+	var is []instrucao
+	for _, n := range res.AST.Children {
+		in := instrucao{cmd: strings.ToLower(n.Value), flags: n.Flags, linha: n.StartLine}
+		for a := n.Next; a != nil; a = a.Next {
+			in.args = append(in.args, a.Value)
+		}
+		is = append(is, in)
+	}
+	return is
+}
+
+func todas(is []instrucao, cmd string) []instrucao {
+	var r []instrucao
+	for _, i := range is {
+		if i.cmd == cmd {
+			r = append(r, i)
+		}
+	}
+	return r
+}
+
+func args(is []instrucao) map[string]string {
+	m := map[string]string{}
+	for _, i := range todas(is, "arg") {
+		for _, a := range i.args {
+			k, v, _ := strings.Cut(a, "=")
+			m[k] = v
+		}
+	}
+	return m
+}
+
+func TestImagemBaseFixada(t *testing.T) {
+	is := leDockerfile(t)
+	froms := todas(is, "from")
+	if len(froms) == 0 {
+		t.Fatal("sem FROM")
+	}
+	for _, f := range froms {
+		base := f.args[0]
+		if strings.HasPrefix(base, "${") {
+			base = args(is)[strings.Trim(base, "${}")]
+		}
+		nome, tag, ok := strings.Cut(base, ":")
+		if !ok || tag == "latest" || !regexp.MustCompile(`\d+\.\d+\.\d+`).MatchString(tag) {
+			t.Errorf("linha %d: imagem base %q sem versão fixada (x.y.z)", f.linha, base)
+		}
+		if nome != "golang" {
+			t.Errorf("a imagem base deveria trazer o Go (golang), é %q", nome)
+		}
+	}
+}
+
+func TestUsuarioFinalNaoERoot(t *testing.T) {
+	is := leDockerfile(t)
+	users := todas(is, "user")
+	if len(users) == 0 {
+		t.Fatal("sem USER: o contêiner rodaria como root")
+	}
+	ultimo := users[len(users)-1].args[0]
+	if strings.HasPrefix(ultimo, "${") {
+		partes := strings.Split(ultimo, ":")
+		ultimo = args(is)[strings.Trim(partes[0], "${}")]
+	}
+	if ultimo == "root" || ultimo == "0" || strings.HasPrefix(ultimo, "0:") {
+		t.Fatalf("o USER final é %q", ultimo)
+	}
+	a := args(is)
+	if a["NB_USER"] != "jovyan" || a["NB_UID"] != "1000" || a["NB_GID"] != "100" {
+		t.Errorf("convenção do docker-stacks: jovyan, UID 1000, GID 100; o Dockerfile tem %q %q %q", a["NB_USER"], a["NB_UID"], a["NB_GID"])
+	}
+}
+
+func TestPortaSaudeEInicio(t *testing.T) {
+	is := leDockerfile(t)
+	if e := todas(is, "expose"); len(e) != 1 || !slices.Contains(e[0].args, "8888") {
+		t.Errorf("esperava EXPOSE 8888, tenho %+v", e)
+	}
+	h := todas(is, "healthcheck")
+	if len(h) != 1 || len(h[0].args) < 2 || h[0].args[0] != "CMD" {
+		t.Fatalf("esperava um HEALTHCHECK CMD, tenho %+v", h)
+	}
+	if _, err := os.Stat(filepath.Join("..", "docker", "saude.py")); err != nil || !slices.Contains(h[0].args, "/opt/representacoes/docker/saude.py") {
+		t.Errorf("o HEALTHCHECK deveria rodar docker/saude.py: %v %v", h[0].args, err)
+	}
+	ep := todas(is, "entrypoint")
+	if len(ep) != 1 || ep[0].args[0] != "tini" {
+		t.Errorf("esperava ENTRYPOINT com tini, tenho %+v", ep)
+	}
+	if v := todas(is, "volume"); len(v) != 1 || !slices.Contains(v[0].args, "/home/jovyan/work") {
+		t.Errorf("esperava VOLUME /home/jovyan/work, tenho %+v", v)
+	}
+}
+
+// A imagem é montada pelo mesmo scripts/setup.sh do README, com o JupyterHub e
+// a variante escolhida.
+func TestImagemUsaOSetupDoCurso(t *testing.T) {
+	is := leDockerfile(t)
+	achou := false
+	for _, r := range todas(is, "run") {
+		j := strings.Join(r.args, " ")
+		if strings.Contains(j, "scripts/setup.sh") {
+			achou = true
+			if !strings.Contains(j, "REPRESENTACOES_HUB=1") || !strings.Contains(j, `REPRESENTACOES_VARIANTE="${VARIANTE}"`) {
+				t.Errorf("o setup deveria receber REPRESENTACOES_HUB=1 e a VARIANTE: %s", j)
+			}
+		}
+	}
+	if !achou {
+		t.Fatal("nenhum RUN chama scripts/setup.sh")
+	}
+	if v := args(is)["VARIANTE"]; v != "cpu" {
+		t.Errorf("a variante padrão deveria ser cpu, é %q", v)
+	}
+}
+
+// O token do Jupyter nunca é desligado: nem no Dockerfile nem nos scripts que
+// a imagem roda.
+func TestTokenNuncaDesligado(t *testing.T) {
+	vazio := regexp.MustCompile(`(?i)(token|password)\s*=\s*(''|""|\s|$)|disable_check_xsrf|--no-token`)
+	for _, arq := range []string{"../Dockerfile", "inicia.sh", "../scripts/curso.sh"} {
+		b, err := os.ReadFile(arq)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, linha := range strings.Split(string(b), "\n") {
+			if vazio.MatchString(linha) {
+				t.Errorf("%s:%d desliga o token: %s", arq, i+1, linha)
+			}
+		}
+	}
+}
+
+func TestDockerignoreDeixaDeForaOQueOSetupRefaz(t *testing.T) {
+	b, err := os.ReadFile("../.dockerignore")
+	if err != nil {
+		t.Fatal(err)
+	}
+	linhas := strings.Split(string(b), "\n")
+	for _, p := range []string{".venv", ".ferramentas", "dados", "modelos", ".git"} {
+		if !slices.Contains(linhas, p) {
+			t.Errorf(".dockerignore deveria excluir %s (o setup refaz dentro da imagem)", p)
+		}
+	}
+}
