@@ -57,52 +57,38 @@ if [ "$codigo" -ne 0 ] && [ "$n_falha" -eq 0 ]; then
 fi
 rm -f "$log"
 
-if [ "${1:-}" != "--sem-notebooks" ]; then
-	etapa "notebooks (nbclient + GoNB, modo rápido, com soluções e como entregues)"
+# roda_suite NOME COMANDO...: roda uma suíte que termina com a linha
+# "NOME: N passed, M failed" e soma os números; se a linha não vier, conta
+# uma falha e mostra o fim da saída de erros (que fica à parte: os kernels
+# escrevem muito log ali).
+roda_suite() {
+	local nome="$1" log linha
+	shift
 	log=$(mktemp)
-	"$RAIZ/.venv/bin/python" scripts/executa_notebooks.py 2>"$log.err" | tee "$log"
-	linha=$(grep -E '^notebooks: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+	"$@" 2>"$log.err" | tee "$log"
+	linha=$(grep -E "^$nome: [0-9]+ passed, [0-9]+ failed" "$log" | tail -1)
 	if [ -n "$linha" ]; then
-		p=$(echo "$linha" | sed -E 's/notebooks: ([0-9]+) passed.*/\1/')
-		f=$(echo "$linha" | sed -E 's/.* ([0-9]+) failed/\1/')
-		passou=$((passou + p))
-		falhou=$((falhou + f))
+		passou=$((passou + $(echo "$linha" | sed -E 's/.*: ([0-9]+) passed.*/\1/')))
+		falhou=$((falhou + $(echo "$linha" | sed -E 's/.* ([0-9]+) failed/\1/')))
 	else
 		falhou=$((falhou + 1))
-		echo "FAIL o executor de notebooks não terminou:"
+		echo "FAIL a suíte '$nome' não terminou:"
 		tail -40 "$log.err"
 	fi
 	rm -f "$log" "$log.err"
+}
+
+if [ "${1:-}" != "--sem-notebooks" ]; then
+	etapa "notebooks (nbclient + GoNB, modo rápido, com soluções e como entregues)"
+	roda_suite notebooks "$RAIZ/.venv/bin/python" scripts/executa_notebooks.py
 fi
 
 etapa "a imagem Docker, sem Docker (Dockerfile + os comandos que a imagem roda)"
-log=$(mktemp)
-bash "$RAIZ/scripts/testa-docker.sh" 2>&1 | tee "$log"
-linha=$(grep -E '^docker: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
-if [ -n "$linha" ]; then
-	passou=$((passou + $(echo "$linha" | sed -E 's/docker: ([0-9]+) passed.*/\1/')))
-	falhou=$((falhou + $(echo "$linha" | sed -E 's/.* ([0-9]+) failed/\1/')))
-else
-	falhou=$((falhou + 1))
-	echo "FAIL o teste da imagem Docker não terminou"
-fi
-rm -f "$log"
+roda_suite docker bash "$RAIZ/scripts/testa-docker.sh"
 
 if [ "${1:-}" != "--sem-notebooks" ] && [ -z "${REPRESENTACOES_SEM_NAVEGADOR:-}" ]; then
 	etapa "o curso no navegador (JupyterLab + Chromium, modo rápido)"
-	log=$(mktemp)
-	bash "$RAIZ/scripts/testa-navegador.sh" 2>&1 | tee "$log"
-	linha=$(grep -E '^navegador: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
-	if [ -n "$linha" ]; then
-		p=$(echo "$linha" | sed -E 's/navegador: ([0-9]+) passed.*/\1/')
-		f=$(echo "$linha" | sed -E 's/.* ([0-9]+) failed/\1/')
-		passou=$((passou + p))
-		falhou=$((falhou + f))
-	else
-		falhou=$((falhou + 1))
-		echo "FAIL o teste no navegador não terminou"
-	fi
-	rm -f "$log"
+	roda_suite navegador bash "$RAIZ/scripts/testa-navegador.sh"
 fi
 
 echo
