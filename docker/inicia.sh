@@ -13,7 +13,12 @@ set -euo pipefail
 CURSO="${CURSO:-/opt/representacoes}"
 TRABALHO="${REPRESENTACOES_TRABALHO:-$HOME/work}"
 
-mkdir -p "$TRABALHO/notebooks" "$TRABALHO/modelos"
+if ! mkdir -p "$TRABALHO/notebooks" "$TRABALHO/modelos" 2>/dev/null || [ ! -w "$TRABALHO" ]; then
+	echo "✘ Não consigo escrever em $TRABALHO (usuário $(id -un), UID $(id -u))." >&2
+	echo "  Se você montou uma pasta ali (-v …:$TRABALHO), crie-a antes no seu computador (mkdir -p trabalho)" >&2
+	echo "  ou dê a ela o dono UID 1000 (sudo chown 1000:100 trabalho)." >&2
+	exit 1
+fi
 cp -R -n "$CURSO/notebooks/." "$TRABALHO/notebooks/"
 
 export REPRESENTACOES_PASTA_NOTEBOOKS="$TRABALHO/notebooks"

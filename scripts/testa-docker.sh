@@ -104,4 +104,14 @@ confere "ao subir de novo, a lição editada pelo aluno não é sobrescrita" $?
 [ -f "$casa/work/notebooks/01-cnn.ipynb" ]
 confere "as outras lições continuam lá" $?
 desce
+
+# Uma pasta de trabalho montada que o usuário do contêiner não pode escrever
+# (o Docker a cria como root): o contêiner para com uma explicação.
+do_root=$(mktemp -d /tmp/trabalho-do-root.XXXXXX)
+chmod 755 "$do_root"
+como REPRESENTACOES_TRABALHO="$do_root/work" "$curso/docker/inicia.sh" >"$casa/sem-permissao.log" 2>&1
+rc=$?
+rm -rf "$do_root"
+[ "$rc" -ne 0 ] && grep -q "Não consigo escrever" "$casa/sem-permissao.log"
+confere "pasta de trabalho sem permissão: para e explica em português" $? "$(cat "$casa/sem-permissao.log")"
 fim
