@@ -57,11 +57,11 @@ type Laco struct {
 // Registro guarda as métricas de um Laco, ponto a ponto.
 type Registro struct {
 	Nome           string               `json:"nome"`
-	Passos         []float64            `json:"passos"`          // passos em que as métricas foram registradas
-	Series         map[string][]float64 `json:"series"`          // nome → valores (médias do intervalo)
-	Ordem          []string             `json:"ordem"`           // nomes na ordem em que apareceram
-	Total          int                  `json:"total"`           // passos do treino completo
-	Segundos       float64              `json:"segundos"`        // tempo de treino
+	Passos         []float64            `json:"passos"`           // passos em que as métricas foram registradas
+	Series         map[string][]float64 `json:"series"`           // nome → valores (médias do intervalo)
+	Ordem          []string             `json:"ordem"`            // nomes na ordem em que apareceram
+	Total          int                  `json:"total"`            // passos do treino completo
+	Segundos       float64              `json:"segundos"`         // tempo de treino
 	ExemplosPorSeg float64              `json:"exemplos_por_seg"` // vazão (se Exemplos foi dado)
 	Motor          string               `json:"motor"`
 	Reutilizado    bool                 `json:"-"` // veio de um checkpoint completo
