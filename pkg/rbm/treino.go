@@ -1,0 +1,307 @@
+package rbm
+
+import (
+	"fmt"
+	"math/rand/v2"
+
+	"github.com/gomlx/gomlx/pkg/core/graph"
+	"github.com/gomlx/gomlx/pkg/core/tensors"
+	"github.com/gomlx/gomlx/pkg/ml/context"
+	"github.com/janpfeifer/gonb/gonbui"
+
+	"github.com/go-estudos/representacoes/pkg/graficos"
+	"github.com/go-estudos/representacoes/pkg/motor"
+	"github.com/go-estudos/representacoes/pkg/treino"
+)
+
+// Config descreve o treino de uma RBM por divergência contrastiva.
+type Config struct {
+	Nome      string    // identifica o treino (checkpoint em treino.PastaModelos()/Nome); obrigatório
+	Dados     []float32 // exemplos de treino, achatados: N×Visiveis valores em [0, 1]
+	Visiveis  int       // unidades visíveis (valores por exemplo)
+	Ocultas   int       // unidades ocultas
+	Validacao []float32 // opcional: exemplos para as curvas de validação
+
+	Passos       int     // passos (lotes) de treino
+	Lote         int     // exemplos por lote (padrão 64)
+	K            int     // passos de Gibbs na fase negativa: CD-k (padrão 1)
+	Persistente  bool    // CD persistente (PCD, Tieleman 2008): a fase negativa continua as cadeias do passo anterior
+	Taxa         float64 // taxa de aprendizado (padrão 0,05)
+	Momento      float64 // momento depois dos primeiros 5% dos passos, em que vale 0,5 (padrão 0,9; negativo = sem momento)
+	Decaimento   float64 // decaimento dos pesos, "weight decay" (padrão 0; Hinton sugere 1e-4)
+	TaxaFixa     bool    // sem isto, a taxa cai em linha reta até Taxa/10 no último passo
+	Semente      int64   // semente dos pesos iniciais, da ordem dos lotes e das amostras (padrão 1)
+	AvaliarACada int     // passos entre dois pontos das curvas (padrão Passos/25)
+
+	// Avalia (opcional) é chamada a cada ponto das curvas, com a RBM no
+	// estado atual; devolve métricas extras (ex.: a log-verossimilhança
+	// exata de uma RBM pequena). Pode também atualizar uma figura.
+	Avalia func(r *RBM, passo int) map[string]float64
+
+	SemGrafico bool // sem curvas ao vivo nem no fim
+	Retreinar  bool // ignora um checkpoint completo e treina de novo
+}
+
+// Nomes das métricas que Treina registra.
+const (
+	ErroLote        = "erro de reconstrução (lote)"
+	ErroTreino      = "erro de reconstrução (treino)"
+	ErroValidacao   = "erro de reconstrução (validação)"
+	PseudoTreino    = "pseudo-verossimilhança (treino)"
+	PseudoValidacao = "pseudo-verossimilhança (validação)"
+	EnergiaTreino   = "energia livre média (treino)"
+	EnergiaValid    = "energia livre média (validação)"
+	DiferencaLivre  = "energia livre: validação − treino"
+)
+
+func (cfg *Config) completa() error {
+	if cfg.Nome == "" || cfg.Visiveis <= 0 || cfg.Ocultas <= 0 || cfg.Passos <= 0 {
+		return fmt.Errorf("rbm.Config incompleta: Nome, Visiveis, Ocultas e Passos são obrigatórios (recebi %q, %d, %d, %d)",
+			cfg.Nome, cfg.Visiveis, cfg.Ocultas, cfg.Passos)
+	}
+	if len(cfg.Dados) == 0 || len(cfg.Dados)%cfg.Visiveis != 0 {
+		return fmt.Errorf("rbm.Config: %d valores em Dados não formam exemplos de %d unidades", len(cfg.Dados), cfg.Visiveis)
+	}
+	if len(cfg.Validacao)%cfg.Visiveis != 0 {
+		return fmt.Errorf("rbm.Config: %d valores em Validacao não formam exemplos de %d unidades", len(cfg.Validacao), cfg.Visiveis)
+	}
+	if cfg.Lote <= 0 {
+		cfg.Lote = 64
+	}
+	cfg.Lote = min(cfg.Lote, len(cfg.Dados)/cfg.Visiveis)
+	if cfg.K <= 0 {
+		cfg.K = 1
+	}
+	if cfg.Taxa == 0 {
+		cfg.Taxa = 0.05
+	}
+	if cfg.Momento == 0 {
+		cfg.Momento = 0.9
+	}
+	if cfg.Semente == 0 {
+		cfg.Semente = 1
+	}
+	if cfg.AvaliarACada <= 0 {
+		cfg.AvaliarACada = max(1, cfg.Passos/25)
+	}
+	return nil
+}
+
+// momento devolve o momento do passo (0,5 nos primeiros 5% dos passos).
+func (cfg *Config) momento(passo int) float64 {
+	if cfg.Momento < 0 {
+		return 0
+	}
+	if passo <= cfg.Passos/20 {
+		return min(0.5, cfg.Momento)
+	}
+	return cfg.Momento
+}
+
+// taxa devolve a taxa de aprendizado do passo: cai em linha reta de Taxa
+// até Taxa/10 (passos largos no começo, finos no fim, como em Tieleman, 2008).
+func (cfg *Config) taxa(passo int) float64 {
+	if cfg.TaxaFixa {
+		return cfg.Taxa
+	}
+	return cfg.Taxa * (1 - 0.9*float64(passo-1)/float64(max(1, cfg.Passos-1)))
+}
+
+// passoCD monta o grafo de um passo de treino e devolve o erro de
+// reconstrução do lote v0. A atualização dos parâmetros (com momento e
+// decaimento dos pesos) é feita no próprio grafo, com SetValueGraph.
+func (r *RBM) passoCD(ctx *context.Context, cfg *Config, v0, taxa, momento *graph.Node) *graph.Node {
+	g := v0.Graph()
+	w, b, c := r.parametros(g)
+	escopo := r.Ctx.In(r.Nome).Checked(false)
+
+	// Fase positiva e reconstrução.
+	h0 := Amostra(ctx, ProbOcultas(v0, w, c))
+	pv1 := ProbVisiveis(h0, w, b)
+	erro := graph.ReduceAllMean(graph.Square(graph.Sub(v0, pv1)))
+
+	// Fase negativa: k passos de Gibbs a partir dos dados (CD) ou das
+	// cadeias persistentes (PCD).
+	var vk *graph.Node
+	var cadeia *context.Variable
+	h := h0
+	if cfg.Persistente {
+		cadeia = escopo.GetVariable("cadeia")
+		h = Amostra(ctx, ProbOcultas(cadeia.ValueGraph(g), w, c))
+	}
+	for i := range cfg.K {
+		pv := pv1
+		if cfg.Persistente || i > 0 {
+			pv = ProbVisiveis(h, w, b)
+		}
+		vk = Amostra(ctx, pv)
+		if i < cfg.K-1 {
+			h = Amostra(ctx, ProbOcultas(vk, w, c))
+		}
+	}
+	if cadeia != nil {
+		cadeia.SetValueGraph(vk)
+	}
+
+	// Atualização: velocidade ← momento·velocidade + taxa·(Δ − decaimento·W); θ ← θ + velocidade.
+	dw, db, dc := Estatisticas(v0, vk, w, c)
+	dw = graph.Sub(dw, graph.MulScalar(w, cfg.Decaimento))
+	for _, p := range []struct {
+		v     *context.Variable
+		delta *graph.Node
+	}{{r.w, dw}, {r.b, db}, {r.c, dc}} {
+		vel := escopo.GetVariable("vel_" + p.v.Name())
+		novaVel := graph.Add(graph.Mul(momento, vel.ValueGraph(g)), graph.Mul(taxa, p.delta))
+		vel.SetValueGraph(novaVel)
+		p.v.SetValueGraph(graph.Add(p.v.ValueGraph(g), novaVel))
+	}
+	return erro
+}
+
+// avaliacao monta o grafo das métricas num conjunto fixo de exemplos v:
+// erro de reconstrução sem sorteio, energia livre média e a
+// pseudo-verossimilhança estimada trocando um bit sorteado de cada exemplo
+// (vTrocado): V·média log σ(F(ṽ) − F(v)).
+func (r *RBM) avaliacao(v, vTrocado *graph.Node) (erro, energia, pseudo *graph.Node) {
+	w, b, c := r.parametros(v.Graph())
+	rec := ProbVisiveis(ProbOcultas(v, w, c), w, b)
+	erro = graph.ReduceAllMean(graph.Square(graph.Sub(v, rec)))
+	f := EnergiaLivre(v, w, b, c)
+	energia = graph.ReduceAllMean(f)
+	logP := graph.Neg(graph.Softplus(graph.Sub(f, EnergiaLivre(vTrocado, w, b, c))))
+	pseudo = graph.MulScalar(graph.ReduceAllMean(logP), float64(r.Visiveis))
+	return
+}
+
+// trocaUmBit devolve uma cópia de x com um bit sorteado de cada exemplo trocado (0 ↔ 1).
+func trocaUmBit(x []float32, unidades int, semente uint64) []float32 {
+	rng := rand.New(rand.NewPCG(semente, 3))
+	y := append([]float32(nil), x...)
+	for k := range len(x) / unidades {
+		i := k*unidades + rng.IntN(unidades)
+		y[i] = 1 - y[i]
+	}
+	return y
+}
+
+// Treina treina uma RBM por divergência contrastiva (CD-k, ou PCD com
+// Persistente) com treino.Laco: barra de progresso, curvas ao vivo do erro
+// de reconstrução e checkpoint (rodar de novo só carrega a RBM treinada).
+// Devolve a RBM e o registro das métricas: erro de reconstrução,
+// pseudo-verossimilhança e energia livre média, no treino e na validação.
+func Treina(cfg Config) (*RBM, *treino.Registro) {
+	if err := cfg.completa(); err != nil {
+		panic(err)
+	}
+	ctx := context.New()
+	if err := ctx.SetRNGStateFromSeed(cfg.Semente); err != nil {
+		panic(err)
+	}
+	r := Nova(ctx, cfg.Nome, cfg.Visiveis, cfg.Ocultas, uint64(cfg.Semente))
+	r.IniciaViesesVisiveis(cfg.Dados)
+	escopo := ctx.In(cfg.Nome).Checked(false)
+	// Velocidades do momento: variáveis não treináveis, salvas no checkpoint com a RBM.
+	escopo.VariableWithValue("vel_W", tensors.FromFlatDataAndDimensions(make([]float32, cfg.Visiveis*cfg.Ocultas), cfg.Visiveis, cfg.Ocultas)).SetTrainable(false)
+	escopo.VariableWithValue("vel_b", make([]float32, cfg.Visiveis)).SetTrainable(false)
+	escopo.VariableWithValue("vel_c", make([]float32, cfg.Ocultas)).SetTrainable(false)
+
+	n := len(cfg.Dados) / cfg.Visiveis
+	rng := rand.New(rand.NewPCG(uint64(cfg.Semente), 11))
+	ordem, pos := rng.Perm(n), 0
+	lote := make([]float32, cfg.Lote*cfg.Visiveis)
+	proximoLote := func() *tensors.Tensor {
+		for k := range cfg.Lote {
+			if pos == n {
+				ordem, pos = rng.Perm(n), 0
+			}
+			i := ordem[pos]
+			pos++
+			copy(lote[k*cfg.Visiveis:(k+1)*cfg.Visiveis], cfg.Dados[i*cfg.Visiveis:(i+1)*cfg.Visiveis])
+		}
+		return tensors.FromFlatDataAndDimensions(append([]float32(nil), lote...), cfg.Lote, cfg.Visiveis)
+	}
+	if cfg.Persistente {
+		// As cadeias persistentes começam em exemplos binarizados dos dados.
+		inicio := Binariza(tensors.MustCopyFlatData[float32](proximoLote()), 0.5)
+		escopo.VariableWithValue("cadeia", tensors.FromFlatDataAndDimensions(inicio, cfg.Lote, cfg.Visiveis)).SetTrainable(false)
+	}
+	passo := context.MustNewExec(motor.Backend(), ctx, func(ctx *context.Context, v0, taxa, momento *graph.Node) *graph.Node {
+		return r.passoCD(ctx, &cfg, v0, taxa, momento)
+	})
+
+	// Conjuntos fixos para as curvas: até 1.000 exemplos de treino e de validação.
+	conjunto := func(x []float32) (*tensors.Tensor, *tensors.Tensor) {
+		m := min(len(x)/cfg.Visiveis, 1000)
+		x = x[:m*cfg.Visiveis]
+		return tensors.FromFlatDataAndDimensions(append([]float32(nil), x...), m, cfg.Visiveis),
+			tensors.FromFlatDataAndDimensions(trocaUmBit(x, cfg.Visiveis, uint64(cfg.Semente)), m, cfg.Visiveis)
+	}
+	avalia := context.MustNewExec(motor.Backend(), ctx, func(ctx *context.Context, v, vTrocado *graph.Node) (*graph.Node, *graph.Node, *graph.Node) {
+		return r.avaliacao(v, vTrocado)
+	})
+	medidas := func(v, vt *tensors.Tensor) (erro, energia, pseudo float64) {
+		s := avalia.MustExec(v, vt)
+		return escalar(s[0]), escalar(s[1]), escalar(s[2])
+	}
+	treinoV, treinoT := conjunto(cfg.Dados)
+	var validV, validT *tensors.Tensor
+	if len(cfg.Validacao) > 0 {
+		validV, validT = conjunto(cfg.Validacao)
+	}
+
+	idGrafico := ""
+	if gonbui.IsNotebook && !cfg.SemGrafico {
+		idGrafico = "rbm-" + gonbui.UniqueID()
+	}
+	var curvaPassos, curvaTreino, curvaValid []float64
+	laco := treino.Laco{
+		Nome: cfg.Nome, Ctx: ctx, Passos: cfg.Passos, AvaliarACada: cfg.AvaliarACada, Exemplos: cfg.Lote,
+		SemGrafico: true, Retreinar: cfg.Retreinar,
+		Passo: func(p int) map[string]float64 {
+			erro := passo.MustExec(proximoLote(), float32(cfg.taxa(p)), float32(cfg.momento(p)))[0]
+			return map[string]float64{ErroLote: escalar(erro)}
+		},
+		Avalia: func(p int) map[string]float64 {
+			ms := map[string]float64{}
+			erroT, energiaT, pseudoT := medidas(treinoV, treinoT)
+			ms[ErroTreino], ms[EnergiaTreino], ms[PseudoTreino] = erroT, energiaT, pseudoT
+			curvaPassos, curvaTreino = append(curvaPassos, float64(p)), append(curvaTreino, erroT)
+			if validV != nil {
+				erroV, energiaV, pseudoV := medidas(validV, validT)
+				ms[ErroValidacao], ms[EnergiaValid], ms[PseudoValidacao] = erroV, energiaV, pseudoV
+				ms[DiferencaLivre] = energiaV - energiaT
+				curvaValid = append(curvaValid, erroV)
+			}
+			if cfg.Avalia != nil {
+				for k, v := range cfg.Avalia(r, p) {
+					ms[k] = v
+				}
+			}
+			if idGrafico != "" && len(curvaPassos) > 1 {
+				series := []graficos.Serie{{Nome: "treino", X: curvaPassos, Y: curvaTreino}}
+				if len(curvaValid) > 0 {
+					series = append(series, graficos.Serie{Nome: "validação", X: curvaPassos, Y: curvaValid})
+				}
+				graficos.Curvas("Erro de reconstrução — "+cfg.Nome, "passo de treino", "erro quadrático por pixel", series...).Atualiza(idGrafico)
+			}
+			return ms
+		},
+	}
+	reg := laco.Roda()
+	if idGrafico != "" {
+		gonbui.UpdateHTML(idGrafico, "")
+	}
+	if gonbui.IsNotebook && !cfg.SemGrafico && len(reg.Passos) > 1 {
+		nomes := []string{ErroTreino}
+		if len(cfg.Validacao) > 0 {
+			nomes = append(nomes, ErroValidacao)
+		}
+		reg.Grafico("Erro de reconstrução — "+cfg.Nome, "erro quadrático por pixel", nomes...).Mostra()
+	}
+	return r, reg
+}
+
+// escalar lê um tensor de um valor só como float64.
+func escalar(t *tensors.Tensor) float64 {
+	return float64(tensors.MustCopyFlatData[float32](t)[0])
+}
