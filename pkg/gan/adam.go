@@ -1,0 +1,83 @@
+package gan
+
+import (
+	"github.com/gomlx/gomlx/pkg/core/dtypes"
+	"github.com/gomlx/gomlx/pkg/core/graph"
+	"github.com/gomlx/gomlx/pkg/ml/context"
+	"github.com/gomlx/gomlx/pkg/ml/context/initializers"
+)
+
+// Adam é o otimizador Adam (Kingma e Ba, 2015) de um jogador só: atualiza
+// apenas as variáveis que recebe e guarda os seus momentos no próprio
+// escopo. Valores zero viram os padrões (taxa 2e-4, β₁ = 0,5, β₂ = 0,999,
+// os de Radford et al., 2016, para GANs).
+type Adam struct {
+	Taxa   float64 // taxa de aprendizado
+	Beta1  float64 // decaimento da média dos gradientes (momento)
+	Beta2  float64 // decaimento da média dos quadrados dos gradientes
+	Escopo string  // onde ficam os momentos e o contador de passos
+}
+
+func (a Adam) completa() Adam {
+	if a.Taxa == 0 {
+		a.Taxa = 2e-4
+	}
+	if a.Beta1 == 0 {
+		a.Beta1 = 0.5
+	}
+	if a.Beta2 == 0 {
+		a.Beta2 = 0.999
+	}
+	if a.Escopo == "" {
+		a.Escopo = "otimizador"
+	}
+	return a
+}
+
+// Atualiza acrescenta ao grafo da perda um passo de Adam nas variáveis
+// vars (e só nelas):
+//
+//	m ← β₁m + (1−β₁)∇,   v ← β₂v + (1−β₂)∇²,
+//	θ ← θ − taxa · (m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε).
+//
+// O gradiente vem de graph.Gradient(perda, vars...): a diferenciação
+// automática só olha para as variáveis pedidas.
+func (a Adam) Atualiza(ctx *context.Context, perda *graph.Node, vars []*context.Variable) {
+	a = a.completa()
+	g := perda.Graph()
+	if len(vars) == 0 {
+		panic("gan.Adam: nenhuma variável para atualizar")
+	}
+	valores := make([]*graph.Node, len(vars))
+	for i, v := range vars {
+		valores[i] = v.ValueGraph(g)
+	}
+	grads := graph.Gradient(perda, valores...)
+
+	octx := ctx.In(a.Escopo).Checked(false).WithInitializer(initializers.Zero)
+	passo := octx.VariableWithValue("passo", float32(0)).SetTrainable(false)
+	t := graph.OnePlus(passo.ValueGraph(g))
+	passo.SetValueGraph(t)
+	dt := dtypes.Float32
+	b1 := graph.Scalar(g, dt, a.Beta1)
+	b2 := graph.Scalar(g, dt, a.Beta2)
+	// Correções do viés inicial (os momentos começam em zero).
+	corr1 := graph.Reciprocal(graph.OneMinus(graph.Pow(b1, t)))
+	corr2 := graph.Reciprocal(graph.OneMinus(graph.Pow(b2, t)))
+	taxa := graph.Scalar(g, dt, a.Taxa)
+	eps := graph.Scalar(g, dt, 1e-8)
+	for i, v := range vars {
+		// Os momentos de "discriminador/camada0/weights" ficam em
+		// "<escopo>/discriminador/camada0/weights_m" (e _v).
+		mctx := octx.InAbsPath(ctx.In(a.Escopo).Scope() + v.Scope())
+		m := mctx.VariableWithShape(v.Name()+"_m", v.Shape()).SetTrainable(false)
+		s := mctx.VariableWithShape(v.Name()+"_v", v.Shape()).SetTrainable(false)
+		grad := grads[i]
+		mNovo := graph.Add(graph.Mul(b1, m.ValueGraph(g)), graph.Mul(graph.OneMinus(b1), grad))
+		sNovo := graph.Add(graph.Mul(b2, s.ValueGraph(g)), graph.Mul(graph.OneMinus(b2), graph.Square(grad)))
+		m.SetValueGraph(mNovo)
+		s.SetValueGraph(sNovo)
+		direcao := graph.Div(graph.Mul(mNovo, corr1), graph.Add(graph.Sqrt(graph.Mul(sNovo, corr2)), eps))
+		v.SetValueGraph(graph.Sub(valores[i], graph.Mul(taxa, direcao)))
+	}
+}

@@ -1,0 +1,46 @@
+// Package gan monta e treina redes adversárias generativas (GAN, Goodfellow
+// et al., 2014) no GoMLX: um gerador G, que transforma ruído z em dados, e um
+// discriminador D, que dá a probabilidade de um dado ser real, treinados um
+// contra o outro.
+//
+// # O jogo
+//
+// D quer acertar: nota alta para dados reais, baixa para os de G. G quer
+// enganar D. Em símbolos, o jogo de soma zero (minimax) é
+//
+//	min_G max_D  E_x[log D(x)] + E_z[log(1 − D(G(z)))].
+//
+// Na prática cada jogador tem a sua perda e o seu otimizador (ver
+// [PerdaD], [PerdaGMinimax] e [PerdaGNaoSaturante]), e o treino alterna um
+// passo de D ([GAN.PassoD]) e um passo de G ([GAN.PassoG]).
+//
+// # Dois jogadores, dois otimizadores
+//
+// Os otimizadores prontos do GoMLX atualizam toda variável treinável que o
+// grafo usa — e o passo de D usa as variáveis de G (para gerar as amostras
+// falsas), e o de G usa as de D (para ser julgado). Por isso este pacote tem
+// o seu próprio Adam ([Adam]), curto, que recebe a lista das variáveis a
+// atualizar: as do escopo "discriminador" no passo de D, as do escopo
+// "gerador" no passo de G. Cada otimizador guarda os seus momentos num escopo
+// próprio ("otimizador-d" e "otimizador-g"). Assim, por construção, um passo
+// de D nunca mexe em G, e vice-versa — e os testes conferem isso.
+//
+// # Como usar
+//
+//	ctx := context.New()
+//	g := gan.Nova(ctx, gan.Config{Dados: 2, Latente: 2, Gerador: []int{64, 64}, Discriminador: []int{64, 64}})
+//	anel := gan.AnelPadrao()
+//	for passo := range 5000 {
+//		m := g.Passo(anel.Amostrador(1)) // um passo de D e um de G
+//		...
+//	}
+//	pontos := g.Gera(1000, 7) // 1000 amostras
+//	fmt.Println(anel.Cobertura(pontos)) // modos cobertos e amostras de qualidade
+//
+// As variáveis dos dois jogadores e dos dois otimizadores ficam todas no
+// mesmo contexto, que treino.Laco salva e restaura num checkpoint.
+//
+// O pacote traz também os dados de brinquedo (o anel de gaussianas, [Anel]),
+// a métrica de cobertura de modos e o "juiz" dos dígitos gerados: o
+// classificador da lição 01 ([Juiz]).
+package gan

@@ -1,0 +1,269 @@
+package gan
+
+import (
+	"fmt"
+	"math/rand/v2"
+
+	"github.com/gomlx/gomlx/pkg/core/dtypes"
+	"github.com/gomlx/gomlx/pkg/core/graph"
+	"github.com/gomlx/gomlx/pkg/core/shapes"
+	"github.com/gomlx/gomlx/pkg/core/tensors"
+	"github.com/gomlx/gomlx/pkg/ml/context"
+	"github.com/gomlx/gomlx/pkg/ml/layers"
+	"github.com/gomlx/gomlx/pkg/ml/layers/activations"
+
+	"github.com/go-estudos/representacoes/pkg/motor"
+)
+
+// Perda escolhe a perda do gerador.
+type Perda int
+
+const (
+	// NaoSaturante: G minimiza −log D(G(z)) (Goodfellow et al., 2014, seção
+	// 3). É o padrão: dá gradientes fortes justamente quando D está
+	// vencendo, no começo do treino.
+	NaoSaturante Perda = iota
+	// Minimax: G minimiza log(1 − D(G(z))), o jogo original ao pé da letra.
+	// Quando D rejeita as amostras com folga, D(G(z)) ≈ 0 e o gradiente some.
+	Minimax
+)
+
+func (p Perda) String() string {
+	if p == Minimax {
+		return "minimax"
+	}
+	return "não saturante"
+}
+
+// Config descreve uma GAN: as duas redes (perceptrons de várias camadas com
+// LeakyReLU) e o treino.
+type Config struct {
+	Dados         int   // dimensão de um dado (2 no anel, 784 no MNIST)
+	Latente       int   // dimensão do ruído z, sorteado de uma normal padrão
+	Gerador       []int // camadas ocultas do gerador, ex.: {128, 128}
+	Discriminador []int // camadas ocultas do discriminador
+	SaidaTanh     bool  // a saída do gerador passa por tanh (dados em [−1, 1])
+
+	Perda   Perda // perda do gerador (padrão: NaoSaturante)
+	Lote    int   // amostras por passo (reais e falsas); padrão 128
+	PassosD int   // passos de D em cada Passo; padrão 1
+	PassosG int   // passos de G em cada Passo; padrão 1
+
+	OtimizadorD, OtimizadorG Adam // taxas e betas de cada jogador
+
+	// DesvioLote liga o remédio contra o colapso de modos de Karras et al.
+	// (2018): depois da primeira camada, D recebe também o desvio-padrão
+	// médio das ativações no lote. Um lote de amostras todas parecidas tem
+	// desvio pequeno — e D aprende a desconfiar dele.
+	DesvioLote bool
+
+	Semente int64 // semente do ruído (padrão 1)
+}
+
+func (c Config) completa() Config {
+	if c.Lote == 0 {
+		c.Lote = 128
+	}
+	if c.PassosD == 0 {
+		c.PassosD = 1
+	}
+	if c.PassosG == 0 {
+		c.PassosG = 1
+	}
+	if c.Semente == 0 {
+		c.Semente = 1
+	}
+	c.OtimizadorD.Escopo = "otimizador-d"
+	c.OtimizadorG.Escopo = "otimizador-g"
+	return c
+}
+
+// Gerador constrói G: z [lote, Latente] → amostras [lote, Dados].
+func (c Config) ConstroiGerador(ctx *context.Context, z *graph.Node) *graph.Node {
+	x := z
+	for i, n := range c.Gerador {
+		x = activations.LeakyReluWithAlpha(layers.Dense(ctx.Inf("camada%d", i), x, true, n), 0.2)
+	}
+	x = layers.Dense(ctx.In("saida"), x, true, c.Dados)
+	if c.SaidaTanh {
+		x = graph.Tanh(x)
+	}
+	return x
+}
+
+// ConstroiDiscriminador constrói D: amostras [lote, Dados] → logits [lote]
+// (o logit l dá a probabilidade de "real": D(x) = σ(l)).
+func (c Config) ConstroiDiscriminador(ctx *context.Context, x *graph.Node) *graph.Node {
+	for i, n := range c.Discriminador {
+		x = activations.LeakyReluWithAlpha(layers.Dense(ctx.Inf("camada%d", i), x, true, n), 0.2)
+		if i == 0 && c.DesvioLote {
+			x = comDesvioDoLote(x)
+		}
+	}
+	return graph.Reshape(layers.Dense(ctx.In("saida"), x, true, 1), -1)
+}
+
+// comDesvioDoLote acrescenta a x [lote, n] uma coluna com o desvio-padrão
+// de cada ativação no lote, na média das n ativações (o mesmo número em
+// todas as linhas).
+func comDesvioDoLote(x *graph.Node) *graph.Node {
+	media := graph.ReduceAndKeep(x, graph.ReduceMean, 0)
+	variancia := graph.ReduceMean(graph.Square(graph.Sub(x, media)), 0)
+	desvio := graph.ReduceAllMean(graph.Sqrt(graph.AddScalar(variancia, 1e-8)))
+	coluna := graph.BroadcastToDims(graph.Reshape(desvio, 1, 1), x.Shape().Dimensions[0], 1)
+	return graph.Concatenate([]*graph.Node{x, coluna}, 1)
+}
+
+// PerdaD é a perda do discriminador, a entropia cruzada binária com rótulo
+// 1 para os reais e 0 para os falsos:
+//
+//	L_D = −média log D(x) − média log(1 − D(G(z))),
+//
+// calculada a partir dos logits (log σ(l) = −softplus(−l), de forma estável).
+func PerdaD(logitsReais, logitsFalsos *graph.Node) *graph.Node {
+	return graph.Add(
+		graph.ReduceAllMean(graph.Softplus(graph.Neg(logitsReais))),
+		graph.ReduceAllMean(graph.Softplus(logitsFalsos)))
+}
+
+// PerdaGMinimax é a perda do gerador no jogo original: média log(1 − D(G(z))).
+func PerdaGMinimax(logitsFalsos *graph.Node) *graph.Node {
+	return graph.Neg(graph.ReduceAllMean(graph.Softplus(logitsFalsos)))
+}
+
+// PerdaGNaoSaturante é a perda que se usa na prática: −média log D(G(z)).
+func PerdaGNaoSaturante(logitsFalsos *graph.Node) *graph.Node {
+	return graph.ReduceAllMean(graph.Softplus(graph.Neg(logitsFalsos)))
+}
+
+// GAN é uma GAN pronta para treinar: as redes, os otimizadores e os grafos
+// já montados (cada um é compilado na primeira vez que roda).
+type GAN struct {
+	Cfg Config
+	Ctx *context.Context // variáveis de G ("gerador"), D ("discriminador") e otimizadores
+
+	passoD, passoG, gera, discrimina *context.Exec
+	rng                              *rand.Rand
+}
+
+// Nova monta uma GAN com as variáveis em ctx (criadas no primeiro passo,
+// ou reaproveitadas se ctx já as tiver, por exemplo de um checkpoint).
+func Nova(ctx *context.Context, cfg Config) *GAN {
+	cfg = cfg.completa()
+	if cfg.Dados <= 0 || cfg.Latente <= 0 {
+		panic(fmt.Errorf("gan.Config: Dados (%d) e Latente (%d) devem ser positivos", cfg.Dados, cfg.Latente))
+	}
+	if err := ctx.SetRNGStateFromSeed(cfg.Semente); err != nil {
+		panic(err)
+	}
+	g := &GAN{Cfg: cfg, Ctx: ctx, rng: rand.New(rand.NewPCG(uint64(cfg.Semente), 99))}
+	ctx = ctx.Checked(false) // cria as variáveis na primeira vez, reusa depois
+	backend := motor.Backend()
+
+	g.passoD = context.MustNewExec(backend, ctx, func(ctx *context.Context, reais *graph.Node) []*graph.Node {
+		gr := reais.Graph()
+		z := ctx.RandomNormal(gr, shapes.Make(dtypes.Float32, reais.Shape().Dimensions[0], cfg.Latente))
+		// StopGradient: no passo de D, as amostras falsas são só dados.
+		falsos := graph.StopGradient(cfg.ConstroiGerador(ctx.In("gerador"), z))
+		lr := cfg.ConstroiDiscriminador(ctx.In("discriminador"), reais)
+		lf := cfg.ConstroiDiscriminador(ctx.In("discriminador"), falsos)
+		perda := PerdaD(lr, lf)
+		cfg.OtimizadorD.Atualiza(ctx, perda, variaveisEmUso(ctx.In("discriminador"), gr))
+		return []*graph.Node{perda,
+			graph.ReduceAllMean(graph.Sigmoid(lr)), graph.ReduceAllMean(graph.Sigmoid(lf))}
+	})
+	g.passoG = context.MustNewExec(backend, ctx, func(ctx *context.Context, gr *graph.Graph) []*graph.Node {
+		z := ctx.RandomNormal(gr, shapes.Make(dtypes.Float32, cfg.Lote, cfg.Latente))
+		lf := cfg.ConstroiDiscriminador(ctx.In("discriminador"), cfg.ConstroiGerador(ctx.In("gerador"), z))
+		perda := PerdaGNaoSaturante(lf)
+		if cfg.Perda == Minimax {
+			perda = PerdaGMinimax(lf)
+		}
+		cfg.OtimizadorG.Atualiza(ctx, perda, variaveisEmUso(ctx.In("gerador"), gr))
+		return []*graph.Node{perda, graph.ReduceAllMean(graph.Sigmoid(lf))}
+	})
+	g.gera = context.MustNewExec(backend, ctx, func(ctx *context.Context, z *graph.Node) *graph.Node {
+		return cfg.ConstroiGerador(ctx.In("gerador"), z)
+	})
+	g.discrimina = context.MustNewExec(backend, ctx, func(ctx *context.Context, x *graph.Node) *graph.Node {
+		return graph.Sigmoid(cfg.ConstroiDiscriminador(ctx.In("discriminador"), x))
+	})
+	return g
+}
+
+// variaveisEmUso lista as variáveis treináveis do escopo de ctx que o grafo
+// usa: as de um jogador.
+func variaveisEmUso(ctx *context.Context, g *graph.Graph) []*context.Variable {
+	var vs []*context.Variable
+	for v := range ctx.IterVariablesInScope() {
+		if v.Trainable && v.InUseByGraph(g) {
+			vs = append(vs, v)
+		}
+	}
+	return vs
+}
+
+// PassoD dá um passo de treino do discriminador num lote de dados reais
+// (achatado: n×Dados valores) e n amostras do gerador. Devolve a perda de D
+// e as médias de D(x) nos reais e nos falsos.
+func (g *GAN) PassoD(reais []float32) (perda, dReais, dFalsos float64) {
+	n := len(reais) / g.Cfg.Dados
+	r := g.passoD.MustExec(tensors.FromFlatDataAndDimensions(reais, n, g.Cfg.Dados))
+	return escalar(r[0]), escalar(r[1]), escalar(r[2])
+}
+
+// PassoG dá um passo de treino do gerador (com Cfg.Lote amostras) e devolve
+// a sua perda e a média de D(G(z)) antes do passo.
+func (g *GAN) PassoG() (perda, dFalsos float64) {
+	r := g.passoG.MustExec()
+	return escalar(r[0]), escalar(r[1])
+}
+
+// Passo dá Cfg.PassosD passos de D (cada um com um lote novo de
+// amostra(Cfg.Lote)) e Cfg.PassosG passos de G, e devolve as métricas para as curvas
+// de treino.Laco.
+func (g *GAN) Passo(amostra func(n int) []float32) map[string]float64 {
+	var perdaD, dReais, dFalsos float64
+	for range g.Cfg.PassosD {
+		perdaD, dReais, dFalsos = g.PassoD(amostra(g.Cfg.Lote))
+	}
+	var perdaG float64
+	for range g.Cfg.PassosG {
+		perdaG, _ = g.PassoG()
+	}
+	return map[string]float64{"perda de D": perdaD, "perda de G": perdaG, "D(real)": dReais, "D(falso)": dFalsos}
+}
+
+// Latentes sorteia n vetores z (achatados, n×Latente) de uma normal padrão,
+// com a semente dada: a mesma semente dá sempre os mesmos vetores.
+func (g *GAN) Latentes(n int, semente uint64) []float32 {
+	r := rand.New(rand.NewPCG(semente, 7))
+	z := make([]float32, n*g.Cfg.Latente)
+	for i := range z {
+		z[i] = float32(r.NormFloat64())
+	}
+	return z
+}
+
+// GeraDe aplica o gerador aos vetores latentes z (achatados, n×Latente) e
+// devolve as n amostras achatadas (n×Dados).
+func (g *GAN) GeraDe(z []float32) []float32 {
+	n := len(z) / g.Cfg.Latente
+	return tensors.MustCopyFlatData[float32](g.gera.MustExec(tensors.FromFlatDataAndDimensions(z, n, g.Cfg.Latente))[0])
+}
+
+// Gera sorteia n vetores latentes (com a semente dada) e devolve as
+// amostras geradas, achatadas (n×Dados).
+func (g *GAN) Gera(n int, semente uint64) []float32 { return g.GeraDe(g.Latentes(n, semente)) }
+
+// Discrimina devolve D(x), a probabilidade de "real", para cada um dos n
+// dados de x (achatado, n×Dados). Com DesvioLote, a resposta de D depende
+// do lote inteiro: aqui o lote é x.
+func (g *GAN) Discrimina(x []float32) []float32 {
+	n := len(x) / g.Cfg.Dados
+	return tensors.MustCopyFlatData[float32](g.discrimina.MustExec(tensors.FromFlatDataAndDimensions(x, n, g.Cfg.Dados))[0])
+}
+
+func escalar(t *tensors.Tensor) float64 {
+	return float64(tensors.MustCopyFlatData[float32](t)[0])
+}
