@@ -138,3 +138,12 @@ func seq(de, ate int) []int {
 	}
 	return r
 }
+
+// UsaGradientesDaBiblioteca põe de volta os gradientes de Dot e DotGeneral do
+// próprio GoMLX, no lugar dos registrados por este pacote. Serve só para
+// medir a diferença (scripts/bench.sh mostra o "antes" e o "depois"); chame
+// antes de montar qualquer grafo.
+func UsaGradientesDaBiblioteca() {
+	graph.VJPRegistration[graph.NodeTypeDotGeneral] = vjpDotGeneralOriginal
+	graph.VJPRegistration[graph.NodeTypeDot] = vjpDotOriginal
+}

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Mede quanto custa aprender deep learning em Go neste curso, lado a lado com
+# o PyTorch, e escreve o relatório DESEMPENHO.md (pt-BR):
+#   1. treino dos modelos das lições (MLP da 00, CNN da 01, LSTM da 02): GoMLX
+#      com o motor XLA, GoMLX Go puro e PyTorch CPU — mesma arquitetura, lote,
+#      otimizador, dados e número de threads; medianas de várias execuções;
+#   2. a espera do aluno no notebook: latência de células GoNB (fria e
+#      morna) e o tempo do scripts/curso.sh até um kernel pronto;
+#   3. o antes e o depois das otimizações do curso.
+# O PyTorch vem do PyPI (a roda oficial traz as bibliotecas CUDA: ~5 GB) e fica
+# num ambiente à parte, .ferramentas/bench-torch; o curso não depende dele.
+#
+# Uso: scripts/bench.sh
+# Variáveis: BENCH_REPETICOES (padrão 3), BENCH_THREADS (padrão: nproc),
+#   BENCH_SEM_PYTORCH=1 (só o GoMLX), BENCH_SEM_GO_PURO=1, BENCH_RAPIDO=1
+#   (poucos passos: só confere que tudo roda; o relatório vai para saidas/).
+set -euo pipefail
+RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$RAIZ"
+"$RAIZ/scripts/precisa-setup.sh" && bash "$RAIZ/scripts/setup.sh"
+export PATH="$RAIZ/.ferramentas/bin:$PATH" REPRESENTACOES_RAIZ="$RAIZ" GOMLX_NO_AUTO_INSTALL=1 REPRESENTACOES_SILENCIO=1
+unset GOMLX_BACKEND
+REP="${BENCH_REPETICOES:-3}"
+THREADS="${BENCH_THREADS:-$(nproc)}"
+PASTA="$RAIZ/saidas/bench/$(date +%Y%m%d-%H%M%S)"
+RELATORIO="$RAIZ/DESEMPENHO.md"
+mkdir -p "$PASTA"
+passo() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
+
+# Poucos passos, só para conferir o caminho todo (não é uma medida).
+declare -A EXTRA=()
+if [ -n "${BENCH_RAPIDO:-}" ]; then
+	REP=1
+	RELATORIO="$PASTA/DESEMPENHO.md"
+	comum="-passos 3 -aquecimento 1 -avaliar-a-cada 20 -max-passos 20"
+else
+	comum=""
+fi
+
+TORCH="$RAIZ/.ferramentas/bench-torch"
+if [ -z "${BENCH_SEM_PYTORCH:-}" ]; then
+	passo "PyTorch (CPU) do PyPI em $TORCH"
+	if ! "$TORCH/bin/python" -c 'import torch' 2>/dev/null; then
+		python3 -m venv "$TORCH"
+		"$TORCH/bin/pip" install -q --disable-pip-version-check -r scripts/bench/requirements-torch.txt
+	fi
+	"$TORCH/bin/python" -c 'import torch; print("  ✔ torch", torch.__version__)' 2>/dev/null
+fi
+
+passo "Máquina"
+"$RAIZ/.venv/bin/python" - "$PASTA" "$THREADS" "$TORCH" <<'PY'
+import json, os, subprocess, sys, datetime, platform
+pasta, threads, torch = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+mem = next(int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal"))
+def saida(cmd):
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip()
+    except Exception:
+        return "—"
+maq = {
+    "data": datetime.datetime.now().strftime("%d/%m/%Y %H:%M"), "cpu": cpu, "nucleos": os.cpu_count(),
+    "memoria": f"{mem / 2**20:.0f} GiB", "threads": threads, "go": saida(["go", "env", "GOVERSION"]),
+    "gomlx": saida(["go", "list", "-m", "-f", "{{.Version}}", "github.com/gomlx/gomlx"]),
+    "xla": saida([".venv/bin/python", "-c", "import importlib.metadata as m; print(m.version('xla-cpu-pjrt'))"]),
+    "torch": saida([f"{torch}/bin/python", "-c", "import torch; print(torch.__version__)"]),
+    "python": platform.python_version(), "pasta": os.path.relpath(pasta),
+}
+json.dump(maq, open(os.path.join(pasta, "maquina.json"), "w"), ensure_ascii=False)
+print("  ✔", maq["cpu"], "·", maq["nucleos"], "núcleos ·", maq["go"], "· GoMLX", maq["gomlx"], "· torch", maq["torch"])
+PY
+
+go build -o "$PASTA/velocidade" ./scripts/bench/velocidade
+# modelo → opções do alvo (iguais nos dois lados)
+declare -A ALVO=([mlp]="-alvo 0.975" [lenet]="-alvo 0.985")
+mede_go() { # mede_go MOTOR MODELO [opções...]
+	local motor="$1" modelo="$2"
+	shift 2
+	if [ "$motor" = go ]; then export GOMLX_BACKEND="go:parallelism=-1"; else unset GOMLX_BACKEND; fi
+	# shellcheck disable=SC2086
+	"$PASTA/velocidade" -modelo "$modelo" -repeticoes "$REP" ${ALVO[$modelo]} $comum "$@" | tee -a "$PASTA/treino.jsonl"
+	unset GOMLX_BACKEND
+}
+mede_torch() { # mede_torch MODELO
+	[ -n "${BENCH_SEM_PYTORCH:-}" ] && return 0
+	# shellcheck disable=SC2086
+	"$TORCH/bin/python" -W ignore scripts/bench/pytorch_bench.py --modelo "$1" --repeticoes "$REP" --threads "$THREADS" \
+		$(echo "${ALVO[$1]} $comum" | sed -E 's/(^| )-([a-z])/\1--\2/g') | tee -a "$PASTA/treino.jsonl"
+}
+
+for modelo in mlp lenet; do
+	passo "Treino: $modelo"
+	mede_go xla "$modelo"
+	mede_torch "$modelo"
+	if [ -z "${BENCH_SEM_GO_PURO:-}" ]; then
+		if [ "$modelo" = lenet ]; then
+			mede_go go "$modelo" -max-passos 100 # o Go puro não treina convoluções na v0.26: registra o erro
+		else
+			mede_go go "$modelo"
+		fi
+	fi
+done
+
+passo "Antes e depois: gradiente de Dot do GoMLX × o do curso (MLP)"
+mede_go xla mlp -gradiente-original -max-passos 0
+[ -z "${BENCH_SEM_GO_PURO:-}" ] && mede_go go mlp -gradiente-original -max-passos 0 -passos 5 -aquecimento 2
+
+passo "Espera do aluno no notebook (GoNB)"
+"$RAIZ/.venv/bin/python" scripts/bench/espera.py --repeticoes 4 | tee "$PASTA/espera.jsonl"
+
+passo "Relatório"
+"$RAIZ/.venv/bin/python" scripts/bench/relatorio.py "$PASTA" >"$RELATORIO"
+echo "  ✔ $RELATORIO (medidas em $PASTA)"

@@ -1,0 +1,171 @@
+"""Escreve o relatório de desempenho (Markdown, pt-BR) a partir das medidas
+que o scripts/bench.sh juntou numa pasta:
+
+  treino.jsonl  — uma linha por execução de treino (GoMLX e PyTorch);
+  espera.jsonl  — latências do notebook (scripts/bench/espera.py);
+  maquina.json  — a máquina e as versões.
+
+Uso: python relatorio.py PASTA > DESEMPENHO.md
+"""
+
+import json
+import statistics
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+NOMES_MODELO = {
+    "mlp": "MLP da lição 00 (784→256→128→10)",
+    "lenet": "CNN da lição 01 (LeNet: conv 16 → conv 32 → densa 128)",
+    "lstm": "LSTM da lição 02",
+}
+NOMES_LADO = {
+    "gomlx-xla": "GoMLX, motor XLA (CPU)",
+    "gomlx-go": "GoMLX, motor Go puro",
+    "pytorch": "PyTorch (CPU)",
+}
+NOMES_ESPERA = {
+    "trivial": "célula trivial (`fmt.Println`), kernel sem importações",
+    "declara": "declarar uma função que usa o GoMLX",
+    "depois": "célula trivial numa lição (depois de declarações com GoMLX)",
+    "grafico": "desenhar um gráfico (gonum/plot → PNG)",
+    "modelo": "montar um MLP e aplicá-lo a um lote (compila no XLA)",
+}
+
+
+def le_jsonl(caminho):
+    if not caminho.exists():
+        return []
+    return [json.loads(l) for l in caminho.read_text().splitlines() if l.strip().startswith("{")]
+
+
+def med(xs):
+    xs = [x for x in xs if x is not None]
+    return statistics.median(xs) if xs else None
+
+
+def num(x, casas=1):
+    if x is None:
+        return "—"
+    s = f"{x:,.{casas}f}"
+    return s.replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def seg(x):
+    if x is None:
+        return "—"
+    if x < 1:
+        return num(x * 1000, 0) + " ms"
+    if x < 120:
+        return num(x, 1) + " s"
+    return f"{int(x // 60)} min {int(x % 60):02d} s"
+
+
+def treino(linhas, saida):
+    grupos = defaultdict(list)
+    for l in linhas:
+        grupos[(l["modelo"], l["lado"], l.get("variante", ""))].append(l)
+    for modelo in ["mlp", "lenet", "lstm"]:
+        chaves = [k for k in grupos if k[0] == modelo and not k[2]]
+        if not chaves:
+            continue
+        ref = grupos.get((modelo, "pytorch", ""))
+        ref_ms = med([l.get("ms_por_passo") for l in ref]) if ref else None
+        ref_alvo = med([l.get("segundos_ate_alvo") for l in ref]) if ref else None
+        exemplo = grupos[chaves[0]][0]
+        saida.append(f"\n### {NOMES_MODELO.get(modelo, modelo)}\n")
+        saida.append(f"Lote de {exemplo['lote']}, Adam com taxa constante; alvo: **{num(100 * exemplo['alvo'], 1)}%** "
+                     f"de acurácia no conjunto de teste{(' (' + exemplo['tarefa'] + ')') if exemplo.get('tarefa') else ''}. "
+                     f"Medianas de {len(grupos[chaves[0]])} execuções.\n")
+        saida.append("| motor | ms por passo | exemplos/s | tempo ÷ PyTorch | 1º passo (compilação) | tempo até o alvo | passos até o alvo |")
+        saida.append("|---|---:|---:|---:|---:|---:|---:|")
+        for lado in ["gomlx-xla", "gomlx-go", "pytorch"]:
+            ls = grupos.get((modelo, lado, ""))
+            if not ls:
+                continue
+            erros = [l["erro"] for l in ls if l.get("erro")]
+            if erros:
+                saida.append(f"| {NOMES_LADO[lado]} | não treina: {erros[0].splitlines()[0][:160]} | | | | | |")
+                continue
+            ms = med([l["ms_por_passo"] for l in ls])
+            alvo = med([l.get("segundos_ate_alvo") for l in ls])
+            passos = med([l.get("passos_ate_alvo") for l in ls])
+            falhas = sum(1 for l in ls if l.get("segundos_ate_alvo") is None)
+            razao = "1,00×" if lado == "pytorch" else (num(ms / ref_ms, 2) + "×" if ref_ms else "—")
+            alvo_txt = seg(alvo) + (f" ({falhas} de {len(ls)} não chegaram)" if falhas else "")
+            if alvo is not None and ref_alvo and lado != "pytorch":
+                alvo_txt += f" ({num(alvo / ref_alvo, 2)}×)"
+            saida.append(f"| {NOMES_LADO[lado]} | {num(ms, 1)} | {num(med([l['exemplos_por_s'] for l in ls]), 0)} | {razao} | "
+                         f"{seg(med([l['primeiro_passo_s'] for l in ls]))} | {alvo_txt} | {num(passos, 0)} |")
+
+
+def antes_depois(linhas, saida):
+    variantes = [l for l in linhas if l.get("variante")]
+    if not variantes:
+        return
+    saida.append("\n| modelo e motor | antes: ms por passo | depois: ms por passo | ganho |")
+    saida.append("|---|---:|---:|---:|")
+    for (modelo, lado) in sorted({(l["modelo"], l["lado"]) for l in variantes}):
+        antes = med([l.get("ms_por_passo") for l in variantes if l["modelo"] == modelo and l["lado"] == lado])
+        depois = med([l.get("ms_por_passo") for l in linhas
+                      if l["modelo"] == modelo and l["lado"] == lado and not l.get("variante")])
+        ganho = num(antes / depois, 1) + "×" if antes and depois else "—"
+        saida.append(f"| {NOMES_MODELO.get(modelo, modelo)}, {NOMES_LADO.get(lado, lado)} | {num(antes, 1)} | {num(depois, 1)} | {ganho} |")
+
+
+def espera(linhas, saida):
+    por = defaultdict(list)
+    for l in linhas:
+        por[l["medida"]].append(l)
+    if "curso_servidor_pronto" in por:
+        s = por["curso_servidor_pronto"][0]["segundos"]
+        p = por["curso_primeira_celula"][0]
+        saida.append(f"- `scripts/curso.sh` até o JupyterLab responder: **{seg(s)}**; até a primeira célula de um kernel GoNB "
+                     f"novo terminar (criado pela API do servidor, como o navegador faz): **{seg(p['segundos'])}**.")
+    if "kernel_inicia" in por:
+        saida.append(f"- Iniciar um kernel GoNB: {seg(por['kernel_inicia'][0]['segundos'])}.")
+    saida.append("\n| célula | 1ª vez | de novo (mediana) |")
+    saida.append("|---|---:|---:|")
+    for nome in ["trivial", "declara", "depois", "grafico", "modelo"]:
+        ls = por.get(nome)
+        if not ls:
+            continue
+        primeira = ls[0]["segundos"]
+        outras = med([l["segundos"] for l in ls[1:]])
+        saida.append(f"| {NOMES_ESPERA[nome]} | {seg(primeira)} | {seg(outras)} |")
+
+
+def main():
+    pasta = Path(sys.argv[1])
+    maq = json.loads((pasta / "maquina.json").read_text())
+    linhas = le_jsonl(pasta / "treino.jsonl")
+    s = []
+    s.append("# Desempenho: aprender deep learning em Go é mais lento que em Python?\n")
+    s.append(f"Relatório gerado por `scripts/bench.sh` em {maq['data']} — não edite à mão: rode o script de novo.\n")
+    s.append(f"**Máquina:** {maq['cpu']}, {maq['nucleos']} núcleos, {maq['memoria']} de memória, sem GPU. "
+             f"{maq['go']}, GoMLX {maq['gomlx']} (plugin XLA para CPU `xla-cpu-pjrt` {maq['xla']}), "
+             f"PyTorch {maq['torch']} (do PyPI), Python {maq['python']}. Threads: **{maq['threads']}** para os dois lados "
+             f"(`torch.set_num_threads`; o XLA usa um thread por núcleo).\n")
+    s.append("## 1. Treino: GoMLX × PyTorch\n")
+    s.append("Mesma arquitetura, mesmo lote, mesmo otimizador (Adam, taxa 0,001 constante), mesmos dados (MNIST dos arquivos "
+             "`dados/mnist`), na mesma máquina e na mesma execução do script. *ms por passo*: mediana de 3 janelas de "
+             "passos, depois de um aquecimento; *tempo até o alvo*: só o tempo de treino (sem as avaliações) de um modelo "
+             "novo até a acurácia no teste passar do alvo, avaliando a cada 100 passos; a compilação do primeiro passo "
+             "conta. *tempo ÷ PyTorch* < 1 quer dizer que o GoMLX foi mais rápido.")
+    treino(linhas, s)
+    s.append("\n## 2. Quanto o aluno espera no notebook\n")
+    s.append("O GoNB compila cada célula como um programa Go (com o cache de compilação aquecido pelo setup) e o roda; "
+             "as declarações (funções, tipos) das células anteriores entram em todo programa seguinte.\n")
+    espera(le_jsonl(pasta / "espera.jsonl"), s)
+    s.append("\n## 3. O que otimizamos (antes e depois, medidos nesta execução)\n")
+    s.append((Path(__file__).parent / "otimizacoes.md").read_text())
+    antes_depois(linhas, s)
+    s.append("\n## Como reproduzir\n")
+    s.append("```bash\nscripts/bench.sh                 # tudo (instala o PyTorch do PyPI num ambiente à parte, ~5 GB)\n"
+             "BENCH_REPETICOES=5 scripts/bench.sh\n```\n")
+    s.append(f"Medidas brutas (JSON) desta execução: `{maq['pasta']}`.\n")
+    print("\n".join(s))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,172 @@
+// Programa velocidade mede o treino dos modelos das lições no GoMLX, do mesmo
+// jeito que scripts/bench/pytorch_bench.py mede no PyTorch: mesma arquitetura,
+// lote, otimizador (Adam, taxa constante) e dados. Escreve uma linha JSON por
+// execução. Quem o chama é o scripts/bench.sh (o motor vem de GOMLX_BACKEND,
+// escolhido pelo pacote motor).
+//
+//	go run ./scripts/bench/velocidade -modelo lenet -repeticoes 3
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"sort"
+	"time"
+
+	"github.com/gomlx/gomlx/pkg/core/graph"
+	"github.com/gomlx/gomlx/pkg/core/tensors"
+	"github.com/gomlx/gomlx/pkg/ml/context"
+	"github.com/gomlx/gomlx/pkg/ml/layers"
+	"github.com/gomlx/gomlx/pkg/ml/layers/activations"
+	"github.com/gomlx/gomlx/pkg/ml/train"
+	"github.com/gomlx/gomlx/pkg/ml/train/losses"
+	"github.com/gomlx/gomlx/pkg/ml/train/metrics"
+	"github.com/gomlx/gomlx/pkg/ml/train/optimizers"
+
+	"github.com/go-estudos/representacoes/pkg/cnn"
+	"github.com/go-estudos/representacoes/pkg/dados"
+	"github.com/go-estudos/representacoes/pkg/motor"
+)
+
+// mlp é o MLP da lição 00: 784 → 256 → 128 → 10.
+func mlp(ctx *context.Context, spec any, entradas []*graph.Node) []*graph.Node {
+	x := graph.Reshape(entradas[0], -1, 28*28)
+	x = activations.Relu(layers.Dense(ctx.In("oculta1"), x, true, 256))
+	x = activations.Relu(layers.Dense(ctx.In("oculta2"), x, true, 128))
+	return []*graph.Node{layers.Dense(ctx.In("saida"), x, true, 10)}
+}
+
+var modelos = map[string]train.ModelFn{"lenet": cnn.LeNet().Modelo(), "mlp": mlp}
+
+type opcoes struct {
+	modelo                                  string
+	lote, passos, aquecimento, avaliarACada int
+	maxPassos, repeticoes                   int
+	taxa, alvo                              float64
+	gradOriginal                            bool
+}
+
+type resultado struct {
+	Lado            string   `json:"lado"`
+	Modelo          string   `json:"modelo"`
+	Lote            int      `json:"lote"`
+	MsPorPasso      float64  `json:"ms_por_passo,omitempty"`
+	ExemplosPorS    float64  `json:"exemplos_por_s,omitempty"`
+	PrimeiroPassoS  float64  `json:"primeiro_passo_s,omitempty"`
+	Alvo            float64  `json:"alvo"`
+	PassosAteAlvo   *int     `json:"passos_ate_alvo"`
+	SegundosAteAlvo *float64 `json:"segundos_ate_alvo"`
+	AcuraciaFinal   float64  `json:"acuracia_final,omitempty"`
+	Erro            string   `json:"erro,omitempty"`
+	Variante        string   `json:"variante,omitempty"`
+}
+
+func main() {
+	var o opcoes
+	flag.StringVar(&o.modelo, "modelo", "lenet", "lenet ou mlp")
+	flag.IntVar(&o.lote, "lote", 128, "tamanho do lote")
+	flag.Float64Var(&o.taxa, "taxa", 1e-3, "taxa de aprendizado do Adam (constante)")
+	flag.IntVar(&o.passos, "passos", 50, "passos por janela de medida (3 janelas)")
+	flag.IntVar(&o.aquecimento, "aquecimento", 10, "passos antes de medir")
+	flag.Float64Var(&o.alvo, "alvo", 0.98, "acurácia-alvo no teste")
+	flag.IntVar(&o.avaliarACada, "avaliar-a-cada", 100, "passos entre avaliações no teste")
+	flag.IntVar(&o.maxPassos, "max-passos", 3000, "desiste do alvo depois de tantos passos")
+	flag.IntVar(&o.repeticoes, "repeticoes", 3, "execuções (cada uma com outra semente)")
+	flag.BoolVar(&o.gradOriginal, "gradiente-original", false, "usa o gradiente de Dot do GoMLX (o \"antes\" da otimização do curso)")
+	flag.Parse()
+	if o.gradOriginal {
+		motor.UsaGradientesDaBiblioteca()
+	}
+	if modelos[o.modelo] == nil {
+		fmt.Fprintf(os.Stderr, "modelo desconhecido %q (use lenet ou mlp)\n", o.modelo)
+		os.Exit(2)
+	}
+	treinoIm, testeIm := dados.MNIST("treino"), dados.MNIST("teste")
+	for r := range o.repeticoes {
+		res := execucao(o, uint64(42+r), treinoIm, testeIm)
+		b, _ := json.Marshal(res)
+		fmt.Println(string(b))
+	}
+}
+
+func execucao(o opcoes, semente uint64, treinoIm, testeIm *dados.Imagens) (res resultado) {
+	backend := motor.Backend()
+	lado := "gomlx-go"
+	if motor.EscolhaAtual().XLA() {
+		lado = "gomlx-xla"
+	}
+	res = resultado{Lado: lado, Modelo: o.modelo, Lote: o.lote, Alvo: o.alvo}
+	if o.gradOriginal {
+		res.Variante = "gradiente-original"
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			res.Erro = motor.Explica(p).Error()
+		}
+	}()
+	novo := func() (*train.Trainer, *dados.Lotes) {
+		ctx := context.New()
+		if err := ctx.SetRNGStateFromSeed(int64(semente)); err != nil {
+			panic(err)
+		}
+		t := train.NewTrainer(backend, ctx, modelos[o.modelo], losses.SparseCategoricalCrossEntropyLogits,
+			optimizers.Adam().LearningRate(o.taxa).Done(), nil,
+			[]metrics.Interface{metrics.NewSparseCategoricalAccuracy("acurácia", "acc")})
+		return t, dados.LotesDeImagens(treinoIm, o.lote).Embaralhados(semente).Infinitos()
+	}
+	passo := func(t *train.Trainer, l *dados.Lotes) {
+		spec, x, y, err := l.Yield()
+		if err == nil {
+			_, err = t.TrainStep(spec, x, y)
+		}
+		if err != nil {
+			panic(err)
+		}
+	}
+
+	t, lotes := novo()
+	t0 := time.Now()
+	passo(t, lotes) // compila o grafo de treino
+	res.PrimeiroPassoS = time.Since(t0).Seconds()
+	for range o.aquecimento {
+		passo(t, lotes)
+	}
+	var janelas []float64
+	for range 3 {
+		t0 := time.Now()
+		for range o.passos {
+			passo(t, lotes)
+		}
+		janelas = append(janelas, time.Since(t0).Seconds()/float64(o.passos))
+	}
+	sort.Float64s(janelas)
+	res.MsPorPasso = 1000 * janelas[1]
+	res.ExemplosPorS = float64(o.lote) / janelas[1]
+
+	// Tempo até a acurácia-alvo no teste, com um modelo novo (só o treino
+	// conta; a compilação do primeiro passo também, como para o aluno).
+	t, lotes = novo()
+	teste := dados.LotesDeImagens(testeIm, 1000)
+	var treinoS float64
+	n := 0
+	for n < o.maxPassos {
+		t0 := time.Now()
+		for range o.avaliarACada {
+			passo(t, lotes)
+		}
+		treinoS += time.Since(t0).Seconds()
+		n += o.avaliarACada
+		ms, err := t.Eval(teste)
+		if err != nil {
+			panic(err)
+		}
+		res.AcuraciaFinal = float64(tensors.ToScalar[float32](ms[len(ms)-1]))
+		if res.AcuraciaFinal >= o.alvo {
+			res.PassosAteAlvo, res.SegundosAteAlvo = &n, &treinoS
+			break
+		}
+	}
+	return res
+}
