@@ -1,0 +1,39 @@
+package dados
+
+import (
+	_ "embed"
+	"encoding/csv"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+//go:embed arquivos/manchas-solares.csv
+var manchasCSV string
+
+// ManchasSolares devolve a série anual de manchas solares de 1700 a 2008
+// (309 anos): o número médio de manchas visíveis no Sol em cada ano (o
+// "número de Wolf", que conta grupos e manchas). A série sobe e desce num
+// ciclo de cerca de 11 anos, com picos de altura irregular — um clássico das
+// séries temporais desde Yule (1927).
+//
+// Fonte: o conjunto "sunspots" do statsmodels (pacote Debian
+// python3-statsmodels, arquivo sunspots.csv), que o tira do Solar Influences
+// Data Analysis Center (SIDC) do Observatório Real da Bélgica; domínio
+// público. O arquivo vai embutido no pacote (arquivos/manchas-solares.csv).
+func ManchasSolares() (anos []int, valores []float32) {
+	linhas, err := csv.NewReader(strings.NewReader(manchasCSV)).ReadAll()
+	if err != nil {
+		panic(fmt.Errorf("dados.ManchasSolares: CSV embutido ilegível: %w", err))
+	}
+	for i, l := range linhas[1:] { // a primeira linha é o cabeçalho
+		ano, err1 := strconv.ParseFloat(l[0], 64)
+		v, err2 := strconv.ParseFloat(l[1], 64)
+		if err1 != nil || err2 != nil || len(l) != 2 {
+			panic(fmt.Errorf("dados.ManchasSolares: linha %d do CSV embutido ilegível: %q", i+2, l))
+		}
+		anos = append(anos, int(ano))
+		valores = append(valores, float32(v))
+	}
+	return anos, valores
+}
