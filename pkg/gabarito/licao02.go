@@ -1,0 +1,127 @@
+package gabarito
+
+import (
+	"github.com/gomlx/gomlx/pkg/core/graph"
+	"github.com/gomlx/gomlx/pkg/core/tensors"
+	"github.com/gomlx/gomlx/pkg/ml/context"
+
+	"github.com/go-estudos/representacoes/pkg/motor"
+	"github.com/go-estudos/representacoes/pkg/rnn"
+	"github.com/go-estudos/representacoes/pkg/treino"
+)
+
+// GRU é um passo de uma célula GRU para um exemplo: a entrada X (d
+// valores), o estado anterior H (n valores) e os pesos de cada porta, com
+// as formas W [d][n], U [n][n] e b [n] (z = atualização, r = reinício,
+// h = candidato).
+type GRU struct {
+	X, H       []float64
+	Wz, Wr, Wh [][]float64
+	Uz, Ur, Uh [][]float64
+	Bz, Br, Bh []float64
+}
+
+// PassoGRU calcula o novo estado h' com a célula GRU do pacote rnn
+// (rnn.Passo, no GoMLX), com os pesos de e postos lado a lado na ordem
+// z, r, h.
+func PassoGRU(e GRU) []float64 {
+	d, n := len(e.X), len(e.H)
+	w := lado(e.Wz, e.Wr, e.Wh)
+	u := lado(e.Uz, e.Ur, e.Uh)
+	b := append(append(append([]float64{}, e.Bz...), e.Br...), e.Bh...)
+	exec := graph.MustNewExec(motor.Backend(), func(x, h, w, u, b *graph.Node) *graph.Node {
+		return rnn.Passo(rnn.Pesos{Tipo: rnn.GRU, W: w, U: u, B: b}, x, rnn.Estado{H: h}).H
+	})
+	saida := exec.MustExec(
+		tensors.FromFlatDataAndDimensions(e.X, 1, d), tensors.FromFlatDataAndDimensions(e.H, 1, n),
+		tensors.FromFlatDataAndDimensions(w, d, 3*n), tensors.FromFlatDataAndDimensions(u, n, 3*n),
+		tensors.FromFlatDataAndDimensions(b, 3*n))[0]
+	return tensors.MustCopyFlatData[float64](saida)
+}
+
+// lado junta matrizes com o mesmo número de linhas, lado a lado, e devolve
+// o resultado achatado.
+func lado(ms ...[][]float64) []float64 {
+	var v []float64
+	for i := range ms[0] {
+		for _, m := range ms {
+			v = append(v, m[i]...)
+		}
+	}
+	return v
+}
+
+// CamadaRNN descreve uma pilha de células recorrentes: o tamanho da
+// entrada, o do estado oculto e quantas células empilhadas.
+type CamadaRNN struct {
+	Entrada, Oculta, Camadas int
+}
+
+// ParametrosLSTM conta os parâmetros de uma rnn.Camada LSTM construída de
+// verdade no GoMLX (as variáveis que ela cria).
+func ParametrosLSTM(c CamadaRNN) int {
+	ctx := context.New()
+	camada := rnn.Camada{Tipo: rnn.LSTM, Oculta: c.Oculta, Camadas: c.Camadas}
+	exec := context.MustNewExec(motor.Backend(), ctx, func(ctx *context.Context, x *graph.Node) *graph.Node {
+		return camada.Ultimo(ctx, x)
+	})
+	exec.MustExec(tensors.FromFlatDataAndDimensions(make([]float32, 2*c.Entrada), 1, 2, c.Entrada))
+	return treino.NumParametros(ctx)
+}
+
+// Serie é uma série temporal e o tamanho das janelas a cortar nela.
+type Serie struct {
+	Valores []float64
+	Janela  int
+}
+
+// Exemplos são pares (janela, próximo valor) para prever uma série.
+type Exemplos struct {
+	Entradas [][]float64 // cada uma com Janela valores consecutivos
+	Alvos    []float64   // o valor que vem logo depois de cada janela
+}
+
+// Janelas corta a série em exemplos com rnn.Janelas.
+func Janelas(s Serie) Exemplos {
+	v := make([]float32, len(s.Valores))
+	for i, x := range s.Valores {
+		v[i] = float32(x)
+	}
+	e, a := rnn.Janelas(v, s.Janela)
+	var ex Exemplos
+	for i := range a {
+		janela := make([]float64, s.Janela)
+		for j := range janela {
+			janela[j] = float64(e[i*s.Janela+j])
+		}
+		ex.Entradas = append(ex.Entradas, janela)
+		ex.Alvos = append(ex.Alvos, float64(a[i]))
+	}
+	return ex
+}
+
+// Sorteio é o que é preciso para sortear um símbolo: os logits do modelo,
+// a temperatura e um número U sorteado em [0, 1).
+type Sorteio struct {
+	Logits      []float64
+	Temperatura float64
+	U           float64
+}
+
+// AmostraComTemperatura calcula as probabilidades softmax(logits/T) com o
+// GoMLX (graph.Softmax) e devolve o primeiro índice cuja probabilidade
+// acumulada passa de U.
+func AmostraComTemperatura(s Sorteio) int {
+	exec := graph.MustNewExec(motor.Backend(), func(l, t *graph.Node) *graph.Node {
+		return graph.Softmax(graph.Div(l, t))
+	})
+	p := tensors.MustCopyFlatData[float64](exec.MustExec(s.Logits, s.Temperatura)[0])
+	acumulada := 0.0
+	for i, v := range p {
+		acumulada += v
+		if acumulada > s.U {
+			return i
+		}
+	}
+	return len(p) - 1
+}

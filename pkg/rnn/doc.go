@@ -1,0 +1,45 @@
+// Package rnn monta redes recorrentes no GoMLX a partir de operações
+// básicas (produtos de matrizes, sigmoide, tangente hiperbólica): a RNN
+// simples (Elman, 1990), a LSTM (Hochreiter e Schmidhuber, 1997, com a
+// porta de esquecimento de Gers et al., 2000) e a GRU (Cho et al., 2014).
+// É o pacote da lição 02; a lição 04 e a comparação de desempenho com o
+// PyTorch reusam a LSTM daqui.
+//
+// # As peças
+//
+// Uma célula recorrente é uma função de um passo: recebe a entrada x_t e o
+// estado anterior e devolve o novo estado. O pacote separa os pesos da conta:
+//
+//   - [NovosPesos] cria, uma vez, as variáveis de uma célula (W, U e b) num
+//     escopo do contexto;
+//   - [Passo] aplica a célula a um passo de tempo, com esses pesos;
+//   - [Camada] desenrola a célula ao longo da sequência (o mesmo conjunto de
+//     pesos em todos os passos) e empilha várias células, cada uma lendo a
+//     sequência de estados da anterior.
+//
+// O GoMLX não tem laços dentro do grafo: o desenrolar é um laço em Go que
+// acrescenta ao grafo uma cópia da conta por passo de tempo. O grafo (e o
+// tempo de compilação) cresce com o comprimento da sequência; os pesos, não.
+//
+// # Convenções
+//
+// Sequências entram como [lote, tempo, características]. Os pesos de uma
+// célula com k blocos (1 na RNN simples, 4 na LSTM, 3 na GRU) ficam lado a
+// lado: W tem forma [entrada, k·oculta], U [oculta, k·oculta] e b [k·oculta].
+// A ordem dos blocos está em [Tipo.Blocos]. Como no PyTorch, os pesos começam
+// sorteados em ±1/√oculta; os vieses começam em zero, menos o da porta que
+// decide manter a memória — a de esquecimento da LSTM (Gers et al., 2000;
+// Jozefowicz et al., 2015) e a de atualização da GRU —, que começa em 1: no
+// começo do treino a célula tende a lembrar.
+//
+// # Modelos prontos
+//
+//	c := rnn.Camada{Tipo: rnn.LSTM, Oculta: 64, Camadas: 2}
+//	m := rnn.Memoria{Comprimento: 50}       // a tarefa de longo alcance da lição
+//	treino.Treina(m.Config(c, 2000))         // modelo, dados e nome do checkpoint
+//
+// [Classificador], [Regressor] e [ModeloDeLinguagem] devolvem funções de
+// modelo para treino.Treina; [Alfabeto] codifica palavras em sequências de
+// símbolos, e [Janelas] corta uma série temporal em pares (janela, próximo
+// valor).
+package rnn

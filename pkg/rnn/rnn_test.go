@@ -1,0 +1,315 @@
+package rnn
+
+import (
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/gomlx/gomlx/pkg/core/graph"
+	"github.com/gomlx/gomlx/pkg/core/tensors"
+	"github.com/gomlx/gomlx/pkg/ml/context"
+
+	"github.com/go-estudos/representacoes/pkg/motor"
+	"github.com/go-estudos/representacoes/pkg/treino"
+)
+
+// matriz sorteia uma matriz l×c com valores em [−1, 1).
+func matriz(r *rand.Rand, l, c int) [][]float64 {
+	m := make([][]float64, l)
+	for i := range m {
+		m[i] = make([]float64, c)
+		for j := range m[i] {
+			m[i][j] = 2*r.Float64() - 1
+		}
+	}
+	return m
+}
+
+func achata(m [][]float64) []float64 {
+	var v []float64
+	for _, l := range m {
+		v = append(v, l...)
+	}
+	return v
+}
+
+// afim calcula x·W[:, bloco] + h·U[:, bloco] + b[bloco] para o bloco k de tamanho n.
+func afim(x, h []float64, w, u [][]float64, b []float64, k, n int) []float64 {
+	s := make([]float64, n)
+	for j := range n {
+		s[j] = b[k*n+j]
+		for i := range x {
+			s[j] += x[i] * w[i][k*n+j]
+		}
+		for i := range h {
+			s[j] += h[i] * u[i][k*n+j]
+		}
+	}
+	return s
+}
+
+func sigmoide(v float64) float64 { return 1 / (1 + math.Exp(-v)) }
+
+// passoAMao é a conta de Passo, escrita com laços, para um exemplo.
+func passoAMao(tipo Tipo, x, h, c []float64, w, u [][]float64, b []float64) (hNovo, cNovo []float64) {
+	n := len(h)
+	hNovo = make([]float64, n)
+	switch tipo {
+	case Simples:
+		for j, v := range afim(x, h, w, u, b, 0, n) {
+			hNovo[j] = math.Tanh(v)
+		}
+	case LSTM:
+		i, f := afim(x, h, w, u, b, 0, n), afim(x, h, w, u, b, 1, n)
+		g, o := afim(x, h, w, u, b, 2, n), afim(x, h, w, u, b, 3, n)
+		cNovo = make([]float64, n)
+		for j := range n {
+			cNovo[j] = sigmoide(f[j])*c[j] + sigmoide(i[j])*math.Tanh(g[j])
+			hNovo[j] = sigmoide(o[j]) * math.Tanh(cNovo[j])
+		}
+	case GRU:
+		z, r := afim(x, h, w, u, b, 0, n), afim(x, h, w, u, b, 1, n)
+		rh := make([]float64, n)
+		for j := range n {
+			z[j], r[j] = sigmoide(z[j]), sigmoide(r[j])
+			rh[j] = r[j] * h[j]
+		}
+		cand := afim(x, rh, w, u, b, 2, n)
+		for j := range n {
+			hNovo[j] = z[j]*h[j] + (1-z[j])*math.Tanh(cand[j])
+		}
+	}
+	return hNovo, cNovo
+}
+
+func TestPassoIgualAsEquacoes(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	const d, n = 3, 4
+	for _, tipo := range Tipos {
+		k := tipo.Blocos()
+		x, h, c := matriz(r, 1, d)[0], matriz(r, 1, n)[0], matriz(r, 1, n)[0]
+		w, u, b := matriz(r, d, k*n), matriz(r, n, k*n), matriz(r, 1, k*n)[0]
+		exec := graph.MustNewExec(motor.Backend(), func(x, h, c, w, u, b *graph.Node) []*graph.Node {
+			e := Estado{H: h}
+			if tipo == LSTM {
+				e.C = c
+			}
+			novo := Passo(Pesos{Tipo: tipo, W: w, U: u, B: b}, x, e)
+			if novo.C == nil {
+				novo.C = graph.ZerosLike(novo.H)
+			}
+			return []*graph.Node{novo.H, novo.C}
+		})
+		saidas := exec.MustExec(
+			tensors.FromFlatDataAndDimensions(x, 1, d), tensors.FromFlatDataAndDimensions(h, 1, n),
+			tensors.FromFlatDataAndDimensions(c, 1, n), tensors.FromFlatDataAndDimensions(achata(w), d, k*n),
+			tensors.FromFlatDataAndDimensions(achata(u), n, k*n), tensors.FromFlatDataAndDimensions(b, k*n))
+		hG, cG := tensors.MustCopyFlatData[float64](saidas[0]), tensors.MustCopyFlatData[float64](saidas[1])
+		hM, cM := passoAMao(tipo, x, h, c, w, u, b)
+		for j := range n {
+			if math.Abs(hG[j]-hM[j]) > 1e-12 {
+				t.Fatalf("%s: h'[%d] = %v no GoMLX, %v à mão", tipo, j, hG[j], hM[j])
+			}
+			if tipo == LSTM && math.Abs(cG[j]-cM[j]) > 1e-12 {
+				t.Fatalf("%s: c'[%d] = %v no GoMLX, %v à mão", tipo, j, cG[j], cM[j])
+			}
+		}
+	}
+}
+
+func TestCamadaFormasEParametros(t *testing.T) {
+	const lote, tempo, d = 2, 5, 3
+	x := tensors.FromFlatDataAndDimensions(make([]float32, lote*tempo*d), lote, tempo, d)
+	for _, tipo := range Tipos {
+		for _, camadas := range []int{1, 3} {
+			c := Camada{Tipo: tipo, Oculta: 4, Camadas: camadas}
+			ctx := context.New()
+			var formaSaidas, formaFinal []int
+			var nFinal int
+			exec := context.MustNewExec(motor.Backend(), ctx, func(ctx *context.Context, x *graph.Node) *graph.Node {
+				saidas, final := c.Aplica(ctx, x)
+				formaSaidas, formaFinal, nFinal = saidas.Shape().Dimensions, final[0].H.Shape().Dimensions, len(final)
+				if tipo == LSTM && final[0].C == nil {
+					t.Errorf("LSTM sem memória C no estado final")
+				}
+				return saidas
+			})
+			exec.MustExec(x)
+			if formaSaidas[0] != lote || formaSaidas[1] != tempo || formaSaidas[2] != 4 || formaFinal[0] != lote || formaFinal[1] != 4 || nFinal != camadas {
+				t.Fatalf("%s: saídas %v, final %v (%d estados); esperava [2 5 4], [2 4], %d", c, formaSaidas, formaFinal, nFinal, camadas)
+			}
+			// Parâmetros: k blocos, cada um com W (entrada×oculta), U (oculta×oculta) e b (oculta).
+			k, h := tipo.Blocos(), 4
+			want := k * (d*h + h*h + h)
+			want += (camadas - 1) * k * (h*h + h*h + h)
+			if got := treino.NumParametros(ctx); got != want {
+				t.Fatalf("%s: %d parâmetros, esperava %d", c, got, want)
+			}
+		}
+	}
+}
+
+func TestRecorrenciaUsaOPassado(t *testing.T) {
+	// A saída no passo t depende só das entradas até t (causal), e a do
+	// último passo depende da primeira entrada.
+	c := Camada{Tipo: GRU, Oculta: 8}
+	ctx := context.New()
+	exec := context.MustNewExec(motor.Backend(), ctx, func(ctx *context.Context, x *graph.Node) *graph.Node {
+		s, _ := c.Aplica(ctx, x)
+		return s
+	})
+	a := []float32{1, 0, 0, 0, 0, 0}
+	b := []float32{1, 0, 0, 5, 0, 0} // muda só o passo 3
+	z := []float32{0, 0, 0, 0, 0, 0} // muda o passo 0
+	roda := func(v []float32) []float32 {
+		return tensors.MustCopyFlatData[float32](exec.MustExec(tensors.FromFlatDataAndDimensions(v, 1, 6, 1))[0])
+	}
+	sa, sb, sz := roda(a), roda(b), roda(z)
+	for i := 0; i < 3*8; i++ {
+		if sa[i] != sb[i] {
+			t.Fatalf("a saída no passo %d mudou com uma entrada do futuro", i/8)
+		}
+	}
+	if sa[5*8] == sz[5*8] {
+		t.Fatalf("a saída do último passo não depende da primeira entrada")
+	}
+}
+
+func TestPerdaCaiNaTarefaDaMemoria(t *testing.T) {
+	t.Setenv("REPRESENTACOES_MODELOS", t.TempDir())
+	m := Memoria{Comprimento: 6, Classes: 4, Ruido: 4}
+	cfg := m.Config(Camada{Tipo: LSTM, Oculta: 16}, 150)
+	cfg.SemGrafico = true
+	mod := treino.Treina(cfg)
+	h := mod.Historico
+	if !(h.PerdaTreino[len(h.PerdaTreino)-1] < 0.5*h.PerdaTreino[0]) {
+		t.Fatalf("a perda não caiu à metade: %v", h.PerdaTreino)
+	}
+	if ac := treino.Ultima(h.AcuraciaValidacao); ac < 0.9 {
+		t.Fatalf("acurácia de validação %.2f numa memória de 6 passos; esperava ≥ 0,9", ac)
+	}
+}
+
+func TestMemoriaExemplos(t *testing.T) {
+	m := Memoria{Comprimento: 7}
+	x, y := m.Exemplos(100, 3)
+	if len(x) != 700 || len(y) != 100 || m.Simbolos() != 16 || m.Acaso() != 0.125 {
+		t.Fatalf("formas erradas: %d, %d, %d símbolos", len(x), len(y), m.Simbolos())
+	}
+	for i := range 100 {
+		if x[i*7] != float32(y[i]) {
+			t.Fatalf("o rótulo %d não é o primeiro símbolo (%v)", y[i], x[i*7:i*7+7])
+		}
+		for _, s := range x[i*7+1 : i*7+7] {
+			if s < 8 || s >= 16 {
+				t.Fatalf("ruído fora de 8…15: %v", x[i*7:i*7+7])
+			}
+		}
+	}
+	x2, _ := m.Exemplos(100, 3)
+	if x2[50] != x[50] {
+		t.Fatal("a mesma semente deu sequências diferentes")
+	}
+}
+
+func TestJanelas(t *testing.T) {
+	e, a := Janelas([]float32{1, 2, 3, 4, 5}, 3)
+	if len(e) != 6 || len(a) != 2 || e[3] != 2 || e[5] != 4 || a[0] != 4 || a[1] != 5 {
+		t.Fatalf("Janelas([1..5], 3) = %v, %v", e, a)
+	}
+	if e, a := Janelas([]float32{1, 2}, 3); len(e) != 0 || len(a) != 0 {
+		t.Fatalf("série menor que a janela deveria dar nenhum exemplo, deu %v %v", e, a)
+	}
+}
+
+func TestAlfabetoCodifica(t *testing.T) {
+	a := NovoAlfabeto([]string{"céu", "ação"})
+	if a.Tamanho() != 1+7 || a.Runas[0] != Fronteira || a.Indice('ç') < 0 || a.Indice('x') != -1 {
+		t.Fatalf("alfabeto %q", string(a.Runas))
+	}
+	e, y := a.Codifica([]string{"céu"}, 5)
+	c, eA, u := float32(a.Indice('c')), float32(a.Indice('é')), float32(a.Indice('u'))
+	wantE := []float32{0, c, eA, u, 0}
+	wantY := []float32{c, eA, u, 0, -1}
+	for i := range 5 {
+		if e[i] != wantE[i] || y[i] != wantY[i] {
+			t.Fatalf("Codifica(céu) = %v, %v; esperava %v, %v", e, y, wantE, wantY)
+		}
+	}
+}
+
+func TestAmostraComTemperatura(t *testing.T) {
+	logits := []float32{1, 3, 2}
+	// Temperatura baixíssima: sempre o maior logit.
+	for _, u := range []float64{0, 0.3, 0.99} {
+		if k := Amostra(logits, 1e-3, u); k != 1 {
+			t.Fatalf("T→0 com u=%v escolheu %d", u, k)
+		}
+	}
+	// T = 1: as frequências seguem o softmax.
+	r := rand.New(rand.NewPCG(5, 6))
+	conta := make([]int, 3)
+	for range 20000 {
+		conta[Amostra(logits, 1, r.Float64())]++
+	}
+	soma := math.Exp(1) + math.Exp(3) + math.Exp(2)
+	for i, l := range logits {
+		p := math.Exp(float64(l)) / soma
+		if f := float64(conta[i]) / 20000; math.Abs(f-p) > 0.015 {
+			t.Fatalf("símbolo %d: frequência %.3f, probabilidade %.3f", i, f, p)
+		}
+	}
+}
+
+func TestPerdaPorPassoIgnoraOPreenchimento(t *testing.T) {
+	exec := graph.MustNewExec(motor.Backend(), func(rot, logits *graph.Node) *graph.Node {
+		return PerdaPorPasso([]*graph.Node{rot}, []*graph.Node{logits})
+	})
+	// Lote de 1, 3 passos, 2 símbolos; o último passo não conta.
+	rot := tensors.FromFlatDataAndDimensions([]float32{0, 1, -1}, 1, 3)
+	logits := tensors.FromFlatDataAndDimensions([]float32{2, 0, 0, 1, 50, -50}, 1, 3, 2)
+	got := float64(tensors.MustCopyFlatData[float32](exec.MustExec(rot, logits)[0])[0])
+	l1 := -math.Log(math.Exp(2) / (math.Exp(2) + 1))
+	l2 := -math.Log(math.Exp(1) / (1 + math.Exp(1)))
+	if want := (l1 + l2) / 2; math.Abs(got-want) > 1e-5 {
+		t.Fatalf("PerdaPorPasso = %v, esperava %v", got, want)
+	}
+}
+
+func TestNormasDoGradienteSomemNaRNNSimples(t *testing.T) {
+	const tempo = 30
+	x, _ := Memoria{Comprimento: tempo}.Exemplos(16, 1)
+	ctx := context.New()
+	normas := NormasDoGradiente(ctx, Camada{Tipo: Simples, Oculta: 32}, tensors.FromFlatDataAndDimensions(x, 16, tempo), 16)
+	if len(normas) != tempo {
+		t.Fatalf("%d normas para %d passos", len(normas), tempo)
+	}
+	if !(normas[0] < 1e-3*normas[tempo-1]) {
+		t.Fatalf("RNN simples: ‖∂h_T/∂x_0‖ = %g, ‖∂h_T/∂x_T‖ = %g; esperava o primeiro mil vezes menor", normas[0], normas[tempo-1])
+	}
+}
+
+func TestGeraPalavras(t *testing.T) {
+	a := NovoAlfabeto([]string{"casa", "mãe"})
+	c := Camada{Tipo: LSTM, Oculta: 8}
+	ctx := context.New()
+	if err := ctx.SetRNGStateFromSeed(1); err != nil {
+		t.Fatal(err)
+	}
+	palavras := Gera(ctx, c, a, 6, 5, 1, 7)
+	if len(palavras) != 5 {
+		t.Fatalf("Gera devolveu %d palavras", len(palavras))
+	}
+	for _, p := range palavras {
+		if utf8.RuneCountInString(p) > 6 || strings.ContainsRune(p, Fronteira) {
+			t.Fatalf("palavra inválida %q", p)
+		}
+		for _, r := range p {
+			if a.Indice(r) <= 0 {
+				t.Fatalf("palavra %q com caractere fora do alfabeto", p)
+			}
+		}
+	}
+}
