@@ -101,6 +101,8 @@ for modelo in mlp lenet; do
 	fi
 done
 
+passo "Antes e depois: max-pooling do GoMLX × cnn.Pooling (LeNet)"
+mede_go xla lenet -pool-original -max-passos 0
 passo "Antes e depois: gradiente de Dot do GoMLX × o do curso (MLP)"
 mede_go xla mlp -gradiente-original -max-passos 0
 [ -z "${BENCH_SEM_GO_PURO:-}" ] && mede_go go mlp -gradiente-original -max-passos 0 -passos 5 -aquecimento 2

@@ -85,11 +85,7 @@ func (r Rede) constroi(ctx *context.Context, x *graph.Node, anota func(nome stri
 		x = activations.Relu(conv.Done())
 		anota(fmt.Sprintf("conv%d", i), x)
 		if c.Pool > 1 {
-			if c.PoolMedia {
-				x = graph.MeanPool(x).Window(c.Pool).Done()
-			} else {
-				x = graph.MaxPool(x).Window(c.Pool).Done()
-			}
+			x = Pooling(x, c.Pool, c.PoolMedia)
 			anota(fmt.Sprintf("pool%d", i), x)
 		}
 	}
@@ -176,4 +172,30 @@ func (r Rede) Assinatura() string {
 		s += fmt.Sprintf("x%02.0f-", 100*r.Dropout)
 	}
 	return s + fmt.Sprintf("s%d", r.Classes)
+}
+
+// Pooling reduz cada bloco janela×janela (passo = janela) de x, com forma
+// [lote, altura, largura, canais], ao seu máximo (ou à sua média, se media).
+//
+// O resultado é o mesmo de graph.MaxPool(x).Window(janela) (e de MeanPool),
+// mas, quando altura e largura são múltiplos da janela, a conta é feita
+// como "reagrupar e reduzir": Reshape para [lote, altura/j, j, largura/j, j,
+// canais] e ReduceMax nos eixos j. O gradiente disso é uma máscara simples,
+// enquanto o do MaxPool do GoMLX (SelectAndScatter) é lento no XLA para CPU:
+// medido com scripts/bench.sh, o passo de treino da LeNet caiu pela metade.
+// Também funciona no motor Go puro, que não tem o gradiente do MaxPool.
+// Se as dimensões não forem múltiplos da janela, usa o pooling do GoMLX.
+func Pooling(x *graph.Node, janela int, media bool) *graph.Node {
+	d := x.Shape().Dimensions
+	if x.Rank() != 4 || d[1]%janela != 0 || d[2]%janela != 0 {
+		if media {
+			return graph.MeanPool(x).Window(janela).Done()
+		}
+		return graph.MaxPool(x).Window(janela).Done()
+	}
+	blocos := graph.Reshape(x, d[0], d[1]/janela, janela, d[2]/janela, janela, d[3])
+	if media {
+		return graph.ReduceMean(blocos, 2, 4)
+	}
+	return graph.ReduceMax(blocos, 2, 4)
 }

@@ -99,18 +99,28 @@ def treino(linhas, saida):
                          f"{seg(med([l['primeiro_passo_s'] for l in ls]))} | {alvo_txt} | {num(passos, 0)} |")
 
 
+VARIANTES = {
+    "gradiente-original": "gradiente de `Dot` do GoMLX → o do curso (`pkg/motor`)",
+    "pool-original": "`graph.MaxPool` → `cnn.Pooling` (reagrupar e reduzir)",
+}
+
+
 def antes_depois(linhas, saida):
     variantes = [l for l in linhas if l.get("variante")]
     if not variantes:
         return
-    saida.append("\n| modelo e motor | antes: ms por passo | depois: ms por passo | ganho |")
-    saida.append("|---|---:|---:|---:|")
-    for (modelo, lado) in sorted({(l["modelo"], l["lado"]) for l in variantes}):
-        antes = med([l.get("ms_por_passo") for l in variantes if l["modelo"] == modelo and l["lado"] == lado])
+    saida.append("\n| otimização | modelo e motor | antes: ms por passo | depois: ms por passo | ganho |")
+    saida.append("|---|---|---:|---:|---:|")
+    for (var, modelo, lado) in sorted({(l["variante"], l["modelo"], l["lado"]) for l in variantes}):
+        ls = [l for l in variantes if (l["variante"], l["modelo"], l["lado"]) == (var, modelo, lado)]
+        erro = next((l["erro"] for l in ls if l.get("erro")), None)
+        antes = med([l.get("ms_por_passo") for l in ls])
         depois = med([l.get("ms_por_passo") for l in linhas
                       if l["modelo"] == modelo and l["lado"] == lado and not l.get("variante")])
         ganho = num(antes / depois, 1) + "×" if antes and depois else "—"
-        saida.append(f"| {NOMES_MODELO.get(modelo, modelo)}, {NOMES_LADO.get(lado, lado)} | {num(antes, 1)} | {num(depois, 1)} | {ganho} |")
+        antes_txt = f"não treina ({erro.splitlines()[0][:80]})" if erro else num(antes, 1)
+        saida.append(f"| {VARIANTES.get(var, var)} | {NOMES_MODELO.get(modelo, modelo).split(' (')[0]}, "
+                     f"{NOMES_LADO.get(lado, lado)} | {antes_txt} | {num(depois, 1)} | {ganho} |")
 
 
 def espera(linhas, saida):

@@ -38,6 +38,19 @@ func mlp(ctx *context.Context, spec any, entradas []*graph.Node) []*graph.Node {
 	return []*graph.Node{layers.Dense(ctx.In("saida"), x, true, 10)}
 }
 
+// lenetPoolOriginal é a mesma LeNet de cnn.LeNet(), mas com o max-pooling
+// do GoMLX (graph.MaxPool) em vez de cnn.Pooling: o "antes" dessa otimização.
+func lenetPoolOriginal(ctx *context.Context, spec any, entradas []*graph.Node) []*graph.Node {
+	x := graph.InsertAxes(entradas[0], -1)
+	for i, filtros := range []int{16, 32} {
+		x = activations.Relu(layers.Convolution(ctx.Inf("conv%d", i), x).Filters(filtros).KernelSize(5).PadSame().Done())
+		x = graph.MaxPool(x).Window(2).Done()
+	}
+	x = graph.Reshape(x, x.Shape().Dimensions[0], -1)
+	x = activations.Relu(layers.Dense(ctx.In("densa0"), x, true, 128))
+	return []*graph.Node{layers.Dense(ctx.In("saida"), x, true, 10)}
+}
+
 var modelos = map[string]train.ModelFn{"lenet": cnn.LeNet().Modelo(), "mlp": mlp}
 
 type opcoes struct {
@@ -45,7 +58,7 @@ type opcoes struct {
 	lote, passos, aquecimento, avaliarACada int
 	maxPassos, repeticoes                   int
 	taxa, alvo                              float64
-	gradOriginal                            bool
+	gradOriginal, poolOriginal              bool
 }
 
 type resultado struct {
@@ -75,7 +88,11 @@ func main() {
 	flag.IntVar(&o.maxPassos, "max-passos", 3000, "desiste do alvo depois de tantos passos")
 	flag.IntVar(&o.repeticoes, "repeticoes", 3, "execuções (cada uma com outra semente)")
 	flag.BoolVar(&o.gradOriginal, "gradiente-original", false, "usa o gradiente de Dot do GoMLX (o \"antes\" da otimização do curso)")
+	flag.BoolVar(&o.poolOriginal, "pool-original", false, "LeNet com o graph.MaxPool do GoMLX (o \"antes\" de cnn.Pooling)")
 	flag.Parse()
+	if o.poolOriginal {
+		modelos["lenet"] = lenetPoolOriginal
+	}
 	if o.gradOriginal {
 		motor.UsaGradientesDaBiblioteca()
 	}
@@ -100,6 +117,9 @@ func execucao(o opcoes, semente uint64, treinoIm, testeIm *dados.Imagens) (res r
 	res = resultado{Lado: lado, Modelo: o.modelo, Lote: o.lote, Alvo: o.alvo}
 	if o.gradOriginal {
 		res.Variante = "gradiente-original"
+	}
+	if o.poolOriginal {
+		res.Variante = "pool-original"
 	}
 	defer func() {
 		if p := recover(); p != nil {
