@@ -72,7 +72,8 @@ PY
 
 go build -o "$PASTA/velocidade" ./scripts/bench/velocidade
 # modelo → opções do alvo (iguais nos dois lados)
-declare -A ALVO=([mlp]="-alvo 0.975" [lenet]="-alvo 0.985")
+declare -A ALVO=([mlp]="-alvo 0.975" [lenet]="-alvo 0.985" [lstm]="-alvo 0.95 -lote 64 -taxa 0.003")
+"$PASTA/velocidade" -exporta "$PASTA/memoria" # as sequências da LSTM, para o PyTorch usar as mesmas
 mede_go() { # mede_go MOTOR MODELO [opções...]
 	local motor="$1" modelo="$2"
 	shift 2
@@ -85,10 +86,10 @@ mede_torch() { # mede_torch MODELO
 	[ -n "${BENCH_SEM_PYTORCH:-}" ] && return 0
 	# shellcheck disable=SC2086
 	"$TORCH/bin/python" -W ignore scripts/bench/pytorch_bench.py --modelo "$1" --repeticoes "$REP" --threads "$THREADS" \
-		$(echo "${ALVO[$1]} $comum" | sed -E 's/(^| )-([a-z])/\1--\2/g') | tee -a "$PASTA/treino.jsonl"
+		--dados-lstm "$PASTA/memoria" $(echo "${ALVO[$1]} $comum" | sed -E 's/(^| )-([a-z])/\1--\2/g') | tee -a "$PASTA/treino.jsonl"
 }
 
-for modelo in mlp lenet; do
+for modelo in mlp lenet lstm; do
 	passo "Treino: $modelo"
 	mede_go xla "$modelo"
 	mede_torch "$modelo"

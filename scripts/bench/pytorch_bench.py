@@ -71,7 +71,36 @@ class MLP(nn.Module):
         return self.rede(x)
 
 
-MODELOS = {"lenet": LeNet, "mlp": MLP}
+class LSTM(nn.Module):
+    """rnn.Camada{Tipo: rnn.LSTM, Oculta: 64} + densa, como na tarefa da memória
+    da lição 02. Pesos em ±1/√oculta (o padrão de ambos); vieses em zero, menos
+    o da porta de esquecimento, em 1 — como o pacote rnn."""
+
+    def __init__(self, entrada=9, oculta=64, classes=8):
+        super().__init__()
+        self.lstm = nn.LSTM(entrada, oculta, batch_first=True)
+        self.saida = nn.Linear(oculta, classes)
+        with torch.no_grad():
+            self.lstm.bias_ih_l0.zero_()
+            self.lstm.bias_hh_l0.zero_()
+            self.lstm.bias_ih_l0[oculta:2 * oculta] = 1.0  # ordem do PyTorch: i, f, g, o
+
+    def forward(self, x):
+        _, (h, _) = self.lstm(x)
+        return self.saida(h[-1])
+
+
+MODELOS = {"lenet": LeNet, "mlp": MLP, "lstm": LSTM}
+
+
+def memoria(pasta):
+    """As sequências da tarefa da memória, gravadas pelo lado Go (velocidade -exporta)."""
+    info = json.load(open(os.path.join(pasta, "memoria.json")))
+    def le(parte):
+        x = torch.frombuffer(bytearray(open(os.path.join(pasta, f"memoria-{parte}-x.f32"), "rb").read()), dtype=torch.float32)
+        y = torch.frombuffer(bytearray(open(os.path.join(pasta, f"memoria-{parte}-y.i32"), "rb").read()), dtype=torch.int32)
+        return x.reshape(-1, info["tempo"], info["caracteristicas"]), y.long()
+    return le("treino") + le("teste")
 
 
 def acuracia(modelo, x, y):
@@ -148,10 +177,14 @@ def main():
     p.add_argument("--avaliar-a-cada", type=int, default=100)
     p.add_argument("--max-passos", type=int, default=3000)
     p.add_argument("--repeticoes", type=int, default=3)
+    p.add_argument("--dados-lstm", help="pasta com as sequências da tarefa da memória (do lado Go)")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
-    xtr, ytr = mnist("treino")
-    xte, yte = mnist("teste")
+    if args.modelo == "lstm":
+        xtr, ytr, xte, yte = memoria(args.dados_lstm)
+    else:
+        xtr, ytr = mnist("treino")
+        xte, yte = mnist("teste")
     for r in range(args.repeticoes):
         print(json.dumps(uma_execucao(args, 42 + r, xtr, ytr, xte, yte)), flush=True)
 

@@ -8,10 +8,12 @@
 package main
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"time"
 
@@ -28,6 +30,7 @@ import (
 	"github.com/go-estudos/representacoes/pkg/cnn"
 	"github.com/go-estudos/representacoes/pkg/dados"
 	"github.com/go-estudos/representacoes/pkg/motor"
+	"github.com/go-estudos/representacoes/pkg/rnn"
 )
 
 // mlp é o MLP da lição 00: 784 → 256 → 128 → 10.
@@ -51,7 +54,75 @@ func lenetPoolOriginal(ctx *context.Context, spec any, entradas []*graph.Node) [
 	return []*graph.Node{layers.Dense(ctx.In("saida"), x, true, 10)}
 }
 
-var modelos = map[string]train.ModelFn{"lenet": cnn.LeNet().Modelo(), "mlp": mlp}
+// A LSTM da lição 02 na tarefa de longo alcance da lição (lembrar o símbolo
+// marcado numa sequência de 50 passos).
+var (
+	tarefaLSTM = rnn.Memoria{Comprimento: 50}
+	camadaLSTM = rnn.Camada{Tipo: rnn.LSTM, Oculta: 64}
+)
+
+var modelos = map[string]train.ModelFn{"lenet": cnn.LeNet().Modelo(), "mlp": mlp, "lstm": tarefaLSTM.Modelo(camadaLSTM)}
+
+// conjunto: lotes de treino (com o tamanho pedido) e os lotes de teste.
+type conjunto struct {
+	treino func(lote int) *dados.Lotes
+	teste  *dados.Lotes
+	tarefa string
+}
+
+func carregaDados(modelo string) conjunto {
+	if modelo == "lstm" {
+		return conjunto{
+			treino: func(lote int) *dados.Lotes { return tarefaLSTM.Lotes(nTreinoLSTM, lote, 1).SoCompletos() },
+			teste:  tarefaLSTM.Lotes(nTesteLSTM, 1000, 2),
+			tarefa: fmt.Sprintf("tarefa da memória, %d passos, %d símbolos; %s", tarefaLSTM.Comprimento, 8, camadaLSTM),
+		}
+	}
+	treinoIm, testeIm := dados.MNIST("treino"), dados.MNIST("teste")
+	return conjunto{
+		treino: func(lote int) *dados.Lotes { return dados.LotesDeImagens(treinoIm, lote) },
+		teste:  dados.LotesDeImagens(testeIm, 1000),
+	}
+}
+
+const nTreinoLSTM, nTesteLSTM = 10000, 1000
+
+// exportaMemoria grava as sequências da tarefa da LSTM (as mesmas que o lado
+// Go usa) em arquivos binários little-endian: memoria-{treino,teste}-x.f32
+// ([n, tempo, características]) e -y.i32, mais memoria.json com as formas.
+func exportaMemoria(pasta string) error {
+	if err := os.MkdirAll(pasta, 0o755); err != nil {
+		return err
+	}
+	for _, parte := range []struct {
+		nome    string
+		n       int
+		semente uint64
+	}{{"treino", nTreinoLSTM, 1}, {"teste", nTesteLSTM, 2}} {
+		x, y := tarefaLSTM.Exemplos(parte.n, parte.semente)
+		if err := grava(filepath.Join(pasta, "memoria-"+parte.nome+"-x.f32"), x); err != nil {
+			return err
+		}
+		if err := grava(filepath.Join(pasta, "memoria-"+parte.nome+"-y.i32"), y); err != nil {
+			return err
+		}
+	}
+	info, _ := json.Marshal(map[string]int{"tempo": tarefaLSTM.Comprimento, "caracteristicas": tarefaLSTM.Caracteristicas(),
+		"classes": 8, "oculta": camadaLSTM.Oculta, "treino": nTreinoLSTM, "teste": nTesteLSTM})
+	return os.WriteFile(filepath.Join(pasta, "memoria.json"), info, 0o644)
+}
+
+func grava[T float32 | int32](caminho string, v []T) error {
+	f, err := os.Create(caminho)
+	if err != nil {
+		return err
+	}
+	if err := binary.Write(f, binary.LittleEndian, v); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
 
 type opcoes struct {
 	modelo                                  string
@@ -59,6 +130,7 @@ type opcoes struct {
 	maxPassos, repeticoes                   int
 	taxa, alvo                              float64
 	gradOriginal, poolOriginal              bool
+	exporta                                 string
 }
 
 type resultado struct {
@@ -74,6 +146,7 @@ type resultado struct {
 	AcuraciaFinal   float64  `json:"acuracia_final,omitempty"`
 	Erro            string   `json:"erro,omitempty"`
 	Variante        string   `json:"variante,omitempty"`
+	Tarefa          string   `json:"tarefa,omitempty"`
 }
 
 func main() {
@@ -89,6 +162,7 @@ func main() {
 	flag.IntVar(&o.repeticoes, "repeticoes", 3, "execuções (cada uma com outra semente)")
 	flag.BoolVar(&o.gradOriginal, "gradiente-original", false, "usa o gradiente de Dot do GoMLX (o \"antes\" da otimização do curso)")
 	flag.BoolVar(&o.poolOriginal, "pool-original", false, "LeNet com o graph.MaxPool do GoMLX (o \"antes\" de cnn.Pooling)")
+	flag.StringVar(&o.exporta, "exporta", "", "grava os dados da tarefa da LSTM nesta pasta (para o PyTorch) e sai")
 	flag.Parse()
 	if o.poolOriginal {
 		modelos["lenet"] = lenetPoolOriginal
@@ -96,25 +170,32 @@ func main() {
 	if o.gradOriginal {
 		motor.UsaGradientesDaBiblioteca()
 	}
-	if modelos[o.modelo] == nil {
-		fmt.Fprintf(os.Stderr, "modelo desconhecido %q (use lenet ou mlp)\n", o.modelo)
+	if modelos[o.modelo] == nil && o.exporta == "" {
+		fmt.Fprintf(os.Stderr, "modelo desconhecido %q (use mlp, lenet ou lstm)\n", o.modelo)
 		os.Exit(2)
 	}
-	treinoIm, testeIm := dados.MNIST("treino"), dados.MNIST("teste")
+	if o.exporta != "" {
+		if err := exportaMemoria(o.exporta); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
+	d := carregaDados(o.modelo)
 	for r := range o.repeticoes {
-		res := execucao(o, uint64(42+r), treinoIm, testeIm)
+		res := execucao(o, uint64(42+r), d)
 		b, _ := json.Marshal(res)
 		fmt.Println(string(b))
 	}
 }
 
-func execucao(o opcoes, semente uint64, treinoIm, testeIm *dados.Imagens) (res resultado) {
+func execucao(o opcoes, semente uint64, d conjunto) (res resultado) {
 	backend := motor.Backend()
 	lado := "gomlx-go"
 	if motor.EscolhaAtual().XLA() {
 		lado = "gomlx-xla"
 	}
-	res = resultado{Lado: lado, Modelo: o.modelo, Lote: o.lote, Alvo: o.alvo}
+	res = resultado{Lado: lado, Modelo: o.modelo, Lote: o.lote, Alvo: o.alvo, Tarefa: d.tarefa}
 	if o.gradOriginal {
 		res.Variante = "gradiente-original"
 	}
@@ -134,7 +215,7 @@ func execucao(o opcoes, semente uint64, treinoIm, testeIm *dados.Imagens) (res r
 		t := train.NewTrainer(backend, ctx, modelos[o.modelo], losses.SparseCategoricalCrossEntropyLogits,
 			optimizers.Adam().LearningRate(o.taxa).Done(), nil,
 			[]metrics.Interface{metrics.NewSparseCategoricalAccuracy("acurácia", "acc")})
-		return t, dados.LotesDeImagens(treinoIm, o.lote).Embaralhados(semente).Infinitos()
+		return t, d.treino(o.lote).Embaralhados(semente).Infinitos()
 	}
 	passo := func(t *train.Trainer, l *dados.Lotes) {
 		spec, x, y, err := l.Yield()
@@ -168,7 +249,7 @@ func execucao(o opcoes, semente uint64, treinoIm, testeIm *dados.Imagens) (res r
 	// Tempo até a acurácia-alvo no teste, com um modelo novo (só o treino
 	// conta; a compilação do primeiro passo também, como para o aluno).
 	t, lotes = novo()
-	teste := dados.LotesDeImagens(testeIm, 1000)
+	teste := d.teste
 	var treinoS float64
 	n := 0
 	for n < o.maxPassos {
