@@ -156,3 +156,30 @@ func TestSinalDoEstimadorConfereComOGradienteExato(t *testing.T) {
 		t.Errorf("cosseno entre a estimativa CD-%d e o gradiente exato = %.3f, esperava > 0,95", k, cos)
 	}
 }
+
+// As cadeias de Gibbs de uma RBM treinada nas barras e listras produzem
+// barras e listras; o filme tem uma linha por marco.
+func TestCadeiasEFilme(t *testing.T) {
+	t.Setenv("REPRESENTACOES_MODELOS", t.TempDir())
+	x := BarrasEListras(3)
+	x4 := append(append(append(append([]float32{}, x...), x...), x...), x...)
+	r, _ := Treina(Config{Nome: "cadeias", Dados: x4, Visiveis: 9, Ocultas: 10, Lote: 56, K: 5, Passos: 1500, Taxa: 0.3, Momento: -1, SemGrafico: true})
+	c := r.Cadeias(Ruido(40, 9, 0.5, 1))
+	f := c.Filme([]int{0, 10, 200}, 3, 3, "teste")
+	if f == nil || c.Passos != 200 || len(c.Imagens()) != 40 {
+		t.Fatalf("filme: %d passos, %d imagens", c.Passos, len(c.Imagens()))
+	}
+	validas := map[int]bool{}
+	for k := range 14 {
+		validas[Indice(x[k*9:(k+1)*9])] = true
+	}
+	boas := 0
+	for _, im := range c.Imagens() {
+		if validas[Indice(im)] { // p(v|h) arredondado
+			boas++
+		}
+	}
+	if boas < 28 {
+		t.Fatalf("só %d de 40 amostras são barras ou listras", boas)
+	}
+}

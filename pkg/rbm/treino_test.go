@@ -103,3 +103,22 @@ func TestDBNEClassificador(t *testing.T) {
 		}
 	}
 }
+
+// Carrega abre a RBM treinada sem treinar; sem treino, explica o que fazer.
+func TestCarrega(t *testing.T) {
+	t.Setenv("REPRESENTACOES_MODELOS", t.TempDir())
+	cfg := Config{Nome: "carrega", Dados: BarrasEListras(3), Visiveis: 9, Ocultas: 4, Passos: 20, SemGrafico: true}
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Error("Carrega de uma RBM não treinada deveria entrar em pânico")
+			}
+		}()
+		Carrega(cfg)
+	}()
+	r, _ := Treina(cfg)
+	c := Carrega(cfg)
+	if a, b := r.Pesos(), c.Pesos(); a.W[3] != b.W[3] || a.B[1] != b.B[1] {
+		t.Fatalf("a RBM carregada difere da treinada")
+	}
+}
