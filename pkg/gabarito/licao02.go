@@ -1,7 +1,11 @@
 package gabarito
 
 import (
+	"sync"
+
+	"github.com/gomlx/gomlx/pkg/core/dtypes"
 	"github.com/gomlx/gomlx/pkg/core/graph"
+	"github.com/gomlx/gomlx/pkg/core/shapes"
 	"github.com/gomlx/gomlx/pkg/core/tensors"
 	"github.com/gomlx/gomlx/pkg/ml/context"
 
@@ -29,15 +33,20 @@ func PassoGRU(e GRU) []float64 {
 	w := lado(e.Wz, e.Wr, e.Wh)
 	u := lado(e.Uz, e.Ur, e.Uh)
 	b := append(append(append([]float64{}, e.Bz...), e.Br...), e.Bh...)
-	exec := graph.MustNewExec(motor.Backend(), func(x, h, w, u, b *graph.Node) *graph.Node {
-		return rnn.Passo(rnn.Pesos{Tipo: rnn.GRU, W: w, U: u, B: b}, x, rnn.Estado{H: h}).H
-	})
-	saida := exec.MustExec(
+	saida := execGRU().MustExec(
 		tensors.FromFlatDataAndDimensions(e.X, 1, d), tensors.FromFlatDataAndDimensions(e.H, 1, n),
 		tensors.FromFlatDataAndDimensions(w, d, 3*n), tensors.FromFlatDataAndDimensions(u, n, 3*n),
 		tensors.FromFlatDataAndDimensions(b, 3*n))[0]
 	return tensors.MustCopyFlatData[float64](saida)
 }
+
+// execGRU compila o passo da GRU uma vez por forma de entrada (o Exec guarda
+// cada versão compilada).
+var execGRU = sync.OnceValue(func() *graph.Exec {
+	return graph.MustNewExec(motor.Backend(), func(x, h, w, u, b *graph.Node) *graph.Node {
+		return rnn.Passo(rnn.Pesos{Tipo: rnn.GRU, W: w, U: u, B: b}, x, rnn.Estado{H: h}).H
+	})
+})
 
 // lado junta matrizes com o mesmo número de linhas, lado a lado, e devolve
 // o resultado achatado.
@@ -58,14 +67,14 @@ type CamadaRNN struct {
 }
 
 // ParametrosLSTM conta os parâmetros de uma rnn.Camada LSTM construída de
-// verdade no GoMLX (as variáveis que ela cria).
+// verdade no GoMLX: monta o grafo (sem compilá-lo) e conta as variáveis que
+// a camada criou.
 func ParametrosLSTM(c CamadaRNN) int {
 	ctx := context.New()
-	camada := rnn.Camada{Tipo: rnn.LSTM, Oculta: c.Oculta, Camadas: c.Camadas}
-	exec := context.MustNewExec(motor.Backend(), ctx, func(ctx *context.Context, x *graph.Node) *graph.Node {
-		return camada.Ultimo(ctx, x)
-	})
-	exec.MustExec(tensors.FromFlatDataAndDimensions(make([]float32, 2*c.Entrada), 1, 2, c.Entrada))
+	g := graph.NewGraph(motor.Backend(), "parametros")
+	defer g.Finalize()
+	x := graph.Zeros(g, shapes.Make(dtypes.Float32, 1, 2, c.Entrada))
+	rnn.Camada{Tipo: rnn.LSTM, Oculta: c.Oculta, Camadas: c.Camadas}.Ultimo(ctx, x)
 	return treino.NumParametros(ctx)
 }
 
@@ -112,10 +121,7 @@ type Sorteio struct {
 // GoMLX (graph.Softmax) e devolve o primeiro índice cuja probabilidade
 // acumulada passa de U.
 func AmostraComTemperatura(s Sorteio) int {
-	exec := graph.MustNewExec(motor.Backend(), func(l, t *graph.Node) *graph.Node {
-		return graph.Softmax(graph.Div(l, t))
-	})
-	p := tensors.MustCopyFlatData[float64](exec.MustExec(s.Logits, s.Temperatura)[0])
+	p := tensors.MustCopyFlatData[float64](execSoftmax().MustExec(s.Logits, s.Temperatura)[0])
 	acumulada := 0.0
 	for i, v := range p {
 		acumulada += v
@@ -125,3 +131,9 @@ func AmostraComTemperatura(s Sorteio) int {
 	}
 	return len(p) - 1
 }
+
+var execSoftmax = sync.OnceValue(func() *graph.Exec {
+	return graph.MustNewExec(motor.Backend(), func(l, t *graph.Node) *graph.Node {
+		return graph.Softmax(graph.Div(l, t))
+	})
+})

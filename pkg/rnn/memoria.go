@@ -8,28 +8,27 @@ import (
 	"github.com/go-estudos/representacoes/pkg/treino"
 )
 
-// Memoria é a tarefa de longo alcance da lição, uma versão do experimento 2
-// de Hochreiter e Schmidhuber (1997): cada sequência começa com um de
-// Classes símbolos "de classe" e segue com Comprimento−1 símbolos de ruído,
-// sorteados entre outros Ruido símbolos; no fim, o modelo tem de dizer qual
-// era o primeiro símbolo. A informação está toda no passo 0 e a resposta é
-// pedida no último: o gradiente que ensina a guardá-la tem de atravessar a
-// sequência inteira. Quem não aprende a guardá-la acerta 1/Classes (o acaso).
+// Memoria é a tarefa de longo alcance da lição, da família dos experimentos
+// de Hochreiter e Schmidhuber (1997): cada sequência tem Comprimento
+// símbolos sorteados entre Simbolos possíveis, e um deles, numa posição
+// sorteada na primeira metade, vem marcado. No fim, o modelo tem de dizer
+// qual era o símbolo marcado. A informação está longe da resposta (a pelo
+// menos Comprimento/2 passos) e os símbolos que vêm depois são do mesmo
+// alfabeto: é preciso guardar o símbolo quando a marca aparece e não
+// deixar que os seguintes o apaguem — escrever e lembrar conforme a
+// entrada, o que as portas da LSTM e da GRU fazem e a RNN simples não.
+// Quem não guarda acerta 1/Simbolos (o acaso).
 //
-// Os símbolos são numerados assim: 0…Classes−1 são as classes e
-// Classes…Classes+Ruido−1 o ruído.
+// Cada passo da entrada tem Simbolos+1 valores: o símbolo em one-hot e a
+// marca (1 no passo marcado, 0 nos outros).
 type Memoria struct {
 	Comprimento int // passos de cada sequência (≥ 2)
-	Classes     int // símbolos possíveis no passo 0 (padrão 8)
-	Ruido       int // símbolos de ruído (padrão 8)
+	Simbolos    int // tamanho do alfabeto (padrão 8)
 }
 
 func (m Memoria) completa() Memoria {
-	if m.Classes <= 0 {
-		m.Classes = 8
-	}
-	if m.Ruido <= 0 {
-		m.Ruido = 8
+	if m.Simbolos <= 0 {
+		m.Simbolos = 8
 	}
 	if m.Comprimento < 2 {
 		panic(fmt.Sprintf("rnn.Memoria: Comprimento deve ser ≥ 2, recebi %d", m.Comprimento))
@@ -37,26 +36,32 @@ func (m Memoria) completa() Memoria {
 	return m
 }
 
-// Simbolos devolve quantos símbolos diferentes as sequências usam.
-func (m Memoria) Simbolos() int { m = m.completa(); return m.Classes + m.Ruido }
+// Caracteristicas devolve quantos valores cada passo da entrada tem:
+// Simbolos + 1 (a marca).
+func (m Memoria) Caracteristicas() int { return m.completa().Simbolos + 1 }
 
-// Acaso devolve a acurácia de quem chuta: 1/Classes.
-func (m Memoria) Acaso() float64 { return 1 / float64(m.completa().Classes) }
+// Acaso devolve a acurácia de quem chuta: 1/Simbolos.
+func (m Memoria) Acaso() float64 { return 1 / float64(m.completa().Simbolos) }
 
-// Exemplos sorteia n sequências (com a semente dada): x traz n×Comprimento
-// números de símbolos (como float32), e rotulos a classe de cada uma.
+// Exemplos sorteia n sequências (com a semente dada): x traz
+// n×Comprimento×Caracteristicas() valores, e rotulos o símbolo marcado de
+// cada uma.
 func (m Memoria) Exemplos(n int, semente uint64) (x []float32, rotulos []int32) {
 	m = m.completa()
 	r := rand.New(rand.NewPCG(semente, 0x2024))
-	x = make([]float32, n*m.Comprimento)
+	d := m.Simbolos + 1
+	x = make([]float32, n*m.Comprimento*d)
 	rotulos = make([]int32, n)
 	for i := range n {
-		classe := r.IntN(m.Classes)
-		rotulos[i] = int32(classe)
-		seq := x[i*m.Comprimento : (i+1)*m.Comprimento]
-		seq[0] = float32(classe)
-		for t := 1; t < m.Comprimento; t++ {
-			seq[t] = float32(m.Classes + r.IntN(m.Ruido))
+		marcado := r.IntN(max(1, m.Comprimento/2))
+		for t := range m.Comprimento {
+			passo := x[(i*m.Comprimento+t)*d : (i*m.Comprimento+t+1)*d]
+			s := r.IntN(m.Simbolos)
+			passo[s] = 1
+			if t == marcado {
+				passo[m.Simbolos] = 1
+				rotulos[i] = int32(s)
+			}
 		}
 	}
 	return x, rotulos
@@ -64,16 +69,16 @@ func (m Memoria) Exemplos(n int, semente uint64) (x []float32, rotulos []int32) 
 
 // Lotes sorteia n sequências e as entrega em lotes de `tamanho`.
 func (m Memoria) Lotes(n, tamanho int, semente uint64) *dados.Lotes {
+	m = m.completa()
 	x, y := m.Exemplos(n, semente)
 	nome := fmt.Sprintf("memoria-%d", m.Comprimento)
-	return dados.NovosLotes(nome, x, []int{m.completa().Comprimento}, y, tamanho)
+	return dados.NovosLotes(nome, x, []int{m.Comprimento, m.Simbolos + 1}, y, tamanho)
 }
 
 // Modelo devolve o classificador para a tarefa: a camada recorrente lê a
-// sequência (em one-hot) e uma camada densa dá um logit por classe.
+// sequência e uma camada densa dá um logit por símbolo.
 func (m Memoria) Modelo(c Camada) treino.ModeloFn {
-	m = m.completa()
-	return Classificador(c, m.Simbolos(), m.Classes)
+	return Classificador(c, 0, m.completa().Simbolos)
 }
 
 // Config devolve um treino pronto da camada c na tarefa: nome do

@@ -179,8 +179,8 @@ func TestRecorrenciaUsaOPassado(t *testing.T) {
 
 func TestPerdaCaiNaTarefaDaMemoria(t *testing.T) {
 	t.Setenv("REPRESENTACOES_MODELOS", t.TempDir())
-	m := Memoria{Comprimento: 6, Classes: 4, Ruido: 4}
-	cfg := m.Config(Camada{Tipo: LSTM, Oculta: 16}, 150)
+	m := Memoria{Comprimento: 6, Simbolos: 4}
+	cfg := m.Config(Camada{Tipo: LSTM, Oculta: 16}, 300)
 	cfg.SemGrafico = true
 	mod := treino.Treina(cfg)
 	h := mod.Historico
@@ -195,21 +195,34 @@ func TestPerdaCaiNaTarefaDaMemoria(t *testing.T) {
 func TestMemoriaExemplos(t *testing.T) {
 	m := Memoria{Comprimento: 7}
 	x, y := m.Exemplos(100, 3)
-	if len(x) != 700 || len(y) != 100 || m.Simbolos() != 16 || m.Acaso() != 0.125 {
-		t.Fatalf("formas erradas: %d, %d, %d símbolos", len(x), len(y), m.Simbolos())
+	d := m.Caracteristicas()
+	if d != 9 || len(x) != 100*7*d || len(y) != 100 || m.Acaso() != 0.125 {
+		t.Fatalf("formas erradas: %d valores, %d rótulos, %d características", len(x), len(y), d)
 	}
 	for i := range 100 {
-		if x[i*7] != float32(y[i]) {
-			t.Fatalf("o rótulo %d não é o primeiro símbolo (%v)", y[i], x[i*7:i*7+7])
-		}
-		for _, s := range x[i*7+1 : i*7+7] {
-			if s < 8 || s >= 16 {
-				t.Fatalf("ruído fora de 8…15: %v", x[i*7:i*7+7])
+		marcas := 0
+		for p := range 7 {
+			passo := x[(i*7+p)*d : (i*7+p+1)*d]
+			uns := 0
+			for _, v := range passo[:8] {
+				uns += int(v)
 			}
+			if uns != 1 {
+				t.Fatalf("sequência %d, passo %d: não é one-hot: %v", i, p, passo)
+			}
+			if passo[8] == 1 {
+				marcas++
+				if p >= 3 || passo[y[i]] != 1 {
+					t.Fatalf("sequência %d: marca no passo %d (esperava < 3) com símbolo %v, rótulo %d", i, p, passo, y[i])
+				}
+			}
+		}
+		if marcas != 1 {
+			t.Fatalf("sequência %d com %d marcas", i, marcas)
 		}
 	}
 	x2, _ := m.Exemplos(100, 3)
-	if x2[50] != x[50] {
+	if x2[500] != x[500] {
 		t.Fatal("a mesma semente deu sequências diferentes")
 	}
 }
@@ -280,9 +293,10 @@ func TestPerdaPorPassoIgnoraOPreenchimento(t *testing.T) {
 
 func TestNormasDoGradienteSomemNaRNNSimples(t *testing.T) {
 	const tempo = 30
-	x, _ := Memoria{Comprimento: tempo}.Exemplos(16, 1)
+	m := Memoria{Comprimento: tempo}
+	x, _ := m.Exemplos(16, 1)
 	ctx := context.New()
-	normas := NormasDoGradiente(ctx, Camada{Tipo: Simples, Oculta: 32}, tensors.FromFlatDataAndDimensions(x, 16, tempo), 16)
+	normas := NormasDoGradiente(ctx, Camada{Tipo: Simples, Oculta: 32}, tensors.FromFlatDataAndDimensions(x, 16, tempo, m.Caracteristicas()), 0)
 	if len(normas) != tempo {
 		t.Fatalf("%d normas para %d passos", len(normas), tempo)
 	}
