@@ -88,7 +88,10 @@ def le_resultados(caminho):
 
 
 def salva_figuras(nb, pasta, prefixo):
-    """Extrai as imagens PNG das saídas (para olhar e para artefatos de CI)."""
+    """Extrai as imagens PNG das saídas (para olhar e para artefatos de CI).
+    Apaga antes as de uma execução anterior do mesmo notebook e modo."""
+    for velha in pasta.glob(f"{prefixo}-celula*.png"):
+        velha.unlink()
     n = 0
     for i, c in enumerate(nb.cells):
         for o in c.get("outputs", []):
