@@ -40,6 +40,12 @@
 //
 // [Classificador], [Regressor] e [ModeloDeLinguagem] devolvem funções de
 // modelo para treino.Treina; [Alfabeto] codifica palavras em sequências de
-// símbolos, e [Janelas] corta uma série temporal em pares (janela, próximo
-// valor).
+// símbolos (e [Gera] inventa palavras com um modelo treinado), e [Janelas]
+// corta uma série temporal em pares (janela, próximo valor).
+//
+// # Medidas
+//
+// [NormasDoGradiente] mede quanto o estado final depende de cada passo da
+// entrada (o gradiente que desaparece na RNN simples), e [MedeVelocidade]
+// quanto custa compilar e executar a ida e a volta de uma camada.
 package rnn
