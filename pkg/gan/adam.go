@@ -1,6 +1,8 @@
 package gan
 
 import (
+	"math"
+
 	"github.com/gomlx/gomlx/pkg/core/dtypes"
 	"github.com/gomlx/gomlx/pkg/core/graph"
 	"github.com/gomlx/gomlx/pkg/ml/context"
@@ -16,6 +18,10 @@ type Adam struct {
 	Beta1  float64 // decaimento da média dos gradientes (momento)
 	Beta2  float64 // decaimento da média dos quadrados dos gradientes
 	Escopo string  // onde ficam os momentos e o contador de passos
+	// Decaimento, se positivo, faz a taxa cair como um cosseno, de Taxa até
+	// Taxa/20, ao longo de Decaimento passos (e ficar em Taxa/20 depois):
+	// passos largos no começo, finos no fim.
+	Decaimento int
 }
 
 func (a Adam) completa() Adam {
@@ -65,6 +71,12 @@ func (a Adam) Atualiza(ctx *context.Context, perda *graph.Node, vars []*context.
 	corr1 := graph.Reciprocal(graph.OneMinus(graph.Pow(b1, t)))
 	corr2 := graph.Reciprocal(graph.OneMinus(graph.Pow(b2, t)))
 	taxa := graph.Scalar(g, dt, a.Taxa)
+	if a.Decaimento > 0 {
+		// taxa·(1/20 + (19/20)·(1 + cos(π·min(t, T)/T))/2)
+		fracao := graph.DivScalar(graph.MinScalar(t, float64(a.Decaimento)), float64(a.Decaimento))
+		cosseno := graph.MulScalar(graph.OnePlus(graph.Cos(graph.MulScalar(fracao, math.Pi))), 0.5)
+		taxa = graph.Mul(taxa, graph.AddScalar(graph.MulScalar(cosseno, 19.0/20), 1.0/20))
+	}
 	eps := graph.Scalar(g, dt, 1e-8)
 	for i, v := range vars {
 		// Os momentos de "discriminador/camada0/weights" ficam em

@@ -2,6 +2,7 @@ package gan
 
 import (
 	"fmt"
+	"hash/fnv"
 	"math/rand/v2"
 
 	"github.com/gomlx/gomlx/pkg/core/dtypes"
@@ -57,6 +58,10 @@ type Config struct {
 	// desvio pequeno — e D aprende a desconfiar dele.
 	DesvioLote bool
 
+	// Decaimento, se positivo, faz as taxas dos dois otimizadores caírem como
+	// um cosseno (até 1/20) ao longo de Decaimento chamadas de Passo.
+	Decaimento int
+
 	Semente int64 // semente do ruído (padrão 1)
 }
 
@@ -73,12 +78,25 @@ func (c Config) completa() Config {
 	if c.Semente == 0 {
 		c.Semente = 1
 	}
+	if c.Decaimento > 0 {
+		c.OtimizadorD.Decaimento = c.Decaimento * c.PassosD
+		c.OtimizadorG.Decaimento = c.Decaimento * c.PassosG
+	}
 	c.OtimizadorD.Escopo = "otimizador-d"
 	c.OtimizadorG.Escopo = "otimizador-g"
 	return c
 }
 
-// Gerador constrói G: z [lote, Latente] → amostras [lote, Dados].
+// Assinatura resume a configuração num texto curto (um hash), bom para o
+// nome de um checkpoint: mudar qualquer detalhe muda a assinatura, e um
+// treino com outra configuração não reaproveita o checkpoint errado.
+func (c Config) Assinatura() string {
+	h := fnv.New32a()
+	fmt.Fprintf(h, "%+v", c.completa())
+	return fmt.Sprintf("%08x", h.Sum32())
+}
+
+// ConstroiGerador constrói G: z [lote, Latente] → amostras [lote, Dados].
 func (c Config) ConstroiGerador(ctx *context.Context, z *graph.Node) *graph.Node {
 	x := z
 	for i, n := range c.Gerador {
@@ -94,21 +112,33 @@ func (c Config) ConstroiGerador(ctx *context.Context, z *graph.Node) *graph.Node
 // ConstroiDiscriminador constrói D: amostras [lote, Dados] → logits [lote]
 // (o logit l dá a probabilidade de "real": D(x) = σ(l)).
 func (c Config) ConstroiDiscriminador(ctx *context.Context, x *graph.Node) *graph.Node {
+	return c.constroiD(ctx, x, nil)
+}
+
+// constroiD constrói D; com DesvioLote, o desvio do lote vem de ref (outro
+// lote, que passa pela mesma primeira camada) ou, se ref for nil, de x.
+func (c Config) constroiD(ctx *context.Context, x, ref *graph.Node) *graph.Node {
 	for i, n := range c.Discriminador {
-		x = activations.LeakyReluWithAlpha(layers.Dense(ctx.Inf("camada%d", i), x, true, n), 0.2)
+		camada := ctx.Inf("camada%d", i)
+		h := activations.LeakyReluWithAlpha(layers.Dense(camada, x, true, n), 0.2)
 		if i == 0 && c.DesvioLote {
-			x = comDesvioDoLote(x)
+			hRef := h
+			if ref != nil {
+				hRef = activations.LeakyReluWithAlpha(layers.Dense(camada, ref, true, n), 0.2)
+			}
+			h = comDesvioDoLote(h, hRef)
 		}
+		x = h
 	}
 	return graph.Reshape(layers.Dense(ctx.In("saida"), x, true, 1), -1)
 }
 
 // comDesvioDoLote acrescenta a x [lote, n] uma coluna com o desvio-padrão
-// de cada ativação no lote, na média das n ativações (o mesmo número em
-// todas as linhas).
-func comDesvioDoLote(x *graph.Node) *graph.Node {
-	media := graph.ReduceAndKeep(x, graph.ReduceMean, 0)
-	variancia := graph.ReduceMean(graph.Square(graph.Sub(x, media)), 0)
+// de cada ativação no lote ref, na média das n ativações (o mesmo número em
+// todas as linhas). No treino, ref é o próprio x.
+func comDesvioDoLote(x, ref *graph.Node) *graph.Node {
+	media := graph.ReduceAndKeep(ref, graph.ReduceMean, 0)
+	variancia := graph.ReduceMean(graph.Square(graph.Sub(ref, media)), 0)
 	desvio := graph.ReduceAllMean(graph.Sqrt(graph.AddScalar(variancia, 1e-8)))
 	coluna := graph.BroadcastToDims(graph.Reshape(desvio, 1, 1), x.Shape().Dimensions[0], 1)
 	return graph.Concatenate([]*graph.Node{x, coluna}, 1)
@@ -142,8 +172,7 @@ type GAN struct {
 	Cfg Config
 	Ctx *context.Context // variáveis de G ("gerador"), D ("discriminador") e otimizadores
 
-	passoD, passoG, gera, discrimina *context.Exec
-	rng                              *rand.Rand
+	passoD, passoG, passo, gera, discrimina *context.Exec
 }
 
 // Nova monta uma GAN com as variáveis em ctx (criadas no primeiro passo,
@@ -156,39 +185,78 @@ func Nova(ctx *context.Context, cfg Config) *GAN {
 	if err := ctx.SetRNGStateFromSeed(cfg.Semente); err != nil {
 		panic(err)
 	}
-	g := &GAN{Cfg: cfg, Ctx: ctx, rng: rand.New(rand.NewPCG(uint64(cfg.Semente), 99))}
+	g := &GAN{Cfg: cfg, Ctx: ctx}
 	ctx = ctx.Checked(false) // cria as variáveis na primeira vez, reusa depois
 	backend := motor.Backend()
 
 	g.passoD = context.MustNewExec(backend, ctx, func(ctx *context.Context, reais *graph.Node) []*graph.Node {
-		gr := reais.Graph()
-		z := ctx.RandomNormal(gr, shapes.Make(dtypes.Float32, reais.Shape().Dimensions[0], cfg.Latente))
-		// StopGradient: no passo de D, as amostras falsas são só dados.
-		falsos := graph.StopGradient(cfg.ConstroiGerador(ctx.In("gerador"), z))
-		lr := cfg.ConstroiDiscriminador(ctx.In("discriminador"), reais)
-		lf := cfg.ConstroiDiscriminador(ctx.In("discriminador"), falsos)
-		perda := PerdaD(lr, lf)
-		cfg.OtimizadorD.Atualiza(ctx, perda, variaveisEmUso(ctx.In("discriminador"), gr))
-		return []*graph.Node{perda,
-			graph.ReduceAllMean(graph.Sigmoid(lr)), graph.ReduceAllMean(graph.Sigmoid(lf))}
+		perda, dr, df := cfg.grafoPassoD(ctx, reais)
+		return []*graph.Node{perda, dr, df}
 	})
 	g.passoG = context.MustNewExec(backend, ctx, func(ctx *context.Context, gr *graph.Graph) []*graph.Node {
-		z := ctx.RandomNormal(gr, shapes.Make(dtypes.Float32, cfg.Lote, cfg.Latente))
-		lf := cfg.ConstroiDiscriminador(ctx.In("discriminador"), cfg.ConstroiGerador(ctx.In("gerador"), z))
-		perda := PerdaGNaoSaturante(lf)
-		if cfg.Perda == Minimax {
-			perda = PerdaGMinimax(lf)
+		perda, df := cfg.grafoPassoG(ctx, gr)
+		return []*graph.Node{perda, df}
+	})
+	// O passo completo num grafo só: PassosD passos de D (cada um com o seu
+	// lote de reais) e depois PassosG passos de G, desenrolados. Cada passo
+	// lê os valores que o anterior acabou de escrever (SetValueGraph), então
+	// é o mesmo que chamar PassoD e PassoG em sequência — com uma ida ao motor
+	// em vez de PassosD + PassosG.
+	g.passo = context.MustNewExec(backend, ctx, func(ctx *context.Context, reais *graph.Node) []*graph.Node {
+		var perdaD, dr, df, perdaG *graph.Node
+		for k := range cfg.PassosD {
+			lote := reais
+			if cfg.PassosD > 1 {
+				// StopGradient: os dados não são treinados (e o motor Go puro
+				// não tem o gradiente de Slice).
+				lote = graph.StopGradient(graph.Slice(reais, graph.AxisRange(k*cfg.Lote, (k+1)*cfg.Lote)))
+			}
+			perdaD, dr, df = cfg.grafoPassoD(ctx, lote)
 		}
-		cfg.OtimizadorG.Atualiza(ctx, perda, variaveisEmUso(ctx.In("gerador"), gr))
-		return []*graph.Node{perda, graph.ReduceAllMean(graph.Sigmoid(lf))}
+		for range cfg.PassosG {
+			perdaG, _ = cfg.grafoPassoG(ctx, reais.Graph())
+		}
+		return []*graph.Node{perdaD, dr, df, perdaG}
 	})
 	g.gera = context.MustNewExec(backend, ctx, func(ctx *context.Context, z *graph.Node) *graph.Node {
 		return cfg.ConstroiGerador(ctx.In("gerador"), z)
 	})
-	g.discrimina = context.MustNewExec(backend, ctx, func(ctx *context.Context, x *graph.Node) *graph.Node {
-		return graph.Sigmoid(cfg.ConstroiDiscriminador(ctx.In("discriminador"), x))
+	g.discrimina = context.MustNewExec(backend, ctx, func(ctx *context.Context, x, ref *graph.Node) *graph.Node {
+		if !cfg.DesvioLote {
+			ref = nil
+		}
+		return graph.Sigmoid(cfg.constroiD(ctx.In("discriminador"), x, ref))
 	})
 	return g
+}
+
+// grafoPassoD monta um passo de D num lote de reais: perda, média de D nos
+// reais e média de D nos falsos.
+func (cfg Config) grafoPassoD(ctx *context.Context, reais *graph.Node) (perda, dReais, dFalsos *graph.Node) {
+	gr := reais.Graph()
+	z := ctx.RandomNormal(gr, shapes.Make(dtypes.Float32, reais.Shape().Dimensions[0], cfg.Latente))
+	// StopGradient: no passo de D, as amostras falsas são só dados.
+	falsos := graph.StopGradient(cfg.ConstroiGerador(ctx.In("gerador"), z))
+	lr := cfg.ConstroiDiscriminador(ctx.In("discriminador"), reais)
+	lf := cfg.ConstroiDiscriminador(ctx.In("discriminador"), falsos)
+	perda = PerdaD(lr, lf)
+	// Só as variáveis de D entram no otimizador de D.
+	cfg.OtimizadorD.Atualiza(ctx, perda, variaveisEmUso(ctx.In("discriminador"), gr))
+	return perda, graph.ReduceAllMean(graph.Sigmoid(lr)), graph.ReduceAllMean(graph.Sigmoid(lf))
+}
+
+// grafoPassoG monta um passo de G com Lote amostras: perda de G e média de
+// D nas amostras (antes do passo).
+func (cfg Config) grafoPassoG(ctx *context.Context, gr *graph.Graph) (perda, dFalsos *graph.Node) {
+	z := ctx.RandomNormal(gr, shapes.Make(dtypes.Float32, cfg.Lote, cfg.Latente))
+	lf := cfg.ConstroiDiscriminador(ctx.In("discriminador"), cfg.ConstroiGerador(ctx.In("gerador"), z))
+	perda = PerdaGNaoSaturante(lf)
+	if cfg.Perda == Minimax {
+		perda = PerdaGMinimax(lf)
+	}
+	// Só as variáveis de G entram no otimizador de G.
+	cfg.OtimizadorG.Atualiza(ctx, perda, variaveisEmUso(ctx.In("gerador"), gr))
+	return perda, graph.ReduceAllMean(graph.Sigmoid(lf))
 }
 
 // variaveisEmUso lista as variáveis treináveis do escopo de ctx que o grafo
@@ -220,18 +288,13 @@ func (g *GAN) PassoG() (perda, dFalsos float64) {
 }
 
 // Passo dá Cfg.PassosD passos de D (cada um com um lote novo de
-// amostra(Cfg.Lote)) e Cfg.PassosG passos de G, e devolve as métricas para as curvas
-// de treino.Laco.
+// amostra(Cfg.Lote)) e Cfg.PassosG passos de G, num grafo só, e devolve as
+// métricas (do último passo de cada jogador) para as curvas de treino.Laco.
 func (g *GAN) Passo(amostra func(n int) []float32) map[string]float64 {
-	var perdaD, dReais, dFalsos float64
-	for range g.Cfg.PassosD {
-		perdaD, dReais, dFalsos = g.PassoD(amostra(g.Cfg.Lote))
-	}
-	var perdaG float64
-	for range g.Cfg.PassosG {
-		perdaG, _ = g.PassoG()
-	}
-	return map[string]float64{"perda de D": perdaD, "perda de G": perdaG, "D(real)": dReais, "D(falso)": dFalsos}
+	n := g.Cfg.Lote * g.Cfg.PassosD
+	r := g.passo.MustExec(tensors.FromFlatDataAndDimensions(amostra(n), n, g.Cfg.Dados))
+	return map[string]float64{"perda de D": escalar(r[0]), "D(real)": escalar(r[1]),
+		"D(falso)": escalar(r[2]), "perda de G": escalar(r[3])}
 }
 
 // Latentes sorteia n vetores z (achatados, n×Latente) de uma normal padrão,
@@ -258,10 +321,15 @@ func (g *GAN) Gera(n int, semente uint64) []float32 { return g.GeraDe(g.Latentes
 
 // Discrimina devolve D(x), a probabilidade de "real", para cada um dos n
 // dados de x (achatado, n×Dados). Com DesvioLote, a resposta de D depende
-// do lote inteiro: aqui o lote é x.
+// do lote em que x chega; aqui, o desvio do lote é o de um lote do gerador
+// (Lote amostras): D(x) responde "x é real, vindo num lote com a variedade
+// que G produz agora?".
 func (g *GAN) Discrimina(x []float32) []float32 {
 	n := len(x) / g.Cfg.Dados
-	return tensors.MustCopyFlatData[float32](g.discrimina.MustExec(tensors.FromFlatDataAndDimensions(x, n, g.Cfg.Dados))[0])
+	ref := g.Gera(g.Cfg.Lote, 11)
+	return tensors.MustCopyFlatData[float32](g.discrimina.MustExec(
+		tensors.FromFlatDataAndDimensions(x, n, g.Cfg.Dados),
+		tensors.FromFlatDataAndDimensions(ref, g.Cfg.Lote, g.Cfg.Dados))[0])
 }
 
 func escalar(t *tensors.Tensor) float64 {

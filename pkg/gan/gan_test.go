@@ -121,7 +121,8 @@ func TestMediaGeradaVaiAtéOsDados(t *testing.T) {
 			mx += float64(p[i])
 			my += float64(p[i+1])
 		}
-		mx, my = mx/250, my/250 // média dos 250 pontos
+		n := float64(len(p) / 2)
+		mx, my = mx/n, my/n
 		return math.Hypot(mx-3, my-3)
 	}
 	antes := distancia()
@@ -229,5 +230,29 @@ func TestJulgamento(t *testing.T) {
 	}
 	if u := julgaLogits(todos).Uniformidade; math.Abs(u-1) > 1e-9 {
 		t.Errorf("dez dígitos, um de cada: uniformidade %v; esperava 1", u)
+	}
+}
+
+func TestPassoNumGrafoSoIgualAPassosSeparados(t *testing.T) {
+	cfg := Config{Dados: 2, Latente: 2, Gerador: []int{16}, Discriminador: []int{16}, Lote: 32,
+		PassosD: 2, PassosG: 3, OtimizadorD: Adam{Taxa: 1e-2}, OtimizadorG: Adam{Taxa: 1e-2}, Semente: 5}
+	junto, separado := Nova(context.New(), cfg), Nova(context.New(), cfg)
+	amJ, amS := AnelPadrao().Amostrador(9), AnelPadrao().Amostrador(9)
+	for range 3 {
+		junto.Passo(amJ)
+		for range 2 {
+			separado.PassoD(amS(32))
+		}
+		for range 3 {
+			separado.PassoG()
+		}
+	}
+	a, b := fotografia(t, junto.Ctx.In("gerador")), fotografia(t, separado.Ctx.In("gerador"))
+	for k, va := range a {
+		for i := range va {
+			if math.Abs(float64(va[i]-b[k][i])) > 1e-4 {
+				t.Fatalf("%s[%d]: %v (num grafo só) ≠ %v (passos separados)", k, i, va[i], b[k][i])
+			}
+		}
 	}
 }

@@ -29,6 +29,16 @@ func AmostradorDeImagens(im *dados.Imagens, semente uint64) func(n int) []float3
 	}
 }
 
+// Separa corta um vetor achatado em pedaços de tamanho valores (uma imagem
+// por pedaço, por exemplo), sem copiar.
+func Separa(x []float32, tamanho int) [][]float32 {
+	var partes [][]float32
+	for i := 0; i+tamanho <= len(x); i += tamanho {
+		partes = append(partes, x[i:i+tamanho])
+	}
+	return partes
+}
+
 // ParaPixels leva imagens geradas (em [−1, 1]) de volta a [0, 1].
 func ParaPixels(x []float32) []float32 {
 	p := make([]float32, len(x))

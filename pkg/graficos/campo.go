@@ -31,7 +31,8 @@ type Campo struct {
 
 // PontosSobreCampo desenha séries de pontos (como Pontos) sobre um campo em
 // tons de cinza: quanto maior o valor, mais escuro. A legenda mostra as
-// séries e uma faixa com a escala do campo ("D(x): 0 ▭ 1"). O tamanho
+// séries e uma faixa com a escala do campo ("D(x): de 0 (claro) a 1
+// (escuro)"). Pontos fora do retângulo do campo não aparecem. O tamanho
 // padrão é 560×520 pixels, quase quadrado, para não distorcer o plano.
 func PontosSobreCampo(titulo, eixoX, eixoY string, campo Campo, series ...Serie) *Figura {
 	ny := len(campo.Valores)
@@ -99,7 +100,8 @@ func PontosSobreCampo(titulo, eixoX, eixoY string, campo Campo, series ...Serie)
 	if nome == "" {
 		nome = "valor"
 	}
-	f.p.Legend.Add(fmt.Sprintf("%s: %s ▶ %s", nome, formataNumero(menor, 3), formataNumero(maior, 3)), faixaDeCinza{})
+	f.p.Legend.Add(fmt.Sprintf("%s: de %s (claro) a %s (escuro)", nome, formataNumero(menor, 3), formataNumero(maior, 3)), faixaDeCinza{})
+	f.p.Legend.ThumbnailWidth = vg.Points(24)
 	f.p.Legend.Top, f.p.Legend.Left = true, false
 	return f.Tamanho(560, 520)
 }
