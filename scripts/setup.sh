@@ -144,7 +144,11 @@ config_usuario="$VENV/share/jupyter/lab/user-settings/@jupyterlab/translation-ex
 mkdir -p "$config_usuario"
 [ -f "$config_usuario/plugin.jupyterlab-settings" ] ||
 	echo '{ "locale": "pt_BR" }' >"$config_usuario/plugin.jupyterlab-settings"
-"$VENV/bin/jupyter" kernelspec list 2>/dev/null | grep -q gonb || falha "o kernel gonb não aparece em 'jupyter kernelspec list'."
+# (Sem grep -q: com pipefail, o grep que sai na primeira linha pode quebrar o
+# cano do jupyter e fazer o teste falhar por acaso.)
+especs=$("$VENV/bin/jupyter" kernelspec list 2>&1) || true
+grep gonb >/dev/null <<<"$especs" || falha "o kernel gonb não aparece em 'jupyter kernelspec list':
+$especs"
 ok "kernel gonb registrado em $dados_jupyter/kernels/gonb"
 
 # ---------------------------------------------------------------------------

@@ -91,9 +91,9 @@ confere "HEALTHCHECK (docker/saude.py) responde" $?
 codigo=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$porta/api/contents")
 [ "$codigo" = 403 ]
 confere "sem token, a API recusa (HTTP $codigo)" $?
-curl -s -H "Authorization: token $token" "http://127.0.0.1:$porta/api/contents" | grep -q '00-introducao.ipynb'
+curl -s -H "Authorization: token $token" "http://127.0.0.1:$porta/api/contents" | grep '00-introducao.ipynb' >/dev/null
 confere "as lições aparecem na pasta de trabalho (~/work/notebooks)" $?
-curl -s -H "Authorization: token $token" "http://127.0.0.1:$porta/api/kernelspecs" | grep -q '"gonb"'
+curl -s -H "Authorization: token $token" "http://127.0.0.1:$porta/api/kernelspecs" | grep '"gonb"' >/dev/null
 confere "o kernel GoNB está registrado" $?
 desce
 
