@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/gomlx/gomlx/pkg/core/graph"
@@ -182,7 +183,14 @@ func TestPerdaCaiNaTarefaDaMemoria(t *testing.T) {
 	m := Memoria{Comprimento: 6, Simbolos: 4}
 	cfg := m.Config(Camada{Tipo: LSTM, Oculta: 16}, 300)
 	cfg.SemGrafico = true
-	mod := treino.Treina(cfg)
+	feito := make(chan *treino.Modelo, 1)
+	go func() { feito <- treino.Treina(cfg) }()
+	var mod *treino.Modelo
+	select {
+	case mod = <-feito:
+	case <-time.After(2 * time.Minute):
+		t.Fatal("o treino de 300 passos levou mais de 2 minutos (motor travado?)")
+	}
 	h := mod.Historico
 	if !(h.PerdaTreino[len(h.PerdaTreino)-1] < 0.5*h.PerdaTreino[0]) {
 		t.Fatalf("a perda não caiu à metade: %v", h.PerdaTreino)
