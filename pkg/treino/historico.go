@@ -38,7 +38,11 @@ func (h *Historico) GraficoPerda(titulo string) *graficos.Figura {
 	if len(h.PerdaValidacao) > 0 {
 		series = append(series, graficos.Serie{Nome: "validação", X: h.Passos, Y: h.PerdaValidacao})
 	}
-	return graficos.Curvas(titulo, "passo de treino", "perda (entropia cruzada)", series...)
+	eixo := "perda (entropia cruzada)"
+	if len(h.AcuraciaTreino) == 0 { // regressão: a perda é a que a Config escolheu (p.ex. erro quadrático)
+		eixo = "perda"
+	}
+	return graficos.Curvas(titulo, "passo de treino", eixo, series...)
 }
 
 // GraficoAcuracia desenha as curvas de acurácia (treino e validação), em %.
