@@ -104,6 +104,8 @@ done
 
 passo "Antes e depois: max-pooling do GoMLX × cnn.Pooling (LeNet)"
 mede_go xla lenet -pool-original -max-passos 0
+passo "Antes e depois: LSTM sem e com o corte de fusão"
+mede_go xla lstm -sem-corte -max-passos 0 -passos 10 -aquecimento 2
 passo "Antes e depois: gradiente de Dot do GoMLX × o do curso (MLP)"
 mede_go xla mlp -gradiente-original -max-passos 0
 [ -z "${BENCH_SEM_GO_PURO:-}" ] && mede_go go mlp -gradiente-original -max-passos 0 -passos 5 -aquecimento 2

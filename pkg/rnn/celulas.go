@@ -199,5 +199,13 @@ func (c celula) passo(x *graph.Node, e Estado) Estado {
 // custa oculta² multiplicações por exemplo — pouco perto do resto da célula.
 // Na RNN simples o estado já passa por h·U a cada passo: não precisa.
 func (c celula) corte(v *graph.Node) *graph.Node {
+	if !CorteDeFusao {
+		return v
+	}
 	return graph.Dot(v, c.identidade)
 }
+
+// CorteDeFusao liga o corte descrito acima (padrão: ligado). Desligue só para
+// medir a diferença (scripts/bench.sh mostra o antes e o depois), antes de
+// montar qualquer grafo.
+var CorteDeFusao = true

@@ -102,6 +102,7 @@ def treino(linhas, saida):
 VARIANTES = {
     "gradiente-original": "gradiente de `Dot` do GoMLX → o do curso (`pkg/motor`)",
     "pool-original": "`graph.MaxPool` → `cnn.Pooling` (reagrupar e reduzir)",
+    "sem-corte": "LSTM: sem → com o corte de fusão (`rnn.CorteDeFusao`)",
 }
 
 
@@ -109,18 +110,19 @@ def antes_depois(linhas, saida):
     variantes = [l for l in linhas if l.get("variante")]
     if not variantes:
         return
-    saida.append("\n| otimização | modelo e motor | antes: ms por passo | depois: ms por passo | ganho |")
-    saida.append("|---|---|---:|---:|---:|")
+    saida.append("\n| otimização | modelo e motor | antes: ms por passo | depois: ms por passo | ganho | 1º passo (compilação): antes → depois |")
+    saida.append("|---|---|---:|---:|---:|---:|")
     for (var, modelo, lado) in sorted({(l["variante"], l["modelo"], l["lado"]) for l in variantes}):
         ls = [l for l in variantes if (l["variante"], l["modelo"], l["lado"]) == (var, modelo, lado)]
         erro = next((l["erro"] for l in ls if l.get("erro")), None)
         antes = med([l.get("ms_por_passo") for l in ls])
-        depois = med([l.get("ms_por_passo") for l in linhas
-                      if l["modelo"] == modelo and l["lado"] == lado and not l.get("variante")])
+        normais = [l for l in linhas if l["modelo"] == modelo and l["lado"] == lado and not l.get("variante")]
+        depois = med([l.get("ms_por_passo") for l in normais])
+        comp = f"{seg(med([l.get('primeiro_passo_s') for l in ls]))} → {seg(med([l.get('primeiro_passo_s') for l in normais]))}"
         ganho = num(antes / depois, 1) + "×" if antes and depois else "—"
         antes_txt = f"não treina ({erro.splitlines()[0][:80]})" if erro else num(antes, 1)
         saida.append(f"| {VARIANTES.get(var, var)} | {NOMES_MODELO.get(modelo, modelo).split(' (')[0]}, "
-                     f"{NOMES_LADO.get(lado, lado)} | {antes_txt} | {num(depois, 1)} | {ganho} |")
+                     f"{NOMES_LADO.get(lado, lado)} | {antes_txt} | {num(depois, 1)} | {ganho} | {comp} |")
 
 
 def espera(linhas, saida):

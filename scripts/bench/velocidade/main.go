@@ -129,7 +129,7 @@ type opcoes struct {
 	lote, passos, aquecimento, avaliarACada int
 	maxPassos, repeticoes                   int
 	taxa, alvo                              float64
-	gradOriginal, poolOriginal              bool
+	gradOriginal, poolOriginal, semCorte    bool
 	exporta                                 string
 }
 
@@ -162,6 +162,7 @@ func main() {
 	flag.IntVar(&o.repeticoes, "repeticoes", 3, "execuções (cada uma com outra semente)")
 	flag.BoolVar(&o.gradOriginal, "gradiente-original", false, "usa o gradiente de Dot do GoMLX (o \"antes\" da otimização do curso)")
 	flag.BoolVar(&o.poolOriginal, "pool-original", false, "LeNet com o graph.MaxPool do GoMLX (o \"antes\" de cnn.Pooling)")
+	flag.BoolVar(&o.semCorte, "sem-corte", false, "LSTM sem o corte de fusão do pacote rnn (o \"antes\")")
 	flag.StringVar(&o.exporta, "exporta", "", "grava os dados da tarefa da LSTM nesta pasta (para o PyTorch) e sai")
 	flag.Parse()
 	if o.poolOriginal {
@@ -169,6 +170,9 @@ func main() {
 	}
 	if o.gradOriginal {
 		motor.UsaGradientesDaBiblioteca()
+	}
+	if o.semCorte {
+		rnn.CorteDeFusao = false
 	}
 	if modelos[o.modelo] == nil && o.exporta == "" {
 		fmt.Fprintf(os.Stderr, "modelo desconhecido %q (use mlp, lenet ou lstm)\n", o.modelo)
@@ -201,6 +205,9 @@ func execucao(o opcoes, semente uint64, d conjunto) (res resultado) {
 	}
 	if o.poolOriginal {
 		res.Variante = "pool-original"
+	}
+	if o.semCorte {
+		res.Variante = "sem-corte"
 	}
 	defer func() {
 		if p := recover(); p != nil {
