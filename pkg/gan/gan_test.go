@@ -9,6 +9,7 @@ import (
 	"github.com/gomlx/gomlx/pkg/ml/context"
 
 	"github.com/go-estudos/representacoes/pkg/motor"
+	"github.com/go-estudos/representacoes/pkg/treino"
 )
 
 // pequena é uma GAN 2-D pequena, rápida de compilar e treinar.
@@ -254,5 +255,34 @@ func TestPassoNumGrafoSoIgualAPassosSeparados(t *testing.T) {
 				t.Fatalf("%s[%d]: %v (num grafo só) ≠ %v (passos separados)", k, i, va[i], b[k][i])
 			}
 		}
+	}
+}
+
+func TestCarregaDevolveAGANDoCheckpoint(t *testing.T) {
+	t.Setenv("REPRESENTACOES_MODELOS", t.TempDir())
+	t.Setenv("REPRESENTACOES_RAPIDO", "")
+	cfg := Config{Dados: 2, Latente: 2, Gerador: []int{8}, Discriminador: []int{8}, Lote: 16}
+	ctx := context.New()
+	g := Nova(ctx, cfg)
+	am := AnelPadrao().Amostrador(1)
+	treino.Laco{Nome: "gan-teste", Ctx: ctx, Passos: 5, SemGrafico: true,
+		Passo: func(int) map[string]float64 { return g.Passo(am) }}.Roda()
+	if err := Guarda("gan-teste", "extra.json", []int{4, 2}); err != nil {
+		t.Fatal(err)
+	}
+
+	c := Carrega("gan-teste", cfg)
+	a, b := g.Gera(10, 3), c.Gera(10, 3)
+	for i := range a {
+		if a[i] != b[i] {
+			t.Fatalf("a GAN carregada gera %v; a treinada, %v", b, a)
+		}
+	}
+	var extra []int
+	if !Le("gan-teste", "extra.json", &extra) || len(extra) != 2 || extra[0] != 4 {
+		t.Errorf("Le devolveu %v", extra)
+	}
+	if Le("gan-teste", "nao-existe.json", &extra) {
+		t.Error("Le de um arquivo que não existe devolveu true")
 	}
 }
