@@ -65,6 +65,7 @@ maq = {
     "xla": saida([".venv/bin/python", "-c", "import importlib.metadata as m; print(m.version('xla-cpu-pjrt'))"]),
     "torch": saida([f"{torch}/bin/python", "-c", "import torch; print(torch.__version__)"]),
     "python": platform.python_version(), "pasta": os.path.relpath(pasta),
+    "carga": open("/proc/loadavg").read().split()[0],
 }
 json.dump(maq, open(os.path.join(pasta, "maquina.json"), "w"), ensure_ascii=False)
 print("  ✔", maq["cpu"], "·", maq["nucleos"], "núcleos ·", maq["go"], "· GoMLX", maq["gomlx"], "· torch", maq["torch"])
@@ -113,6 +114,7 @@ mede_go xla mlp -gradiente-original -max-passos 0
 passo "Espera do aluno no notebook (GoNB)"
 "$RAIZ/.venv/bin/python" scripts/bench/espera.py --repeticoes 4 | tee "$PASTA/espera.jsonl"
 
+cut -d' ' -f1 /proc/loadavg >"$PASTA/carga-fim.txt"
 passo "Relatório"
 "$RAIZ/.venv/bin/python" scripts/bench/relatorio.py "$PASTA" >"$RELATORIO"
 echo "  ✔ $RELATORIO (medidas em $PASTA)"

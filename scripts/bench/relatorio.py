@@ -157,7 +157,9 @@ def main():
     s.append(f"**Máquina:** {maq['cpu']}, {maq['nucleos']} núcleos, {maq['memoria']} de memória, sem GPU. "
              f"{maq['go']}, GoMLX {maq['gomlx']} (plugin XLA para CPU `xla-cpu-pjrt` {maq['xla']}), "
              f"PyTorch {maq['torch']} (do PyPI), Python {maq['python']}. Threads: **{maq['threads']}** para os dois lados "
-             f"(`torch.set_num_threads`; o XLA usa um thread por núcleo).\n")
+             f"(`torch.set_num_threads`; o XLA usa um thread por núcleo). Carga média da máquina (1 min) no início: "
+             f"{maq.get('carga', '—')}; no fim: {(pasta / 'carga-fim.txt').read_text().strip() if (pasta / 'carga-fim.txt').exists() else '—'} "
+             f"(com {maq['nucleos']} núcleos, carga acima de ~0,5 antes de começar quer dizer outro programa dividindo a CPU).\n")
     s.append("## 1. Treino: GoMLX × PyTorch\n")
     s.append("Mesma arquitetura, mesmo lote, mesmo otimizador (Adam, taxa 0,001 constante), mesmos dados (MNIST dos arquivos "
              "`dados/mnist`), na mesma máquina e na mesma execução do script. *ms por passo*: mediana de 3 janelas de "
