@@ -1,6 +1,6 @@
 """Os modelos das lições no PyTorch (CPU), para comparar com o GoMLX.
 
-Mesma arquitetura, lote, otimizador (Adam, taxa constante), dados e ordem de
+Mesma arquitetura, lote, otimizador (Adam, com a mesma taxa), dados e ordem de
 medida que scripts/bench/velocidade (o lado Go). Escreve uma linha JSON por
 execução. Uso (pelo scripts/bench.sh):
 
@@ -72,11 +72,11 @@ class MLP(nn.Module):
 
 
 class LSTM(nn.Module):
-    """rnn.Camada{Tipo: rnn.LSTM, Oculta: 64} + densa, como na tarefa da memória
+    """rnn.Camada{Tipo: rnn.LSTM, Oculta: 32} + densa, como na tarefa da memória
     da lição 02. Pesos em ±1/√oculta (o padrão de ambos); vieses em zero, menos
     o da porta de esquecimento, em 1 — como o pacote rnn."""
 
-    def __init__(self, entrada=9, oculta=64, classes=8):
+    def __init__(self, entrada=9, oculta=32, classes=8):
         super().__init__()
         self.lstm = nn.LSTM(entrada, oculta, batch_first=True)
         self.saida = nn.Linear(oculta, classes)
@@ -111,17 +111,31 @@ def acuracia(modelo, x, y):
     return certos / len(x)
 
 
-def uma_execucao(args, semente, xtr, ytr, xte, yte):
+def taxa_no_passo(args, t):
+    """A taxa do passo t (a partir de 0): constante, ou o decaimento cosseno de
+    treino.Treina (cosineschedule do GoMLX), de taxa a taxa/20 em args.decaimento passos."""
+    if args.decaimento <= 0:
+        return args.taxa
+    minima = args.taxa / 20
+    fracao = (t % args.decaimento) / args.decaimento
+    return minima + (args.taxa - minima) * (1 + math.cos(math.pi * fracao)) / 2
+
+
+def uma_execucao(args, semente, xtr, ytr, xte, yte, novo_modelo):
     torch.manual_seed(semente)
-    modelo = MODELOS[args.modelo]()
+    modelo = novo_modelo()
     otim = torch.optim.Adam(modelo.parameters(), lr=args.taxa)
+    t_passo = 0
     perda_fn = nn.CrossEntropyLoss()
     gerador = torch.Generator().manual_seed(semente)
     ordem = torch.randperm(len(xtr), generator=gerador)
     pos = 0
 
     def passo():
-        nonlocal pos, ordem
+        nonlocal pos, ordem, t_passo
+        for grupo in otim.param_groups:
+            grupo["lr"] = taxa_no_passo(args, t_passo)
+        t_passo += 1
         if pos + args.lote > len(ordem):
             ordem, pos = torch.randperm(len(xtr), generator=gerador), 0
         idx = ordem[pos:pos + args.lote]
@@ -146,8 +160,9 @@ def uma_execucao(args, semente, xtr, ytr, xte, yte):
     ms = statistics.median(janelas) * 1000
     # Tempo até a acurácia-alvo no teste, com um modelo novo (só o treino conta).
     torch.manual_seed(semente)
-    modelo = MODELOS[args.modelo]()
+    modelo = novo_modelo()
     otim = torch.optim.Adam(modelo.parameters(), lr=args.taxa)
+    t_passo = 0
     treino_s, n, ac = 0.0, 0, 0.0
     while n < args.max_passos:
         t0 = time.perf_counter()
@@ -160,7 +175,7 @@ def uma_execucao(args, semente, xtr, ytr, xte, yte):
             break
     return {"lado": "pytorch", "modelo": args.modelo, "threads": torch.get_num_threads(), "lote": args.lote,
             "ms_por_passo": ms, "exemplos_por_s": args.lote / (ms / 1000), "primeiro_passo_s": primeiro,
-            "alvo": args.alvo, "passos_ate_alvo": n if ac >= args.alvo else None,
+            "alvo": args.alvo, "taxa": args.taxa, "decaimento": args.decaimento, "passos_ate_alvo": n if ac >= args.alvo else None,
             "segundos_ate_alvo": treino_s if ac >= args.alvo else None, "acuracia_final": ac,
             "versao": torch.__version__}
 
@@ -171,22 +186,34 @@ def main():
     p.add_argument("--threads", type=int, default=os.cpu_count())
     p.add_argument("--lote", type=int, default=128)
     p.add_argument("--taxa", type=float, default=1e-3)
+    p.add_argument("--decaimento", type=int, default=0, help="> 0: decaimento cosseno da taxa em tantos passos")
     p.add_argument("--passos", type=int, default=50, help="passos por janela de medida (3 janelas)")
     p.add_argument("--aquecimento", type=int, default=10)
     p.add_argument("--alvo", type=float, default=0.98)
     p.add_argument("--avaliar-a-cada", type=int, default=100)
     p.add_argument("--max-passos", type=int, default=3000)
     p.add_argument("--repeticoes", type=int, default=3)
+    p.add_argument("--oculta", type=int, help="tamanho do estado da LSTM (padrão: o de memoria.json, o da lição)")
+    p.add_argument("--variante", default="", help="rótulo desta medida no relatório")
     p.add_argument("--dados-lstm", help="pasta com as sequências da tarefa da memória (do lado Go)")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
+    novo_modelo = MODELOS[args.modelo]
     if args.modelo == "lstm":
         xtr, ytr, xte, yte = memoria(args.dados_lstm)
+        info = json.load(open(os.path.join(args.dados_lstm, "memoria.json")))
+        args.oculta = args.oculta or info["oculta"]
+        novo_modelo = lambda: LSTM(info["caracteristicas"], args.oculta, info["classes"])
     else:
         xtr, ytr = mnist("treino")
         xte, yte = mnist("teste")
     for r in range(args.repeticoes):
-        print(json.dumps(uma_execucao(args, 42 + r, xtr, ytr, xte, yte)), flush=True)
+        res = uma_execucao(args, 42 + r, xtr, ytr, xte, yte, novo_modelo)
+        if args.modelo == "lstm":
+            res["oculta"] = args.oculta
+        if args.variante:
+            res["variante"] = args.variante
+        print(json.dumps(res), flush=True)
 
 
 if __name__ == "__main__":

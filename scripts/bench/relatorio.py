@@ -74,7 +74,13 @@ def treino(linhas, saida):
         ref_alvo = med([l.get("segundos_ate_alvo") for l in ref]) if ref else None
         exemplo = grupos[chaves[0]][0]
         saida.append(f"\n### {NOMES_MODELO.get(modelo, modelo)}\n")
-        saida.append(f"Lote de {exemplo['lote']}, Adam com taxa constante; alvo: **{num(100 * exemplo['alvo'], 1)}%** "
+        taxa = num(exemplo.get("taxa", 0.001), 3)
+        if exemplo.get("decaimento"):
+            otimizador = (f"Adam com taxa {taxa} e decaimento cosseno até 1/20 dela em {num(exemplo['decaimento'], 0)} "
+                          f"passos (o treino da lição)")
+        else:
+            otimizador = f"Adam com taxa {taxa} constante"
+        saida.append(f"Lote de {exemplo['lote']}, {otimizador}; alvo: **{num(100 * exemplo['alvo'], 1)}%** "
                      f"de acurácia no conjunto de teste{(' (' + exemplo['tarefa'] + ')') if exemplo.get('tarefa') else ''}. "
                      f"Medianas de {len(grupos[chaves[0]])} execuções.\n")
         saida.append("| motor | ms por passo | exemplos/s | tempo ÷ PyTorch | 1º passo (compilação) | tempo até o alvo | passos até o alvo |")
@@ -101,13 +107,42 @@ def treino(linhas, saida):
 
 VARIANTES = {
     "gradiente-original": "gradiente de `Dot` do GoMLX → o do curso (`pkg/motor`)",
-    "pool-original": "`graph.MaxPool` → `cnn.Pooling` (reagrupar e reduzir)",
+    "pool-original": "`graph.MaxPool` → `cnn.Pooling` (reagrupar e reduzir), com as convoluções do GoMLX",
+    "conv-original": "1ª convolução: `layers.Convolution` → im2col (`pkg/cnn`)",
     "sem-corte": "LSTM: sem → com o corte de fusão (`rnn.CorteDeFusao`)",
 }
 
 
+def tamanhos(linhas, saida):
+    """A LSTM com outros tamanhos de estado: a razão GoMLX ÷ PyTorch muda com ele."""
+    lstm = [l for l in linhas if l["modelo"] == "lstm" and l.get("variante", "") in ("", "tamanho") and not l.get("erro")]
+    por = defaultdict(list)
+    for l in lstm:
+        if l.get("oculta") and l["lado"] in ("gomlx-xla", "pytorch"):
+            por[(l["oculta"], l["lado"])].append(l["ms_por_passo"])
+    ocultas = sorted({o for o, _ in por})
+    if len(ocultas) < 2:
+        return
+    saida.append("\n### A LSTM com outros tamanhos de estado\n")
+    saida.append("A mesma LSTM, o mesmo lote e a mesma tarefa, mudando só o tamanho do estado oculto (a lição usa 32). "
+                 "O `nn.LSTM` do PyTorch é uma operação nativa só; no GoMLX a LSTM é o grafo desenrolado (50 passos de "
+                 "tempo, cada um com seus produtos de matrizes e suas operações elemento a elemento), que o XLA executa "
+                 "uma operação de cada vez. O custo de cada operação, e com ele a razão, muda com o tamanho.\n")
+    saida.append("| estado oculto | GoMLX-XLA: ms por passo | PyTorch: ms por passo | tempo ÷ PyTorch |")
+    saida.append("|---:|---:|---:|---:|")
+    for o in ocultas:
+        g, t = med(por.get((o, "gomlx-xla"), [])), med(por.get((o, "pytorch"), []))
+        razao = num(g / t, 2) + "×" if g and t else "—"
+        saida.append(f"| {o}{' (a da lição)' if o == 32 else ''} | {num(g, 1)} | {num(t, 1)} | {razao} |")
+
+
+# O "depois" de cada variante, quando não é o modelo do curso: o pooling é
+# medido com as convoluções do GoMLX nos dois lados, para isolar o ganho dele.
+REFERENCIA = {"pool-original": "conv-original"}
+
+
 def antes_depois(linhas, saida):
-    variantes = [l for l in linhas if l.get("variante")]
+    variantes = [l for l in linhas if l.get("variante") and l["variante"] != "tamanho"]
     if not variantes:
         return
     saida.append("\n| otimização | modelo e motor | antes: ms por passo | depois: ms por passo | ganho | 1º passo (compilação): antes → depois |")
@@ -116,10 +151,11 @@ def antes_depois(linhas, saida):
         ls = [l for l in variantes if (l["variante"], l["modelo"], l["lado"]) == (var, modelo, lado)]
         erro = next((l["erro"] for l in ls if l.get("erro")), None)
         antes = med([l.get("ms_por_passo") for l in ls])
-        normais = [l for l in linhas if l["modelo"] == modelo and l["lado"] == lado and not l.get("variante")]
+        base = REFERENCIA.get(var, "")  # o "depois": o modelo do curso, ou outra variante
+        normais = [l for l in linhas if l["modelo"] == modelo and l["lado"] == lado and l.get("variante", "") == base]
         depois = med([l.get("ms_por_passo") for l in normais])
         comp = f"{seg(med([l.get('primeiro_passo_s') for l in ls]))} → {seg(med([l.get('primeiro_passo_s') for l in normais]))}"
-        ganho = num(antes / depois, 1) + "×" if antes and depois else "—"
+        ganho = num(antes / depois, 2 if antes / depois < 2 else 1) + "×" if antes and depois else "—"
         antes_txt = f"não treina ({erro.splitlines()[0][:80]})" if erro else num(antes, 1)
         saida.append(f"| {VARIANTES.get(var, var)} | {NOMES_MODELO.get(modelo, modelo).split(' (')[0]}, "
                      f"{NOMES_LADO.get(lado, lado)} | {antes_txt} | {num(depois, 1)} | {ganho} | {comp} |")
@@ -161,12 +197,13 @@ def main():
              f"{maq.get('carga', '—')}; no fim: {(pasta / 'carga-fim.txt').read_text().strip() if (pasta / 'carga-fim.txt').exists() else '—'} "
              f"(com {maq['nucleos']} núcleos, carga acima de ~0,5 antes de começar quer dizer outro programa dividindo a CPU).\n")
     s.append("## 1. Treino: GoMLX × PyTorch\n")
-    s.append("Mesma arquitetura, mesmo lote, mesmo otimizador (Adam, taxa 0,001 constante), mesmos dados (MNIST dos arquivos "
-             "`dados/mnist`), na mesma máquina e na mesma execução do script. *ms por passo*: mediana de 3 janelas de "
+    s.append("Mesma arquitetura, mesmo lote, mesmo otimizador (Adam, com a mesma taxa), mesmos dados (MNIST dos arquivos "
+             "`dados/mnist`; na LSTM, as mesmas sequências, gravadas pelo lado Go), na mesma máquina e na mesma execução do script. *ms por passo*: mediana de 3 janelas de "
              "passos, depois de um aquecimento; *tempo até o alvo*: só o tempo de treino (sem as avaliações) de um modelo "
              "novo até a acurácia no teste passar do alvo, avaliando a cada 100 passos; a compilação do primeiro passo "
              "conta. *tempo ÷ PyTorch* < 1 quer dizer que o GoMLX foi mais rápido.")
     treino(linhas, s)
+    tamanhos(linhas, s)
     s.append("\n## 2. Quanto o aluno espera no notebook\n")
     s.append("O GoNB compila cada célula como um programa Go (com o cache de compilação aquecido pelo setup) e o roda; "
              "as declarações (funções, tipos) das células anteriores entram em todo programa seguinte.\n")

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/gomlx/gomlx/pkg/core/dtypes"
 	"github.com/gomlx/gomlx/pkg/core/graph"
 	"github.com/gomlx/gomlx/pkg/core/tensors"
 	"github.com/gomlx/gomlx/pkg/ml/context"
@@ -26,6 +27,7 @@ import (
 	"github.com/gomlx/gomlx/pkg/ml/train/losses"
 	"github.com/gomlx/gomlx/pkg/ml/train/metrics"
 	"github.com/gomlx/gomlx/pkg/ml/train/optimizers"
+	"github.com/gomlx/gomlx/pkg/ml/train/optimizers/cosineschedule"
 
 	"github.com/go-estudos/representacoes/pkg/cnn"
 	"github.com/go-estudos/representacoes/pkg/dados"
@@ -41,27 +43,35 @@ func mlp(ctx *context.Context, spec any, entradas []*graph.Node) []*graph.Node {
 	return []*graph.Node{layers.Dense(ctx.In("saida"), x, true, 10)}
 }
 
-// lenetPoolOriginal é a mesma LeNet de cnn.LeNet(), mas com o max-pooling
-// do GoMLX (graph.MaxPool) em vez de cnn.Pooling: o "antes" dessa otimização.
-func lenetPoolOriginal(ctx *context.Context, spec any, entradas []*graph.Node) []*graph.Node {
-	x := graph.InsertAxes(entradas[0], -1)
-	for i, filtros := range []int{16, 32} {
-		x = activations.Relu(layers.Convolution(ctx.Inf("conv%d", i), x).Filters(filtros).KernelSize(5).PadSame().Done())
-		x = graph.MaxPool(x).Window(2).Done()
+// lenetOriginal é a mesma LeNet de cnn.LeNet(), mas com as peças do GoMLX
+// que o pacote cnn troca: a convolução de layers.Convolution também na
+// primeira camada (em vez do im2col) e, se poolOriginal, o max-pooling
+// graph.MaxPool (em vez de cnn.Pooling). É o "antes" dessas otimizações.
+func lenetOriginal(poolOriginal bool) train.ModelFn {
+	return func(ctx *context.Context, spec any, entradas []*graph.Node) []*graph.Node {
+		x := graph.InsertAxes(entradas[0], -1)
+		for i, filtros := range []int{16, 32} {
+			x = activations.Relu(layers.Convolution(ctx.Inf("conv%d", i), x).Filters(filtros).KernelSize(5).PadSame().Done())
+			if poolOriginal {
+				x = graph.MaxPool(x).Window(2).Done()
+			} else {
+				x = cnn.Pooling(x, 2, false)
+			}
+		}
+		x = graph.Reshape(x, x.Shape().Dimensions[0], -1)
+		x = activations.Relu(layers.Dense(ctx.In("densa0"), x, true, 128))
+		return []*graph.Node{layers.Dense(ctx.In("saida"), x, true, 10)}
 	}
-	x = graph.Reshape(x, x.Shape().Dimensions[0], -1)
-	x = activations.Relu(layers.Dense(ctx.In("densa0"), x, true, 128))
-	return []*graph.Node{layers.Dense(ctx.In("saida"), x, true, 10)}
 }
 
 // A LSTM da lição 02 na tarefa de longo alcance da lição (lembrar o símbolo
-// marcado numa sequência de 50 passos).
+// marcado numa sequência de 50 passos), com o tamanho da lição (32).
 var (
 	tarefaLSTM = rnn.Memoria{Comprimento: 50}
-	camadaLSTM = rnn.Camada{Tipo: rnn.LSTM, Oculta: 64}
+	camadaLSTM = rnn.Camada{Tipo: rnn.LSTM, Oculta: 32}
 )
 
-var modelos = map[string]train.ModelFn{"lenet": cnn.LeNet().Modelo(), "mlp": mlp, "lstm": tarefaLSTM.Modelo(camadaLSTM)}
+var modelos = map[string]train.ModelFn{"lenet": cnn.LeNet().Modelo(), "mlp": mlp} // e "lstm", montado em main (-oculta)
 
 // conjunto: lotes de treino (com o tamanho pedido) e os lotes de teste.
 type conjunto struct {
@@ -129,7 +139,10 @@ type opcoes struct {
 	lote, passos, aquecimento, avaliarACada int
 	maxPassos, repeticoes                   int
 	taxa, alvo                              float64
+	decaimento                              int
+	variante                                string
 	gradOriginal, poolOriginal, semCorte    bool
+	convOriginal                            bool
 	exporta                                 string
 }
 
@@ -141,6 +154,9 @@ type resultado struct {
 	ExemplosPorS    float64  `json:"exemplos_por_s,omitempty"`
 	PrimeiroPassoS  float64  `json:"primeiro_passo_s,omitempty"`
 	Alvo            float64  `json:"alvo"`
+	Taxa            float64  `json:"taxa"`
+	Decaimento      int      `json:"decaimento,omitempty"`
+	Oculta          int      `json:"oculta,omitempty"`
 	PassosAteAlvo   *int     `json:"passos_ate_alvo"`
 	SegundosAteAlvo *float64 `json:"segundos_ate_alvo"`
 	AcuraciaFinal   float64  `json:"acuracia_final,omitempty"`
@@ -153,7 +169,8 @@ func main() {
 	var o opcoes
 	flag.StringVar(&o.modelo, "modelo", "lenet", "lenet ou mlp")
 	flag.IntVar(&o.lote, "lote", 128, "tamanho do lote")
-	flag.Float64Var(&o.taxa, "taxa", 1e-3, "taxa de aprendizado do Adam (constante)")
+	flag.Float64Var(&o.taxa, "taxa", 1e-3, "taxa de aprendizado do Adam")
+	flag.IntVar(&o.decaimento, "decaimento", 0, "se > 0, a taxa cai em cosseno até taxa/20 em tantos passos (como treino.Treina); 0 = constante")
 	flag.IntVar(&o.passos, "passos", 50, "passos por janela de medida (3 janelas)")
 	flag.IntVar(&o.aquecimento, "aquecimento", 10, "passos antes de medir")
 	flag.Float64Var(&o.alvo, "alvo", 0.98, "acurácia-alvo no teste")
@@ -162,11 +179,15 @@ func main() {
 	flag.IntVar(&o.repeticoes, "repeticoes", 3, "execuções (cada uma com outra semente)")
 	flag.BoolVar(&o.gradOriginal, "gradiente-original", false, "usa o gradiente de Dot do GoMLX (o \"antes\" da otimização do curso)")
 	flag.BoolVar(&o.poolOriginal, "pool-original", false, "LeNet com o graph.MaxPool do GoMLX (o \"antes\" de cnn.Pooling)")
+	flag.BoolVar(&o.convOriginal, "conv-original", false, "LeNet com layers.Convolution também na 1ª camada (o \"antes\" do im2col)")
 	flag.BoolVar(&o.semCorte, "sem-corte", false, "LSTM sem o corte de fusão do pacote rnn (o \"antes\")")
+	flag.IntVar(&camadaLSTM.Oculta, "oculta", camadaLSTM.Oculta, "tamanho do estado da LSTM (32 é o da lição)")
+	flag.StringVar(&o.variante, "variante", "", "rótulo desta medida no relatório (p.ex. \"tamanho\")")
 	flag.StringVar(&o.exporta, "exporta", "", "grava os dados da tarefa da LSTM nesta pasta (para o PyTorch) e sai")
 	flag.Parse()
-	if o.poolOriginal {
-		modelos["lenet"] = lenetPoolOriginal
+	modelos["lstm"] = tarefaLSTM.Modelo(camadaLSTM)
+	if o.poolOriginal || o.convOriginal {
+		modelos["lenet"] = lenetOriginal(o.poolOriginal)
 	}
 	if o.gradOriginal {
 		motor.UsaGradientesDaBiblioteca()
@@ -199,15 +220,24 @@ func execucao(o opcoes, semente uint64, d conjunto) (res resultado) {
 	if motor.EscolhaAtual().XLA() {
 		lado = "gomlx-xla"
 	}
-	res = resultado{Lado: lado, Modelo: o.modelo, Lote: o.lote, Alvo: o.alvo, Tarefa: d.tarefa}
+	res = resultado{Lado: lado, Modelo: o.modelo, Lote: o.lote, Alvo: o.alvo, Tarefa: d.tarefa, Taxa: o.taxa, Decaimento: o.decaimento}
 	if o.gradOriginal {
 		res.Variante = "gradiente-original"
+	}
+	if o.convOriginal {
+		res.Variante = "conv-original"
 	}
 	if o.poolOriginal {
 		res.Variante = "pool-original"
 	}
 	if o.semCorte {
 		res.Variante = "sem-corte"
+	}
+	if o.variante != "" {
+		res.Variante = o.variante
+	}
+	if o.modelo == "lstm" {
+		res.Oculta = camadaLSTM.Oculta
 	}
 	defer func() {
 		if p := recover(); p != nil {
@@ -219,7 +249,7 @@ func execucao(o opcoes, semente uint64, d conjunto) (res resultado) {
 		if err := ctx.SetRNGStateFromSeed(int64(semente)); err != nil {
 			panic(err)
 		}
-		t := train.NewTrainer(backend, ctx, modelos[o.modelo], losses.SparseCategoricalCrossEntropyLogits,
+		t := train.NewTrainer(backend, ctx, comDecaimento(modelos[o.modelo], o), losses.SparseCategoricalCrossEntropyLogits,
 			optimizers.Adam().LearningRate(o.taxa).Done(), nil,
 			[]metrics.Interface{metrics.NewSparseCategoricalAccuracy("acurácia", "acc")})
 		return t, d.treino(o.lote).Embaralhados(semente).Infinitos()
@@ -277,4 +307,19 @@ func execucao(o opcoes, semente uint64, d conjunto) (res resultado) {
 		}
 	}
 	return res
+}
+
+// comDecaimento acrescenta ao modelo o decaimento cosseno da taxa (o mesmo
+// de treino.Treina: de taxa a taxa/20 em o.decaimento passos), se pedido.
+func comDecaimento(modelo train.ModelFn, o opcoes) train.ModelFn {
+	if o.decaimento <= 0 {
+		return modelo
+	}
+	return func(ctx *context.Context, spec any, entradas []*graph.Node) []*graph.Node {
+		g := entradas[0].Graph()
+		if ctx.IsTraining(g) {
+			cosineschedule.New(ctx, g, dtypes.Float32).LearningRate(o.taxa).PeriodSteps(o.decaimento).MinLearningRate(o.taxa / 20).Done()
+		}
+		return modelo(ctx, spec, entradas)
+	}
 }
