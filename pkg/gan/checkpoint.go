@@ -2,12 +2,8 @@ package gan
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
-
-	"github.com/gomlx/gomlx/pkg/ml/context"
-	"github.com/gomlx/gomlx/pkg/ml/context/checkpoints"
 
 	"github.com/go-estudos/representacoes/pkg/treino"
 )
@@ -16,15 +12,7 @@ import (
 // treino.Laco de nome nome (noutra célula do notebook). cfg tem de ser a
 // mesma configuração do treino.
 func Carrega(nome string, cfg Config) *GAN {
-	pasta := filepath.Join(treino.PastaModelos(), nome)
-	if _, err := os.Stat(pasta); err != nil {
-		panic(fmt.Errorf("não há GAN %q treinada em %s: rode antes a célula que a treina", nome, pasta))
-	}
-	ctx := context.New()
-	if _, err := checkpoints.Build(ctx).Dir(pasta).Done(); err != nil {
-		panic(fmt.Errorf("não consegui ler o checkpoint de %q em %s: %w", nome, pasta, err))
-	}
-	return Nova(ctx, cfg)
+	return Nova(treino.AbreCheckpoint(nome, ""), cfg)
 }
 
 // Guarda grava v (em JSON) no arquivo dado, dentro da pasta do checkpoint

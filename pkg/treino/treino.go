@@ -311,16 +311,31 @@ func novoContexto(cfg Config) *context.Context {
 // célula), para usá-lo: prever, inspecionar pesos. modelo tem de ser a mesma
 // função usada no treino.
 func Carrega(nome string, modelo ModeloFn) *Modelo {
+	ctx := AbreCheckpoint(nome, "")
 	pasta := filepath.Join(PastaModelos(), nome)
-	if _, err := os.Stat(pasta); err != nil {
-		panic(fmt.Errorf("não há modelo %q treinado em %s: rode antes a célula que o treina", nome, pasta))
+	h, _ := carregaHistorico(pasta)
+	return &Modelo{Nome: nome, Ctx: ctx, Historico: h, Reutilizado: true, Pasta: pasta, fn: modelo}
+}
+
+// AbreCheckpoint devolve um contexto novo com as variáveis que um treino de
+// nome `nome` (Treina ou Laco, noutra célula) salvou na pasta de modelos. As
+// variáveis ganham os valores salvos quando o modelo as cria de novo, com os
+// mesmos nomes. Se marca não for "", o treino só conta como feito se esse
+// arquivo existir na pasta (Laco grava "registro.json" no fim). Entra em
+// pânico, com uma mensagem em português, se o treino ainda não foi feito ou
+// se o checkpoint não puder ser lido.
+//
+// É o que Carrega usa, e também gan.Carrega e rbm.Carrega.
+func AbreCheckpoint(nome, marca string) *context.Context {
+	pasta := filepath.Join(PastaModelos(), nome)
+	if _, err := os.Stat(filepath.Join(pasta, marca)); err != nil {
+		panic(fmt.Errorf("%q ainda não foi treinado (não há checkpoint completo em %s): rode antes a célula que o treina", nome, pasta))
 	}
 	ctx := context.New()
 	if _, err := checkpoints.Build(ctx).Dir(pasta).Done(); err != nil {
 		panic(fmt.Errorf("não consegui ler o checkpoint de %q em %s: %w", nome, pasta, err))
 	}
-	h, _ := carregaHistorico(pasta)
-	return &Modelo{Nome: nome, Ctx: ctx, Historico: h, Reutilizado: true, Pasta: pasta, fn: modelo}
+	return ctx
 }
 
 // Saidas aplica o modelo (em modo de inferência) a n exemplos dados num vetor

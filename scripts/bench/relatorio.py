@@ -125,8 +125,8 @@ def tamanhos(linhas, saida):
         return
     saida.append("\n### A LSTM com outros tamanhos de estado\n")
     saida.append("A mesma LSTM, o mesmo lote e a mesma tarefa, mudando só o tamanho do estado oculto (a lição usa 32). "
-                 "O `nn.LSTM` do PyTorch é uma operação nativa só; no GoMLX a LSTM é o grafo desenrolado (50 passos de "
-                 "tempo, cada um com seus produtos de matrizes e suas operações elemento a elemento), que o XLA executa "
+                 "O `nn.LSTM` do PyTorch é uma operação nativa só; no GoMLX a LSTM é o grafo desenrolado (um passo de "
+                 "tempo depois do outro, cada um com seus produtos de matrizes e suas operações elemento a elemento), que o XLA executa "
                  "uma operação de cada vez. O custo de cada operação, e com ele a razão, muda com o tamanho.\n")
     saida.append("| estado oculto | GoMLX-XLA: ms por passo | PyTorch: ms por passo | tempo ÷ PyTorch |")
     saida.append("|---:|---:|---:|---:|")
