@@ -115,15 +115,28 @@ for oculta in 64 128; do
 	mede_torch lstm -oculta "$oculta" -variante tamanho -max-passos 0
 done
 
-passo "Antes e depois: max-pooling do GoMLX × cnn.Pooling (LeNet)"
-mede_go xla lenet -pool-original -max-passos 0
+# Antes e depois, alternados: uma execução do "antes", uma do "depois", e de
+# novo (numa máquina virtual a velocidade varia ao longo de minutos; alternar
+# deixa as duas medidas sob as mesmas condições).
+antes_depois() { # antes_depois MOTOR MODELO RÓTULO-DO-DEPOIS "OPÇÕES DO ANTES" "OPÇÕES DO DEPOIS" [OPÇÕES COMUNS...]
+	local motor="$1" modelo="$2" rotulo="$3" antes="$4" depois="$5"
+	shift 5
+	for _ in $(seq "$REP"); do
+		# shellcheck disable=SC2086
+		mede_go "$motor" "$modelo" $antes "$@" -max-passos 0 -repeticoes 1
+		# shellcheck disable=SC2086
+		mede_go "$motor" "$modelo" $depois -variante "$rotulo" "$@" -max-passos 0 -repeticoes 1
+	done
+}
+passo "Antes e depois: max-pooling do GoMLX × cnn.Pooling (LeNet, com as convoluções do GoMLX)"
+antes_depois xla lenet depois-pool -pool-original -conv-original
 passo "Antes e depois: 1ª convolução do GoMLX × im2col (LeNet)"
-mede_go xla lenet -conv-original -max-passos 0
+antes_depois xla lenet depois-conv -conv-original ""
 passo "Antes e depois: LSTM sem e com o corte de fusão"
-mede_go xla lstm -sem-corte -max-passos 0 -passos 10 -aquecimento 2
+antes_depois xla lstm depois-corte -sem-corte "" -passos 10 -aquecimento 2
 passo "Antes e depois: gradiente de Dot do GoMLX × o do curso (MLP)"
-mede_go xla mlp -gradiente-original -max-passos 0
-[ -z "${BENCH_SEM_GO_PURO:-}" ] && mede_go go mlp -gradiente-original -max-passos 0 -passos 5 -aquecimento 2
+antes_depois xla mlp depois-gradiente -gradiente-original ""
+[ -z "${BENCH_SEM_GO_PURO:-}" ] && antes_depois go mlp depois-gradiente -gradiente-original "" -passos 5 -aquecimento 2
 
 passo "Espera do aluno no notebook (GoNB)"
 "$RAIZ/.venv/bin/python" scripts/bench/espera.py --repeticoes 4 | tee "$PASTA/espera.jsonl"

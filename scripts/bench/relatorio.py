@@ -136,13 +136,15 @@ def tamanhos(linhas, saida):
         saida.append(f"| {o}{' (a da lição)' if o == 32 else ''} | {num(g, 1)} | {num(t, 1)} | {razao} |")
 
 
-# O "depois" de cada variante, quando não é o modelo do curso: o pooling é
-# medido com as convoluções do GoMLX nos dois lados, para isolar o ganho dele.
-REFERENCIA = {"pool-original": "conv-original"}
+# O "depois" de cada variante: medido alternado com o "antes" (scripts/bench.sh,
+# antes_depois). O do pooling usa as convoluções do GoMLX nos dois lados, para
+# isolar o ganho dele.
+REFERENCIA = {"pool-original": "depois-pool", "conv-original": "depois-conv", "sem-corte": "depois-corte",
+              "gradiente-original": "depois-gradiente"}
 
 
 def antes_depois(linhas, saida):
-    variantes = [l for l in linhas if l.get("variante") and l["variante"] != "tamanho"]
+    variantes = [l for l in linhas if l.get("variante") in REFERENCIA]
     if not variantes:
         return
     saida.append("\n| otimização | modelo e motor | antes: ms por passo | depois: ms por passo | ganho | 1º passo (compilação): antes → depois |")
