@@ -49,11 +49,10 @@ func TestConvolucaoDeUmCanalIgualADoGoMLX(t *testing.T) {
 				}
 				return out
 			}).MustExec(x)
-			if n := 0; true {
-				ctx.In("conv").EnumerateVariablesInScope(func(*context.Variable) { n++ })
-				if n != 2 {
-					t.Fatalf("esperava 2 variáveis (filtros e viés) compartilhadas, há %d", n)
-				}
+			n := 0
+			ctx.In("conv").EnumerateVariablesInScope(func(*context.Variable) { n++ })
+			if n != 2 {
+				t.Fatalf("esperava 2 variáveis (filtros e viés) compartilhadas, há %d", n)
 			}
 			nomes := []string{"saída", "gradiente 1", "gradiente 2", "gradiente da imagem"}
 			for par := 0; par < len(saidas); par += 2 {

@@ -285,11 +285,18 @@ func (cfg *Config) comDecaimento() ModeloFn {
 	if cfg.SemDecaimento {
 		return cfg.Modelo
 	}
-	modelo, passos, minima := cfg.Modelo, cfg.Passos, cfg.TaxaAprend/20
+	return ComDecaimento(cfg.Modelo, cfg.TaxaAprend, cfg.Passos)
+}
+
+// ComDecaimento devolve o modelo com o decaimento cosseno da taxa de
+// aprendizado no grafo de treino: de taxa, no primeiro passo, a taxa/20, no
+// passo número passos (e de novo, em ciclos, se o treino passar disso). É o
+// decaimento que Treina usa; o benchmark (scripts/bench) usa o mesmo.
+func ComDecaimento(modelo ModeloFn, taxa float64, passos int) ModeloFn {
 	return func(ctx *context.Context, spec any, entradas []*graph.Node) []*graph.Node {
 		g := entradas[0].Graph()
 		if ctx.IsTraining(g) {
-			cosineschedule.New(ctx, g, dtypes.Float32).PeriodSteps(passos).MinLearningRate(minima).Done()
+			cosineschedule.New(ctx, g, dtypes.Float32).LearningRate(taxa).PeriodSteps(passos).MinLearningRate(taxa / 20).Done()
 		}
 		return modelo(ctx, spec, entradas)
 	}

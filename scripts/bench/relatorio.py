@@ -153,8 +153,7 @@ def antes_depois(linhas, saida):
         ls = [l for l in variantes if (l["variante"], l["modelo"], l["lado"]) == (var, modelo, lado)]
         erro = next((l["erro"] for l in ls if l.get("erro")), None)
         antes = med([l.get("ms_por_passo") for l in ls])
-        base = REFERENCIA.get(var, "")  # o "depois": o modelo do curso, ou outra variante
-        normais = [l for l in linhas if l["modelo"] == modelo and l["lado"] == lado and l.get("variante", "") == base]
+        normais = [l for l in linhas if l["modelo"] == modelo and l["lado"] == lado and l.get("variante") == REFERENCIA[var]]
         depois = med([l.get("ms_por_passo") for l in normais])
         comp = f"{seg(med([l.get('primeiro_passo_s') for l in ls]))} → {seg(med([l.get('primeiro_passo_s') for l in normais]))}"
         ganho = num(antes / depois, 2 if antes / depois < 2 else 1) + "×" if antes and depois else "—"

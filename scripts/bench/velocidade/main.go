@@ -17,7 +17,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/gomlx/gomlx/pkg/core/dtypes"
 	"github.com/gomlx/gomlx/pkg/core/graph"
 	"github.com/gomlx/gomlx/pkg/core/tensors"
 	"github.com/gomlx/gomlx/pkg/ml/context"
@@ -27,12 +26,12 @@ import (
 	"github.com/gomlx/gomlx/pkg/ml/train/losses"
 	"github.com/gomlx/gomlx/pkg/ml/train/metrics"
 	"github.com/gomlx/gomlx/pkg/ml/train/optimizers"
-	"github.com/gomlx/gomlx/pkg/ml/train/optimizers/cosineschedule"
 
 	"github.com/go-estudos/representacoes/pkg/cnn"
 	"github.com/go-estudos/representacoes/pkg/dados"
 	"github.com/go-estudos/representacoes/pkg/motor"
 	"github.com/go-estudos/representacoes/pkg/rnn"
+	"github.com/go-estudos/representacoes/pkg/treino"
 )
 
 // mlp é o MLP da lição 00: 784 → 256 → 128 → 10.
@@ -252,7 +251,11 @@ func execucao(o opcoes, semente uint64, d conjunto) (res resultado) {
 		if err := ctx.SetRNGStateFromSeed(int64(semente)); err != nil {
 			panic(err)
 		}
-		t := train.NewTrainer(backend, ctx, comDecaimento(modelos[o.modelo], o), losses.SparseCategoricalCrossEntropyLogits,
+		modelo := modelos[o.modelo]
+		if o.decaimento > 0 {
+			modelo = treino.ComDecaimento(modelo, o.taxa, o.decaimento)
+		}
+		t := train.NewTrainer(backend, ctx, modelo, losses.SparseCategoricalCrossEntropyLogits,
 			optimizers.Adam().LearningRate(o.taxa).Done(), nil,
 			[]metrics.Interface{metrics.NewSparseCategoricalAccuracy("acurácia", "acc")})
 		return t, d.treino(o.lote).Embaralhados(semente).Infinitos()
@@ -310,19 +313,4 @@ func execucao(o opcoes, semente uint64, d conjunto) (res resultado) {
 		}
 	}
 	return res
-}
-
-// comDecaimento acrescenta ao modelo o decaimento cosseno da taxa (o mesmo
-// de treino.Treina: de taxa a taxa/20 em o.decaimento passos), se pedido.
-func comDecaimento(modelo train.ModelFn, o opcoes) train.ModelFn {
-	if o.decaimento <= 0 {
-		return modelo
-	}
-	return func(ctx *context.Context, spec any, entradas []*graph.Node) []*graph.Node {
-		g := entradas[0].Graph()
-		if ctx.IsTraining(g) {
-			cosineschedule.New(ctx, g, dtypes.Float32).LearningRate(o.taxa).PeriodSteps(o.decaimento).MinLearningRate(o.taxa / 20).Done()
-		}
-		return modelo(ctx, spec, entradas)
-	}
 }
