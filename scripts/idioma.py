@@ -400,6 +400,11 @@ def testa():
     fora = [k for k in nossas if k not in pot]
     confere("idioma/jupyterlab-pt_BR.po: só textos do .pot", not fora, "; ".join(fora[:5]))
 
+    reg_arq = pasta_registro() / "registro.json"
+    registro = json.loads(reg_arq.read_text()) if reg_arq.exists() else {}
+    confere("o catálogo aplicado ao pacote é o do repositório", registro.get("po") == sha(PO),
+            "rode scripts/setup.sh (ou .venv/bin/python scripts/idioma.py aplica)")
+
     tmp = Path(tempfile.mkdtemp(prefix="representacoes-idioma-"))
     porta, token = _porta_livre(), secrets.token_hex(16)
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp / "runtime"),
