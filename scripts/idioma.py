@@ -25,7 +25,6 @@ Uso: .venv/bin/python scripts/idioma.py {catalogo|faltam|aplica|testa}
 """
 
 import contextlib
-import datetime
 import hashlib
 import io
 import json
@@ -211,17 +210,20 @@ def catalogo():
         item[0] = item[0] or plural  # o mesmo texto com e sem plural: fica o plural (como no Jed)
         if ref:
             item[1].add(ref)
-    # A data do .pot é a do JupyterLab instalado: refazer o catálogo sem mudar a versão não muda o arquivo.
-    data = datetime.datetime.fromtimestamp((lab / "static" / "package.json").stat().st_mtime, datetime.timezone.utc)
-    cat = Catalog(project="jupyterlab", version=jupyterlab.__version__, fuzzy=False, creation_date=data,
+    cat = Catalog(project="jupyterlab", version=jupyterlab.__version__, fuzzy=False,
                   header_comment=(
                       f"# Todos os textos traduzíveis do JupyterLab {jupyterlab.__version__} (domínio jupyterlab),\n"
                       "# extraídos do JupyterLab instalado por scripts/idioma.py catalogo."))
     for (ctx, txt), (plural, refs) in sorted(juntos.items(), key=lambda kv: (kv[0][0] or "", kv[0][1])):
         cat.add((txt, plural) if plural else txt, context=ctx, locations=[(r, None) for r in sorted(refs)])
+    buf = io.BytesIO()
+    write_po(buf, cat, width=0, omit_header=False, sort_output=False, include_lineno=False)
+    novo = buf.getvalue()
+    sem_data = lambda b: re.sub(rb'"POT-Creation-Date: [^"]*"', b"", b)  # noqa: E731
+    if POT.exists() and sem_data(POT.read_bytes()) == sem_data(novo):
+        novo = POT.read_bytes()  # os mesmos textos: o arquivo fica como está (com a data antiga)
     PASTA.mkdir(exist_ok=True)
-    with open(POT, "wb") as f:
-        write_po(f, cat, width=0, omit_header=False, sort_output=False, include_lineno=False)
+    POT.write_bytes(novo)
     n_plural = sum(1 for p, _ in juntos.values() if p)
     n_ctx = sum(1 for c, _ in juntos if c)
     print(f"✔ {POT.relative_to(RAIZ)}: {len(juntos)} textos do JupyterLab {jupyterlab.__version__} "
@@ -382,7 +384,7 @@ def testa():
         nonlocal passou, falhou
         passou += ok
         falhou += not ok
-        print(f"{'ok  ' if ok else 'FAIL'} {nome}" + (f" — {detalhe}" if detalhe else ""))
+        print(f"{'ok  ' if ok else 'FAIL'} {nome}" + (f" — {detalhe}" if detalhe and not ok else ""))
 
     inicio = time.monotonic()
     # O catálogo do curso, conferido sem servidor.
@@ -402,7 +404,9 @@ def testa():
 
     reg_arq = pasta_registro() / "registro.json"
     registro = json.loads(reg_arq.read_text()) if reg_arq.exists() else {}
-    confere("o catálogo aplicado ao pacote é o do repositório", registro.get("po") == sha(PO),
+    instalado = sha(pasta_pacote() / f"{DOMINIO}.json")
+    confere("o catálogo do repositório está aplicado ao pacote instalado",
+            registro.get("po") == sha(PO) and registro.get("depois", {}).get("json") == instalado,
             "rode scripts/setup.sh (ou .venv/bin/python scripts/idioma.py aplica)")
 
     tmp = Path(tempfile.mkdtemp(prefix="representacoes-idioma-"))
