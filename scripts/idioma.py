@@ -47,6 +47,7 @@ POT = PASTA / "jupyterlab.pot"
 PO = PASTA / "jupyterlab-pt_BR.po"
 DOMINIO = "jupyterlab"
 SEP = "\u0004"  # separa o contexto do texto nas chaves do formato Jed
+MARCA = "representacoes-po-sha256"  # no cabeçalho do .json completado: o SHA-256 do nosso .po
 
 # Os oito menus principais, como o aluno deve vê-los.
 MENUS = {
@@ -314,10 +315,14 @@ def aplica():
         return
     # O original é o arquivo do pacote como a comunidade o fez: o instalado,
     # se mudou desde a última junção (pacote novo), ou a cópia guardada.
+    # (O .json completado leva a marca MARCA no cabeçalho: mesmo sem o registro,
+    # não o tomamos pelo original.)
+    marcado = MARCA in json.loads(js.read_text(encoding="utf-8")).get("", {})
     originais = {}
     for nome, caminho in (("json", js), ("mo", mo)):
         copia = reg_dir / f"{caminho.name}.comunidade"
-        if registro.get("depois", {}).get(nome) == atual[nome] and copia.exists():
+        nosso = registro.get("depois", {}).get(nome) == atual[nome] or (nome == "json" and marcado)
+        if nosso and copia.exists():
             originais[nome] = copia
         else:
             shutil.copyfile(caminho, copia)
@@ -325,12 +330,13 @@ def aplica():
     original = json.loads(originais["json"].read_text(encoding="utf-8"))
     final, mudadas = junta(original, nossas_traducoes())
     acrescentados = len(mudadas)
+    final[""] = {**final.get("", {}), MARCA: soma_po}
+    tmp = mo.with_suffix(".mo.tmp")  # o .mo primeiro: o .json (com a marca) por último
+    escreve_mo(originais["mo"], tmp, mudadas)
+    os.replace(tmp, mo)
     tmp = js.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(final, ensure_ascii=False, indent=2, sort_keys=False) + "\n", encoding="utf-8")
     os.replace(tmp, js)
-    tmp = mo.with_suffix(".mo.tmp")
-    escreve_mo(originais["mo"], tmp, mudadas)
-    os.replace(tmp, mo)
     registro = {"po": soma_po, "depois": {"json": sha(js), "mo": sha(mo)}, "acrescentados": acrescentados,
                 "comunidade": sum(1 for k, v in original.items() if k and traduzido(v))}
     reg_arq.write_text(json.dumps(registro, indent=1) + "\n")
