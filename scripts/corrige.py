@@ -173,15 +173,18 @@ def executa_filho(entrada, saida, estado, limite_celula):
 
     nb = nbformat.read(entrada, as_version=4)
     info = {"kernel_morreu": None, "erro": None}
+    atual = {"i": None}
+
+    def comeca(cell, cell_index):  # a célula que está rodando (para dizer onde o kernel morreu)
+        atual["i"] = cell_index
+
     cliente = NotebookClient(nb, timeout=limite_celula, kernel_name="gonb", allow_errors=True,
-                             interrupt_on_timeout=True, record_timing=True,
+                             interrupt_on_timeout=True, record_timing=True, on_cell_start=comeca,
                              resources={"metadata": {"path": str(Path(entrada).parent)}})
     try:
         cliente.execute()
     except DeadKernelError:
-        # A célula que estava rodando é a primeira sem "execution_count".
-        info["kernel_morreu"] = next((i for i, c in enumerate(nb.cells)
-                                      if c.cell_type == "code" and c.get("execution_count") is None), None)
+        info["kernel_morreu"] = atual["i"]
     except CellTimeoutError as e:
         info["erro"] = "tempo esgotado numa célula: " + str(e)[:300]
     except Exception as e:  # noqa: BLE001 — qualquer outra coisa vai para o relatório
@@ -247,14 +250,20 @@ class Vagas:
     def _cache(self, v):
         destino = self.base / f"gocache-{v}"
         if Path(self.gocache).is_dir():
-            subprocess.run(["cp", "-a", self.gocache, str(destino)], check=True)
+            # Cópia com links: instantânea; os arquivos continuam do dono
+            # original (o aluno não os altera), as pastas passam a ser da vaga.
+            subprocess.run(["cp", "-al", self.gocache, str(destino)], check=True)
         else:
             destino.mkdir()
-        self.dono(destino, v)
+        self.dono(destino, v, so_pastas=True)
 
-    def dono(self, caminho, v):
+    def dono(self, caminho, v, so_pastas=False):
         if self.usuarios.get(v):
-            subprocess.run(["chown", "-R", self.usuarios[v], str(caminho)], check=True)
+            if so_pastas:
+                subprocess.run(["find", str(caminho), "-type", "d", "-exec", "chown", self.usuarios[v], "{}", "+"],
+                               check=True)
+            else:
+                subprocess.run(["chown", "-R", self.usuarios[v], str(caminho)], check=True)
 
     def pega(self):
         with self.trava:
@@ -327,9 +336,11 @@ def erros_da_celula(celula):
 
 
 def resume_erro(texto, limite=400):
+    # Os caminhos e números de linha são do main.go que o GoNB monta (não os
+    # da célula): saem, fica a mensagem do compilador.
+    texto = re.sub(r'ERROR: parsing go files in TempDir "[^"]*":\s*', "", texto)
+    texto = re.sub(r"\S*\.go:\d+(:\d+)?:\s*", "", texto)
     linhas = [ln.strip() for ln in texto.splitlines() if ln.strip()]
-    # Um erro de compilação do Go: "./main.go:12:3: undefined: x" → sem o caminho.
-    linhas = [re.sub(r"^\S*\.go:(\d+):(\d+):\s*", r"linha \1: ", ln) for ln in linhas]
     s = " | ".join(linhas[:4])
     return s[:limite] + ("…" if len(s) > limite else "")
 
@@ -387,12 +398,17 @@ def corrige_licao(aluno, licao, caminho, nb_aluno, nb_curso, vagas, args, pasta_
         cmd = ["env", "-i", *[f"{k}={v}" for k, v in env.items()], *cmd]
         if vagas.usuarios.get(vaga):
             cmd = ["runuser", "-u", vagas.usuarios[vaga], "--", *cmd]
-        if args.sem_rede or vagas.vista:
-            # Sem rede (só a interface local) e, se preciso, com a vista do cache de módulos.
-            passos = ["ip link set lo up"] if args.sem_rede else []
+        if not SEM_ROOT:
+            # Um espaço de montagem só deste notebook: /tmp é a pasta tmp dele
+            # (o que o código do aluno escrever em /tmp fica ali e some), a
+            # vista do cache de módulos, se preciso, e sem rede (só a
+            # interface local).
+            passos = [f"mount --bind {trab / 'tmp'} /tmp"]
             if vagas.vista:
                 passos.append(f"mount --bind {vagas.vista[0]} {vagas.vista[1]}")
-            opcoes = (["-n"] if args.sem_rede else []) + (["-m"] if vagas.vista else [])
+            if args.sem_rede:
+                passos.append("ip link set lo up")
+            opcoes = ["-m"] + (["-n"] if args.sem_rede else [])
             cmd = ["unshare", *opcoes, "sh", "-c", " && ".join(passos) + ' && exec "$@"', "isola", *cmd]
         with open(trab.parent / f"{aluno}-{licao}.log", "wb") as log:
             proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=trab, start_new_session=True)
@@ -470,7 +486,10 @@ def linha_do_exercicio(ident, rs, executado, info, esgotou, faltam, intocados):
         r = rs[-1]  # a última verificação rodada deste exercício
         passou = all(bool(x.get("passou")) for x in rs)
         obs = "passou" if passou else str(r.get("mensagem", ""))
-        if ident in intocados and not passou:
+        if ident in faltam:  # rodou o enunciado do curso no lugar
+            passou = False
+            obs = "célula do exercício não encontrada (apagada, ou o metadado 'exercicio' sumiu); com o enunciado do curso: " + obs
+        elif ident in intocados and not passou:
             obs = "não feito (a célula está como o curso a entregou): " + obs
         return dict(passou=passou, casos=r.get("casos", ""), falhas=r.get("falhas", ""), observacao=obs,
                     dica="" if passou else str(r.get("dica", "")))
@@ -487,7 +506,9 @@ def linha_do_exercicio(ident, rs, executado, info, esgotou, faltam, intocados):
             erro_ex = erros_da_celula(executado.cells[i_ex])
             erro_ver = erros_da_celula(executado.cells[i_ver]) if i_ver is not None else ""
             morreu = info.get("kernel_morreu")
-            if morreu is not None and morreu <= (i_ver if i_ver is not None else i_ex):
+            if morreu is not None and morreu == i_ver:
+                motivo = "o kernel morreu durante a verificação (o código do exercício matou o processo?)"
+            elif morreu is not None and morreu < (i_ver if i_ver is not None else i_ex):
                 motivo = "não rodou: o kernel morreu antes da verificação"
             elif executado.cells[i_ex].get("execution_count") is None and esgotou:
                 motivo = "não rodou: o tempo do notebook se esgotou antes"
@@ -634,10 +655,11 @@ def main():
                 ls, ps = resultados[(aluno, licao)]
                 problemas += [(licao, p) for p in ps]
             else:
-                obs = "lição não entregue"
+                deste = [p for lc, p in problemas if lc == licao]
+                obs = ("não corrigido: " + deste[0]) if deste else "lição não entregue"
                 ls = [dict(exercicio=i, passou=False, casos="", falhas="", observacao=obs, dica="")
                       for i in en.exercicios(curso[licao])]
-                if not any(lc == licao for lc, _ in problemas):
+                if not deste:
                     problemas.append((licao, f"nenhum notebook da lição {licao} na pasta do aluno"))
             por_licao[licao] = ls
             for ln in ls:
