@@ -106,11 +106,22 @@ def identifica(arquivos, curso, todas):
         rel = caminho.name
         pelo_nome = licao_pelo_nome(caminho.stem, todas)
         try:
-            nb = nbformat.read(caminho, as_version=4)
-        except Exception as e:  # JSON corrompido, não é notebook, codificação…
-            motivo = str(e).splitlines()[0][:200] if str(e) else type(e).__name__
+            json.loads(caminho.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            problemas.append((pelo_nome, f"o arquivo {rel} não é um notebook válido (não é texto UTF-8); "
+                                         f"não foi corrigido"))
+            continue
+        except ValueError as e:
             problemas.append((pelo_nome, f"o arquivo {rel} não é um notebook válido (JSON corrompido ou "
-                                         f"incompleto: {motivo}); não foi corrigido"))
+                                         f"incompleto: {e.msg}, linha {e.lineno}, coluna {e.colno}); "
+                                         f"não foi corrigido"))
+            continue
+        try:
+            nb = nbformat.read(caminho, as_version=4)
+        except Exception as e:  # noqa: BLE001 — JSON válido, mas não um notebook
+            motivo = str(e).splitlines()[0][:200] if str(e) else type(e).__name__
+            problemas.append((pelo_nome, f"o arquivo {rel} não é um notebook válido (o JSON não tem a forma "
+                                         f"de um notebook: {motivo}); não foi corrigido"))
             continue
         ids = set(celulas_de_exercicio(nb))
         melhor = max(ids_por_licao, key=lambda n: (len(ids & ids_por_licao[n]), n == pelo_nome))
