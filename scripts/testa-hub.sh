@@ -33,7 +33,7 @@ limpa() {
 	for u in "${alunos[@]}"; do
 		pids=$(pgrep -u "$u" 2>/dev/null) && kill -9 $pids 2>/dev/null
 	done
-	rm -rf "$pasta"
+	if [ -n "${HUB_GUARDA:-}" ]; then echo "(pasta guardada: $pasta)"; else rm -rf "$pasta"; fi
 }
 trap limpa EXIT
 for u in "${alunos[@]}"; do

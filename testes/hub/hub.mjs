@@ -97,8 +97,13 @@ async function aluno(browser, nome, resolve) {
       cabecalho: [...document.querySelectorAll('.jp-DirListing-headerItemText')].map((e) => e.textContent),
     }));
     confere(`${r} interface em português`, idioma.lang === 'pt-BR' && idioma.cabecalho.includes('Nome'), JSON.stringify(idioma));
-    const specs = await page.evaluate(async (u) => (await fetch(`/user/${u}/api/kernelspecs`)).json(), nome);
-    confere(`${r} o GoNB é o kernel padrão`, specs.default === 'gonb', `padrão: ${specs.default}`);
+    // A API do servidor, com o cookie do hub, pede o cabeçalho XSRF (como o próprio JupyterLab faz).
+    const specs = await page.evaluate(async (u) => {
+      const xsrf = (document.cookie.match(/(?:^|; )_xsrf=([^;]*)/) || [])[1] || '';
+      return (await fetch(`/user/${u}/api/kernelspecs`, { headers: { 'X-XSRFToken': decodeURIComponent(xsrf) } })).text();
+    }, nome);
+    const padrao = (() => { try { return JSON.parse(specs).default; } catch { return undefined; } })();
+    confere(`${r} o GoNB é o kernel padrão`, padrao === 'gonb', specs.slice(0, 500));
     const licoes = fs.readdirSync(path.join(CASAS[nome], 'work', 'notebooks')).filter((f) => f.endsWith('.ipynb'));
     confere(`${r} as lições estão na pasta de trabalho dele (~/work/notebooks)`, licoes.length === 5, licoes.join(', '));
 
@@ -115,7 +120,7 @@ async function aluno(browser, nome, resolve) {
     if (resolve) {
       await page.keyboard.press('Enter');
       await page.keyboard.press('Control+A');
-      await page.keyboard.insertText(solucao.trimEnd());
+      await page.keyboard.insertText(`// resolvido por ${nome}\n` + solucao.trimEnd());
       await page.keyboard.press('Escape');
     }
     for (let i = iExercicio; i <= iVerificacao; i++) await page.keyboard.press('ArrowDown');
@@ -174,14 +179,17 @@ async function main() {
     const [sa, sb] = await Promise.all([aluno(browser, a, true), aluno(browser, b, false)]);
 
     // 4. Um aluno não vê o trabalho do outro.
-    const ler = (u, rel) => { try { return fs.readFileSync(path.join(CASAS[u], 'work', 'notebooks', rel), 'utf8'); } catch { return ''; } };
-    confere(`a edição de ${a} está no notebook dele e não no de ${b}`,
-      ler(a, '00-introducao.ipynb').includes('math.Exp(v - m)') && !ler(b, '00-introducao.ipynb').includes('math.Exp(v - m)'));
-    const cp = '.ipynb_checkpoints/00-introducao-checkpoint.ipynb';
-    confere(`o checkpoint de ${a} está na pasta dele e não tem nada de ${b} (e vice-versa)`,
-      ler(a, cp).includes('math.Exp(v - m)') && !ler(b, cp).includes('math.Exp(v - m)'));
-    const dono = (u) => fs.statSync(path.join(CASAS[u], 'work', 'notebooks', '00-introducao.ipynb')).uid;
     const uids = Object.fromEntries(ALUNOS.map((u) => [u, Number(fs.readFileSync(path.join(PASTA, `uid-${u}`), 'utf8'))]));
+    const ler = (u, rel) => { try { return fs.readFileSync(path.join(CASAS[u], 'work', 'notebooks', rel), 'utf8'); } catch { return ''; } };
+    const marca = `// resolvido por ${a}`;
+    confere(`a edição de ${a} está no notebook dele e não no de ${b}`,
+      ler(a, '00-introducao.ipynb').includes(marca) && !ler(b, '00-introducao.ipynb').includes(marca));
+    const cp = '.ipynb_checkpoints/00-introducao-checkpoint.ipynb';
+    confere(`o checkpoint de ${a} está na pasta dele, e não na de ${b}`,
+      ler(a, cp).includes(marca) && !ler(b, cp).includes(marca));
+    const casaB = fs.statSync(CASAS[b]);
+    confere(`a pasta de ${b} é só dele (modo 700, dono ${b})`, (casaB.mode & 0o077) === 0 && casaB.uid === uids[b]);
+    const dono = (u) => fs.statSync(path.join(CASAS[u], 'work', 'notebooks', '00-introducao.ipynb')).uid;
     confere('os arquivos de cada aluno são do usuário do sistema dele', dono(a) === uids[a] && dono(b) === uids[b],
       `${dono(a)}/${uids[a]} ${dono(b)}/${uids[b]}`);
     const cruzado = await sb.page.request.get(`${BASE}/user/${a}/api/contents`, { maxRedirects: 0 }).catch((e) => ({ status: () => 0, text: async () => String(e) }));
