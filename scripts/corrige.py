@@ -596,7 +596,11 @@ def main():
     args = ap.parse_args()
     if args.executa:
         return executa_filho(*args.executa, args.limite_celula)
-    if args.turma is None or not args.turma.is_dir():
+    if args.turma is None:
+        print("✘ diga a pasta da turma (uma subpasta por aluno): scripts/corrige.sh PASTA [--saida correcao]",
+              file=sys.stderr)
+        return 2
+    if not args.turma.is_dir():
         print(f"✘ a pasta da turma não existe: {args.turma}", file=sys.stderr)
         return 2
     if args.sem_rede and (SEM_ROOT or shutil.which("unshare") is None or shutil.which("ip") is None):
