@@ -2,10 +2,13 @@
 # Ponto de entrada da imagem (também instalado como start-notebook.sh e
 # start-singleuser.sh, as convenções das imagens jupyter/docker-stacks).
 #
-# 1. Copia as lições para a pasta de trabalho ($HOME/work, um volume), mas só
-#    as que ainda não estão lá: uma imagem nova nunca sobrescreve a cópia que
-#    o aluno editou (para pegar a versão nova de uma lição, apague ou renomeie
-#    a sua).
+# 1. Copia as lições para a pasta de trabalho ($HOME/work, um volume). Uma
+#    imagem nova nunca mexe numa lição que o aluno editou: se a lição da
+#    imagem mudou, a versão nova aparece AO LADO ("01-cnn (versão nova).ipynb"),
+#    o log diz isso e o arquivo "NOVIDADES.md" da pasta explica. Uma lição que
+#    o aluno não editou (igual, byte a byte, à versão de onde veio) é trocada
+#    pela nova. A origem de cada cópia (o sha256 da versão do curso copiada)
+#    fica no arquivo oculto notebooks/.versoes-do-curso.
 # 2. Sem JupyterHub: abre o JupyterLab pelo scripts/curso.sh (porta 8888,
 #    token ligado e escrito no log). Com JupyterHub (JUPYTERHUB_API_TOKEN
 #    definida): roda o jupyterhub-singleuser na mesma pasta.
@@ -19,6 +22,87 @@ if ! mkdir -p "$TRABALHO/notebooks" "$TRABALHO/modelos" 2>/dev/null || [ ! -w "$
 	echo "  ou dê a ela o dono UID 1000 (sudo chown 1000:100 trabalho)." >&2
 	exit 1
 fi
+# As lições (*.ipynb): veja o cabeçalho. O resto (figuras…) só é copiado se
+# ainda não estiver lá.
+atualiza_licoes() {
+	local origem_dir="$1" destino="$2" registro="$2/.versoes-do-curso"
+	local -A origem=()
+	local soma nome novo atual nova novas=() trocadas=() sumario
+	if [ -f "$registro" ]; then
+		while IFS=$'\t' read -r soma nome; do
+			[ -n "$nome" ] && origem["$nome"]="$soma"
+		done <"$registro"
+	fi
+	for licao in "$origem_dir"/*.ipynb; do
+		[ -f "$licao" ] || continue
+		nome=$(basename "$licao")
+		novo=$(sha256sum <"$licao" | cut -d' ' -f1)
+		if [ ! -e "$destino/$nome" ]; then
+			cp "$licao" "$destino/$nome"
+			origem["$nome"]="$novo"
+			continue
+		fi
+		atual=$(sha256sum <"$destino/$nome" | cut -d' ' -f1)
+		if [ "$atual" = "$novo" ]; then
+			origem["$nome"]="$novo"
+		elif [ "${origem[$nome]:-}" = "$novo" ]; then
+			: # o aluno editou a versão atual do curso: nada a fazer
+		elif [ -n "${origem[$nome]:-}" ] && [ "$atual" = "${origem[$nome]}" ]; then
+			# Nunca editada (igual à versão de onde veio): pode ser trocada.
+			cp "$licao" "$destino/$nome.novo" && mv -f "$destino/$nome.novo" "$destino/$nome"
+			origem["$nome"]="$novo"
+			trocadas+=("$nome")
+			echo "↻ Lição atualizada: $nome (você não a tinha modificado)."
+		else
+			# Editada pelo aluno (ou de antes deste registro): a nova vai ao lado.
+			nova="${nome%.ipynb} (versão nova).ipynb"
+			if [ -e "$destino/$nova" ] && [ "$(sha256sum <"$destino/$nova" | cut -d' ' -f1)" != "$novo" ] &&
+				[ "${origem[$nova]:-}" != "$(sha256sum <"$destino/$nova" | cut -d' ' -f1)" ]; then
+				# Já há uma "versão nova" que o aluno editou: essa também fica.
+				nova="${nome%.ipynb} (versão nova ${novo:0:8}).ipynb"
+			fi
+			if [ ! -e "$destino/$nova" ] || [ "$(sha256sum <"$destino/$nova" | cut -d' ' -f1)" != "$novo" ]; then
+				cp "$licao" "$destino/$nova.novo" && mv -f "$destino/$nova.novo" "$destino/$nova"
+			fi
+			origem["$nova"]="$novo"
+			novas+=("$nome"$'\t'"$nova")
+			echo "★ Há uma versão nova da lição $nome: \"$nova\" (a sua não foi mexida; veja NOVIDADES.md)."
+		fi
+	done
+	: >"$registro.novo"
+	for nome in "${!origem[@]}"; do
+		printf '%s\t%s\n' "${origem[$nome]}" "$nome" >>"$registro.novo"
+	done
+	sort -k2 "$registro.novo" >"$registro" && rm -f "$registro.novo"
+	if [ ${#novas[@]} -gt 0 ] || [ ${#trocadas[@]} -gt 0 ]; then
+		{
+			echo "# Novidades do curso"
+			echo
+			echo "_Escrito ao iniciar, em $(date '+%d/%m/%Y %H:%M'). Você pode apagar este arquivo._"
+			echo
+			if [ ${#novas[@]} -gt 0 ]; then
+				echo "O curso trouxe versões corrigidas destas lições. **A sua cópia não foi alterada**: a versão"
+				echo "nova está ao lado, com outro nome."
+				echo
+				for sumario in "${novas[@]}"; do
+					echo "- \`${sumario%%$'\t'*}\` → versão nova em \`${sumario#*$'\t'}\`"
+				done
+				echo
+				echo "Para passar para a versão nova: abra-a e copie para ela as suas células de exercício (ou"
+				echo "renomeie a sua, por exemplo para \"minha cópia\", e dê à nova o nome original)."
+				echo
+			fi
+			if [ ${#trocadas[@]} -gt 0 ]; then
+				echo "Estas lições, que você não tinha modificado, foram trocadas pela versão nova:"
+				echo
+				for sumario in "${trocadas[@]}"; do
+					echo "- \`$sumario\`"
+				done
+			fi
+		} >"$destino/NOVIDADES.md"
+	fi
+}
+atualiza_licoes "$CURSO/notebooks" "$TRABALHO/notebooks"
 cp -R -n "$CURSO/notebooks/." "$TRABALHO/notebooks/"
 
 export REPRESENTACOES_PASTA_NOTEBOOKS="$TRABALHO/notebooks"

@@ -390,7 +390,7 @@ func TestResultadosVaoParaOArquivoJSON(t *testing.T) {
 	caminho := filepath.Join(t.TempDir(), "resultados.jsonl")
 	t.Setenv("REPRESENTACOES_RESULTADOS", caminho)
 	Verifica("t-json-a", dobro, dobro, [][]float64{{1}})
-	VerificaValor("t-json-b", 1, 2)
+	VerificaValor("t-json-b", 1, 2, Dica("some os dois"))
 	VerificaCondicao("t-json-c", true, "ok")
 	f, err := os.Open(caminho)
 	if err != nil {
@@ -418,6 +418,13 @@ func TestResultadosVaoParaOArquivoJSON(t *testing.T) {
 		linhas[1]["id"] != "t-json-b" || linhas[1]["passou"] != false || linhas[1]["falhas"] != 1.0 ||
 		linhas[2]["id"] != "t-json-c" || linhas[2]["passou"] != true {
 		t.Fatalf("linhas inesperadas: %v", linhas)
+	}
+	// A dica vai para o arquivo (a página de correção do professor a mostra).
+	if linhas[1]["dica"] != "some os dois" {
+		t.Fatalf("a linha de uma verificação com Dica deveria trazer a dica: %v", linhas[1])
+	}
+	if _, tem := linhas[0]["dica"]; tem {
+		t.Fatalf("sem Dica, a linha não deveria ter o campo dica: %v", linhas[0])
 	}
 }
 

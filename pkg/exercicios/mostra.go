@@ -30,18 +30,22 @@ func publica(cfg *config, res Resultado, falhas ...falha) Resultado {
 		estado = "passou"
 	}
 	fmt.Printf("[exercicio %s: %s]\n", res.ID, estado)
-	registra(res)
+	registra(res, cfg.dica)
 	return res
 }
 
 // registra acrescenta o resultado, numa linha JSON escrita de uma vez só, ao
-// arquivo indicado por REPRESENTACOES_RESULTADOS (se houver).
-func registra(res Resultado) {
+// arquivo indicado por REPRESENTACOES_RESULTADOS (se houver). A dica vai junto
+// (campo "dica"), para a página de correção do professor (scripts/corrige.py).
+func registra(res Resultado, dica string) {
 	caminho := os.Getenv(variavelResultados)
 	if caminho == "" {
 		return
 	}
-	linha, err := json.Marshal(res)
+	linha, err := json.Marshal(struct {
+		Resultado
+		Dica string `json:"dica,omitempty"`
+	}{res, dica})
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "não consegui registrar o resultado do exercício %s: %v\n", res.ID, err)
 		return
