@@ -87,6 +87,8 @@ roda_suite sem-rede sem_rede "$RAIZ/.venv/bin/python" scripts/testa_sem_rede.py
 if [ "${1:-}" != "--sem-notebooks" ]; then
 	etapa "notebooks (nbclient + GoNB, modo rápido, com soluções e como entregues, sem rede)"
 	roda_suite notebooks sem_rede "$RAIZ/.venv/bin/python" scripts/executa_notebooks.py
+	etapa "a correção de uma turma (scripts/corrige.sh com entregas ruins, lição 00)"
+	roda_suite corrige bash "$RAIZ/scripts/testa-corrige.sh"
 fi
 
 etapa "o JupyterLab em português (a tradução servida)"
@@ -98,6 +100,8 @@ roda_suite docker bash "$RAIZ/scripts/testa-docker.sh"
 if [ "${1:-}" != "--sem-notebooks" ] && [ -z "${REPRESENTACOES_SEM_NAVEGADOR:-}" ]; then
 	etapa "o curso no navegador (JupyterLab + Chromium, modo rápido)"
 	roda_suite navegador bash "$RAIZ/scripts/testa-navegador.sh"
+	etapa "o curso num JupyterHub de verdade (dois alunos no Chromium)"
+	roda_suite hub bash "$RAIZ/scripts/testa-hub.sh"
 fi
 
 echo
