@@ -129,6 +129,12 @@ spec = {
 }
 json.dump(spec, open(caminho, "w"), indent=1, ensure_ascii=False)
 PY
+# O GoNB é o kernel padrão (um notebook novo, o lançador, a API kernelspecs),
+# para o JupyterLab do curso e para o jupyterhub-singleuser: os dois leem as
+# configurações de $VENV/etc/jupyter.
+cat >"$VENV/etc/jupyter/jupyter_server_config.json" <<'JSON'
+{ "MappingKernelManager": { "default_kernel_name": "gonb" } }
+JSON
 mkdir -p "$VENV/share/jupyter/lab/settings"
 cat >"$VENV/share/jupyter/lab/settings/overrides.json" <<'JSON'
 {

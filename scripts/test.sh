@@ -78,9 +78,15 @@ roda_suite() {
 	rm -f "$log" "$log.err"
 }
 
+# shellcheck source=scripts/sem-rede.sh
+source "$RAIZ/scripts/sem-rede.sh"
+
+etapa "o kernel sem internet (GOPROXY=off; um import que falta explicado em português)"
+roda_suite sem-rede sem_rede "$RAIZ/.venv/bin/python" scripts/testa_sem_rede.py
+
 if [ "${1:-}" != "--sem-notebooks" ]; then
-	etapa "notebooks (nbclient + GoNB, modo rápido, com soluções e como entregues)"
-	roda_suite notebooks "$RAIZ/.venv/bin/python" scripts/executa_notebooks.py
+	etapa "notebooks (nbclient + GoNB, modo rápido, com soluções e como entregues, sem rede)"
+	roda_suite notebooks sem_rede "$RAIZ/.venv/bin/python" scripts/executa_notebooks.py
 fi
 
 etapa "a imagem Docker, sem Docker (Dockerfile + os comandos que a imagem roda)"

@@ -2,7 +2,8 @@
 # Testa o curso num navegador de verdade (veja testes/navegador/curso.mjs):
 # instala o que falta só para este teste — o Chromium do Debian, uma fonte de
 # emoji (para as capturas mostrarem ✅/❌) e o playwright-core fixado no
-# package-lock.json — e roda. As capturas de tela ficam em saidas/navegador/.
+# package-lock.json — e roda, sem rede (scripts/sem-rede.sh). As capturas de
+# tela ficam em saidas/navegador/.
 #
 # Uso: scripts/testa-navegador.sh [notebooks/00-introducao.ipynb ...]
 set -euo pipefail
@@ -22,4 +23,8 @@ if [ ${#falta[@]} -gt 0 ]; then
 fi
 command -v node >/dev/null || { echo "✘ o teste no navegador precisa do Node.js (apt-get install nodejs npm)." >&2; exit 1; }
 [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --loglevel=error
-exec node curso.mjs "$@"
+# Instalado o que faltava, o curso roda sem internet, como o aluno offline:
+# num espaço de rede só com a interface local (quando somos root).
+# shellcheck source=scripts/sem-rede.sh
+source "$RAIZ/scripts/sem-rede.sh"
+sem_rede node curso.mjs "$@"

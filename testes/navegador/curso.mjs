@@ -71,6 +71,16 @@ async function iniciaJupyter(pastaNotebooks, pastaModelos, pastaConfig) {
     proc.stderr.on('data', le);
     proc.on('exit', (c) => reject(new Error(`scripts/curso.sh saiu com código ${c}:\n${log.slice(-3000)}`)));
   });
+  // O endereço aparece no log um instante antes de o servidor aceitar conexões
+  // (um fetch logo depois já deu "HTTP 0"): espera a rota pública /api
+  // responder 200, com prazo.
+  const fim = Date.now() + 60000;
+  for (;;) {
+    const status = await fetch(`http://127.0.0.1:${porta}/api`).then((r) => r.status).catch(() => 0);
+    if (status === 200) break;
+    if (Date.now() > fim) throw new Error(`o JupyterLab escreveu o endereço mas /api não respondeu 200 em 60 s (último: HTTP ${status}):\n${log.slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
   return { proc, url, porta, token: new URL(url).searchParams.get('token') };
 }
 

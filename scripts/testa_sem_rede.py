@@ -1,0 +1,88 @@
+"""Confere o kernel do curso sem internet (o scripts/test.sh roda este teste
+num espaço de rede só com a interface local, com `unshare -n`, quando é root).
+
+O GoNB roda "go get" antes de cada célula, e o "go get" consulta o proxy de
+módulos mesmo quando o cache já tem tudo; o scripts/kernel-gonb.sh desliga o
+proxy (GOPROXY=off) e o scripts/kernel/go explica em português um import que
+o curso não tem. Este teste roda, num notebook de poucas células:
+
+  1. uma célula com o gonum/plot e outra com um pacote do curso e o GoMLX:
+     têm de rodar (tudo vem do cache de módulos);
+  2. um import de um módulo que não existe e outro com um erro de digitação
+     num caminho do GoMLX: a célula tem de falhar com a frase em português
+     que diz o que falta, sem a pilha de erros do go em inglês.
+
+Uso: .venv/bin/python scripts/testa_sem_rede.py
+Termina com a linha "sem-rede: N passed, M failed".
+"""
+
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+RAIZ = Path(__file__).resolve().parent.parent
+
+CELULAS = [
+    ("o gonum/plot vem do cache de módulos",
+     'import "gonum.org/v1/plot"\n%%\np := plot.New()\nfmt.Println("plot ok:", p != nil)',
+     "plot ok: true", None),
+    ("um pacote do curso e o GoMLX compilam e rodam",
+     'import (\n\t"github.com/go-estudos/representacoes/pkg/treino"\n\t"github.com/gomlx/gomlx/pkg/core/graph"\n)\n'
+     '%%\nfmt.Println("curso ok:", treino.Num(0.5, 2), graph.Add != nil)',
+     "curso ok: 0,50 true", None),
+    ("um módulo que não existe: a frase em português diz qual é",
+     'import "github.com/fulano/naoexiste"\n%%\nnaoexiste.Faz()',
+     None, "importa um pacote que o curso não tem: github.com/fulano/naoexiste."),
+    ("um erro de digitação no caminho do GoMLX: a frase em português diz qual é",
+     'import "github.com/gomlx/gomlx/pkg/core/grafo"\n%%\ngrafo.Add()',
+     None, "importa um pacote que o curso não tem: github.com/gomlx/gomlx/pkg/core/grafo."),
+]
+
+
+def texto_das_saidas(celula):
+    partes = []
+    for o in celula.get("outputs", []):
+        partes.append(o.get("text") or "")
+        partes.append(o.get("evalue") or "")
+        dados = o.get("data", {})
+        for chave in ("text/plain", "text/html"):
+            v = dados.get(chave, "")
+            partes.append(v if isinstance(v, str) else "".join(v))
+    t = "\n".join(partes)
+    # O GoNB mostra erros em HTML: tira as marcas para comparar o texto.
+    return re.sub(r"<[^>]+>", "", t).replace("&#34;", '"').replace("&#39;", "'")
+
+
+def main():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(c[1]) for c in CELULAS]
+    cliente = NotebookClient(nb, kernel_name="gonb", timeout=300, allow_errors=True,
+                             resources={"metadata": {"path": str(RAIZ / "notebooks")}})
+    passou = falhou = 0
+    try:
+        cliente.execute()
+    except Exception as e:  # noqa: BLE001
+        print(f"FAIL o kernel GoNB rodou o notebook de teste: {e}")
+        falhou += 1
+    for (nome, _, espera_saida, espera_erro), celula in zip(CELULAS, nb.cells):
+        t = texto_das_saidas(celula)
+        erro = any(o.get("output_type") == "error" for o in celula.get("outputs", []))
+        if espera_saida is not None:
+            ok = not erro and espera_saida in t
+        else:
+            ok = erro and espera_erro in t and "go.work" not in t and "cannot find module" not in t
+        if ok:
+            passou += 1
+            print(f"ok   {nome}")
+        else:
+            falhou += 1
+            print(f"FAIL {nome}:\n   " + t.strip()[-1500:].replace("\n", "\n   "))
+    print(f"\nsem-rede: {passou} passed, {falhou} failed")
+    return 1 if falhou else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
