@@ -51,6 +51,16 @@ confere() { # confere NOME CODIGO [DETALHE]
 		[ -z "${3:-}" ] || printf '%s\n' "$3" | sed 's/^/     /'
 	fi
 }
+# soma "SUITE: N passed, M failed" NOME LOG_DE_ERROS: soma a linha final de
+# uma suíte; se ela não veio, conta uma falha e mostra o fim dos erros.
+soma() {
+	if [ -n "$1" ]; then
+		passou=$((passou + $(sed -E 's/.*: ([0-9]+) passed.*/\1/' <<<"$1")))
+		falhou=$((falhou + $(sed -E 's/.* ([0-9]+) failed/\1/' <<<"$1")))
+	else
+		confere "$2" 1 "$(tail -30 "$3")"
+	fi
+}
 etapa() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
 tempos=()
 cronometro() { tempos+=("$1: $2s"); echo "  ⏱ $1: $2s"; }
@@ -222,6 +232,13 @@ if [ -n "$verificacoes" ]; then
 	C exec "$ctr" sh -c 'env | grep -q "^DEBIAN_FRONTEND="'
 	[ $? -ne 0 ]
 	confere "DEBIAN_FRONTEND não vaza para o ambiente do aluno" $?
+	# O kernel sem rede (GOPROXY=off): o que o curso usa vem do cache de
+	# módulos da imagem; um import que falta é explicado em português.
+	C exec "$ctr" /opt/representacoes/.venv/bin/python /opt/representacoes/scripts/testa_sem_rede.py \
+		>"$log/sem-rede.log" 2>"$log/sem-rede.err"
+	grep -E '^(ok|FAIL) ' "$log/sem-rede.log" | sed -E 's/^(ok|FAIL) +/&kernel sem rede — /'
+	soma "$(grep -E '^sem-rede: [0-9]+ passed, [0-9]+ failed' "$log/sem-rede.log" | tail -1)" \
+		"scripts/testa_sem_rede.py terminou dentro do contêiner" "$log/sem-rede.err"
 	C rm -f "$ctr" >/dev/null
 
 	# O aluno editou a lição 00; o contêiner sobe de novo (um novo, como no README com --rm).
@@ -268,13 +285,8 @@ if [ -n "$notebooks" ]; then
 		--modos "$modos" --saida /home/jovyan/saida 2>"$log/notebooks.err" | tee "$log/notebooks.log"
 	cronometro "notebooks no contêiner ($modos)" $(($(date +%s) - t))
 	grep -E '^== ' "$log/notebooks.log" | sed 's/^== /  ⏱ /'
-	linha=$(grep -E '^notebooks: [0-9]+ passed, [0-9]+ failed' "$log/notebooks.log" | tail -1)
-	if [ -n "$linha" ]; then
-		passou=$((passou + $(sed -E 's/.*: ([0-9]+) passed.*/\1/' <<<"$linha")))
-		falhou=$((falhou + $(sed -E 's/.* ([0-9]+) failed/\1/' <<<"$linha")))
-	else
-		confere "os notebooks terminaram dentro do contêiner" 1 "$(tail -30 "$log/notebooks.err")"
-	fi
+	soma "$(grep -E '^notebooks: [0-9]+ passed, [0-9]+ failed' "$log/notebooks.log" | tail -1)" \
+		"os notebooks terminaram dentro do contêiner" "$log/notebooks.err"
 	echo "  notebooks executados e figuras: $SAIDA/notebooks/ (logs em $log/)"
 fi
 fim
