@@ -10,7 +10,7 @@
 #     libc6-dev, make, pkg-config…);
 #   - o Go 1.26.8 em /usr/local/go: o desta máquina, se for essa a versão; senão,
 #     o módulo golang.org/toolchain baixado do proxy de módulos do Go (o hash
-#     h1: é conferido com o sum.golang.org);
+#     h1: é conferido com o do sum.golang.org, pedido pelo proxy);
 #   - o ENV da imagem golang (PATH com /go/bin e /usr/local/go/bin, GOPATH=/go,
 #     GOTOOLCHAIN=local) e WORKDIR /go;
 #   - as autoridades certificadoras desta máquina (como numa rede corporativa com
@@ -116,7 +116,10 @@ else
 	proxy=${proxy%%[,|]*}
 	[ "$proxy" != off ] && [ "$proxy" != direct ] || proxy=https://proxy.golang.org
 	curl -fsSL -o "$tmp/go.zip" "$proxy/$modulo/@v/$versao.zip" || falha "não consegui baixar $modulo@$versao de $proxy."
-	curl -fsSL -o "$tmp/go.sum" "https://sum.golang.org/lookup/$modulo@$versao" || falha "não consegui o hash de $modulo@$versao no sum.golang.org."
+	# O hash vem do banco de somas (sum.golang.org) pelo próprio proxy, como o go faz.
+	curl -fsSL -o "$tmp/go.sum" "$proxy/sumdb/sum.golang.org/lookup/$modulo@$versao" ||
+		curl -fsSL -o "$tmp/go.sum" "https://sum.golang.org/lookup/$modulo@$versao" ||
+		falha "não consegui o hash de $modulo@$versao no sum.golang.org."
 	# O hash h1: do módulo (o mesmo que o go mod download confere): SHA-256 da
 	# lista "sha256  arquivo" de todos os arquivos do zip, em ordem.
 	python3 - "$tmp/go.zip" "$tmp/go.sum" "$modulo@$versao" "$raiz/usr/local" <<'PY' || falha "o Go baixado não confere com o sum.golang.org."
@@ -126,7 +129,8 @@ z = zipfile.ZipFile(arq)
 nomes = sorted(n for n in z.namelist() if not n.endswith("/"))
 resumo = "".join(f"{hashlib.sha256(z.read(n)).hexdigest()}  {n}\n" for n in nomes)
 h1 = "h1:" + base64.b64encode(hashlib.sha256(resumo.encode()).digest()).decode()
-esperado = [l.split()[2] for l in open(soma) if l.startswith(mod + " ")]
+# Linhas "caminho versão h1:…" (e a do go.mod, "versão/go.mod", que não serve aqui).
+esperado = [c[2] for c in (l.split() for l in open(soma)) if len(c) == 3 and f"{c[0]}@{c[1]}" == mod]
 if h1 not in esperado:
     sys.exit(f"hash {h1}, esperado {esperado}")
 prefixo = mod + "/"
