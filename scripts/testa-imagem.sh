@@ -23,6 +23,8 @@
 # imagem fora de um contêiner).
 #
 # Uso: scripts/testa-imagem.sh [--sem-notebooks | --so-notebooks] [--modos solucoes,entregue]
+#      scripts/testa-imagem.sh --motor   (só diz qual motor usaria: docker, podman ou
+#                                         nenhum; código 0 se há um)
 # Termina com a linha "imagem: N passed, M failed".
 set -uo pipefail
 RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,11 +34,13 @@ SAIDA="$RAIZ/saidas/imagem"
 notebooks=1
 verificacoes=1
 modos=solucoes,entregue
+so_motor=
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--sem-notebooks) notebooks=; shift ;;
 	--so-notebooks) verificacoes=; shift ;;
 	--modos) modos="$2"; shift 2 ;;
+	--motor) so_motor=1; shift ;;
 	*) echo "opção desconhecida: $1 (veja o começo de $0)" >&2; exit 2 ;;
 	esac
 done
@@ -83,11 +87,20 @@ if command -v docker >/dev/null && docker info >/dev/null 2>&1; then
 elif [ "$(id -u)" = 0 ] && unshare --mount --pid --fork true 2>/dev/null; then
 	motor=podman
 fi
+if [ -n "$so_motor" ]; then
+	# Para o scripts/test.sh decidir onde rodar os notebooks.
+	echo "${motor:-nenhum}"
+	[ -n "$motor" ]
+	exit
+fi
 if [ -z "$motor" ]; then
 	echo "Não há aqui um motor de contêineres que eu possa usar (nenhum daemon Docker responde a 'docker info'"
 	echo "e, sem root, não dá para usar buildah e podman). Sem ele a imagem não pode ser construída nem rodada:"
 	echo "rodo a simulação scripts/testa-docker.sh (o Dockerfile e os comandos da imagem fora de um contêiner)."
-	linha=$(bash "$RAIZ/scripts/testa-docker.sh" | tee /dev/stderr | grep -E '^docker: [0-9]+ passed, [0-9]+ failed' | tail -1)
+	simulacao=$(mktemp)
+	bash "$RAIZ/scripts/testa-docker.sh" | tee "$simulacao"
+	linha=$(grep -E '^docker: [0-9]+ passed, [0-9]+ failed' "$simulacao" | tail -1)
+	rm -f "$simulacao"
 	if [ -n "$linha" ]; then
 		passou=$(sed -E 's/.*: ([0-9]+) passed.*/\1/' <<<"$linha")
 		falhou=$(sed -E 's/.* ([0-9]+) failed/\1/' <<<"$linha")
