@@ -164,7 +164,8 @@ etapa "2. construindo a imagem $IMAGEM a partir do Dockerfile ($motor)"
 if [ "$motor" = podman ]; then
 	t=$(date +%s)
 	bash "$RAIZ/scripts/imagem-base.sh" 2>&1 | tee "$log/imagem-base.log"
-	confere "imagem base $(sed -n 's/^ARG IMAGEM_BASE=//p' Dockerfile) disponível" "${PIPESTATUS[0]}"
+	rc=${PIPESTATUS[0]}
+	confere "imagem base $(sed -n 's/^ARG IMAGEM_BASE=//p' Dockerfile) disponível" "$rc"
 	cronometro "imagem base" $(($(date +%s) - t))
 fi
 t=$(date +%s)
