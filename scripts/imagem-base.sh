@@ -60,7 +60,8 @@ esac
 inicio=$(date +%s)
 tmp=$(mktemp -d /var/tmp/imagem-base.XXXXXX)
 # (--one-file-system: se o debootstrap parou com /proc ou /sys montados ali.)
-trap 'umount -R "$tmp/raiz/proc" "$tmp/raiz/sys" 2>/dev/null; rm -rf --one-file-system "$tmp"' EXIT
+# (O "|| true": com set -e, um umount que falha no trap mudaria o código de saída.)
+trap 'umount -R "$tmp/raiz/proc" "$tmp/raiz/sys" 2>/dev/null || true; rm -rf --one-file-system "$tmp"' EXIT
 trap 'exit 130' INT TERM
 raiz="$tmp/raiz"
 
