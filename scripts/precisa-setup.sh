@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Sai com 0 se o scripts/setup.sh precisa rodar (nunca rodou, ou mudou algo
-# que ele instala: go.sum, requirements, o próprio setup); 1 se está em dia.
+# que ele instala: go.sum, requirements, o próprio setup, a tradução do
+# JupyterLab); 1 se está em dia.
 RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$RAIZ" || exit 0
 [ -f .ferramentas/setup-ok ] || exit 0
 [ -x .venv/bin/jupyter ] && [ -x .ferramentas/bin/gonb ] || exit 0
-esperado=$(cat go.sum docker/requirements*.txt scripts/setup.sh | sha256sum | cut -d' ' -f1)
+esperado=$(cat go.sum docker/requirements*.txt scripts/setup.sh idioma/jupyterlab-pt_BR.po | sha256sum | cut -d' ' -f1)
 [ "$(cat .ferramentas/setup-ok)" != "$esperado" ]

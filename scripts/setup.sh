@@ -150,6 +150,12 @@ config_usuario="$VENV/share/jupyter/lab/user-settings/@jupyterlab/translation-ex
 mkdir -p "$config_usuario"
 [ -f "$config_usuario/plugin.jupyterlab-settings" ] ||
 	echo '{ "locale": "pt_BR" }' >"$config_usuario/plugin.jupyterlab-settings"
+# O pacote pt-BR da comunidade traduz só parte do JupyterLab: juntamos a ele a
+# tradução do curso (idioma/jupyterlab-pt_BR.po) do que falta, sem trocar
+# nenhuma tradução do pacote; refeito sozinho se o pacote ou o catálogo mudar.
+idioma=$("$VENV/bin/python" scripts/idioma.py aplica) ||
+	falha "não consegui juntar a tradução do curso ao pacote pt-BR (scripts/idioma.py aplica)."
+ok "${idioma#✔ }"
 # (Sem grep -q: com pipefail, o grep que sai na primeira linha pode quebrar o
 # cano do jupyter e fazer o teste falhar por acaso.)
 especs=$("$VENV/bin/jupyter" kernelspec list 2>&1) || true
@@ -212,5 +218,5 @@ go build ./... || falha "o código do curso não compilou (go build ./...)."
 go vet ./pkg/... >/dev/null 2>&1 || true
 ok "pacotes compilados"
 
-printf '%s\n' "$(cat go.sum docker/requirements*.txt scripts/setup.sh | sha256sum | cut -d' ' -f1)" >"$FERR/setup-ok"
+printf '%s\n' "$(cat go.sum docker/requirements*.txt scripts/setup.sh idioma/jupyterlab-pt_BR.po | sha256sum | cut -d' ' -f1)" >"$FERR/setup-ok"
 printf '\n\033[32m✔ Pronto! Setup concluído em %ds.\033[0m Comece o curso com: scripts/curso.sh\n' "$(($(date +%s) - inicio))"

@@ -89,6 +89,9 @@ if [ "${1:-}" != "--sem-notebooks" ]; then
 	roda_suite notebooks sem_rede "$RAIZ/.venv/bin/python" scripts/executa_notebooks.py
 fi
 
+etapa "o JupyterLab em português (a tradução servida)"
+roda_suite idioma "$RAIZ/.venv/bin/python" scripts/idioma.py testa
+
 etapa "a imagem Docker, sem Docker (Dockerfile + os comandos que a imagem roda)"
 roda_suite docker bash "$RAIZ/scripts/testa-docker.sh"
 

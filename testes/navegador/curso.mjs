@@ -2,8 +2,10 @@
 // scripts/curso.sh, com token) num Chromium de verdade e, para cada lição no
 // modo rápido:
 //   1. abre o notebook pelo navegador de arquivos e confere que o kernel é o
-//      GoNB e que a interface está em português;
-//   2. manda "Executar todas as células" pelo menu e espera o fim;
+//      GoNB e que a interface está em português (os oito menus e as colunas
+//      do navegador de arquivos);
+//   2. manda "Executar todas as células" pelo menu Executar (captura do menu
+//      aberto), espera o fim e confere o kernel "Ocioso" na barra de status;
 //   3. confere: nenhuma célula com erro, as figuras desenhadas, as barras de
 //      progresso concluídas, e cada exercício por fazer mostrando ❌ com dica;
 //   4. digita a solução de um exercício na célula dele, roda-a e roda a
@@ -132,23 +134,37 @@ async function testaLicao(browser, base, token, arquivo, fixos) {
       return k && /GoNB/.test(k.textContent);
     }, null, { timeout: 60000 }).then(() => confere(`${rotulo}: o kernel é o GoNB`, true))
       .catch(async () => confere(`${rotulo}: o kernel é o GoNB`, false, await page.locator('.jp-KernelName, .jp-Toolbar-kernelName').first().textContent().catch(() => '?')));
-    // O pacote de idioma pt-BR da comunidade traduz só parte do JupyterLab (os
-    // menus principais continuam em inglês); conferimos o idioma da página e
-    // textos que ele traduz.
+    // A interface em português (o pacote pt-BR + a tradução do curso, veja
+    // idioma/): a barra de menus e as colunas do navegador de arquivos.
     const idioma = await page.evaluate(() => ({
       lang: document.documentElement.lang,
+      menus: [...document.querySelectorAll('#jp-menu-panel .lm-MenuBar-itemLabel')].map((e) => e.textContent),
       cabecalho: [...document.querySelectorAll('.jp-DirListing-headerItemText')].map((e) => e.textContent),
     }));
-    confere(`${rotulo}: interface em português`, idioma.lang === 'pt-BR' && idioma.cabecalho.includes('Nome'),
-      `lang=${idioma.lang}, navegador de arquivos: ${idioma.cabecalho.join(', ')}`);
+    const MENUS = ['Arquivo', 'Editar', 'Exibir', 'Executar', 'Kernel', 'Abas', 'Configurações', 'Ajuda'];
+    confere(`${rotulo}: interface em português (lang=pt-BR)`, idioma.lang === 'pt-BR', `lang=${idioma.lang}`);
+    confere(`${rotulo}: os oito menus em português`, JSON.stringify(idioma.menus) === JSON.stringify(MENUS), idioma.menus.join(', '));
+    confere(`${rotulo}: colunas do navegador de arquivos em português`,
+      idioma.cabecalho.includes('Nome') && idioma.cabecalho.includes('Modificado'), idioma.cabecalho.join(', '));
     await esperaOcioso(page, 60000);
 
     // 2. Executar todas as células.
-    await page.locator('.lm-MenuBar-item', { hasText: /^(Executar|Run)$/ }).click();
-    await page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click();
+    await page.locator('.lm-MenuBar-item', { hasText: /^Executar$/ }).click();
+    const executarTodas = page.locator('.lm-Menu-item[data-command="runmenu:run-all"]');
+    const rotuloMenu = await executarTodas.locator('.lm-Menu-itemLabel').textContent();
+    confere(`${rotulo}: o menu Executar tem "Executar todas as células"`, rotuloMenu === 'Executar todas as células', rotuloMenu);
+    fs.mkdirSync(SAIDA, { recursive: true });
+    await page.screenshot({ path: path.join(SAIDA, `${rotulo}-menu-executar.png`) });
+    await executarTodas.click();
     await page.waitForTimeout(3000);
     const terminou = await esperaOcioso(page, LIMITE_LICAO_MS);
     confere(`${rotulo}: "Executar todas" chegou ao fim`, terminou, `${Math.round((Date.now() - inicio) / 1000)} s`);
+    // O estado do kernel na barra de status (o GoNB só o anuncia depois da
+    // primeira execução; antes a barra mostra "Desconhecido").
+    const estado = page.locator('#jp-main-statusbar .jp-StatusBar-TextItem', { hasText: /GoNB/ }).first();
+    const ocioso = await estado.filter({ hasText: /\| Ocioso$/ }).waitFor({ timeout: 30000 }).then(() => true).catch(() => false);
+    confere(`${rotulo}: a barra de status mostra o kernel ocioso em português`, ocioso,
+      await estado.textContent({ timeout: 1000 }).catch(() => 'o kernel não aparece na barra de status'));
 
     // 3. O que o aluno vê.
     const v = await page.evaluate((NB) => {
