@@ -38,12 +38,13 @@ RUN apt-get update \
  && mkdir -p /opt/representacoes/docker /opt/representacoes/scripts/bench "/home/${NB_USER}/work" \
  && chown -R "${NB_UID}:${NB_GID}" /opt/representacoes "/home/${NB_USER}"
 
-# Primeiro só o que o scripts/setup.sh lê (módulos, versões fixadas, o código
-# Go que ele compila): editar o README, uma lição ou um script de teste não
+# Primeiro só o que o scripts/setup.sh lê (módulos, versões fixadas, a
+# tradução do JupyterLab, o código Go que ele compila): editar o README, uma lição ou um script de teste não
 # refaz a camada grande do setup, só a cópia final, em segundos.
 COPY --chown=${NB_UID}:${NB_GID} go.mod go.sum /opt/representacoes/
 COPY --chown=${NB_UID}:${NB_GID} docker/requirements*.txt /opt/representacoes/docker/
-COPY --chown=${NB_UID}:${NB_GID} scripts/setup.sh /opt/representacoes/scripts/
+COPY --chown=${NB_UID}:${NB_GID} scripts/setup.sh scripts/idioma.py /opt/representacoes/scripts/
+COPY --chown=${NB_UID}:${NB_GID} idioma /opt/representacoes/idioma
 COPY --chown=${NB_UID}:${NB_GID} scripts/bench/velocidade /opt/representacoes/scripts/bench/velocidade
 COPY --chown=${NB_UID}:${NB_GID} pkg /opt/representacoes/pkg
 

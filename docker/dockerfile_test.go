@@ -226,15 +226,29 @@ func TestSetupAntesDaCopiaDeTudo(t *testing.T) {
 	if tudo < setup {
 		t.Errorf("o COPY . (linha %d) vem antes do setup (linha %d): qualquer edição refaz a camada do setup", is[tudo].linha, is[setup].linha)
 	}
-	// O que o scripts/setup.sh lê: os módulos, as versões fixadas do Python, o
-	// próprio script e o código Go que ele testa e compila (go build ./...).
-	for _, f := range []string{"go.mod", "go.sum", "docker/requirements*.txt", "scripts/setup.sh", "pkg", "scripts/bench/velocidade"} {
-		if !copiadoAntes[f] {
+	// O que o scripts/setup.sh lê: o que o scripts/precisa-setup.sh confere
+	// (go.sum, as versões fixadas do Python, o próprio setup, a tradução…), o
+	// go.mod, o scripts/idioma.py e o código Go que ele testa e compila.
+	precisa, err := os.ReadFile("../scripts/precisa-setup.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`esperado=\$\(cat ([^|]+)\|`).FindSubmatch(precisa)
+	if m == nil {
+		t.Fatal("não achei a linha esperado=$(cat … | sha256sum …) no scripts/precisa-setup.sh")
+	}
+	lidos := append(strings.Fields(string(m[1])), "go.mod", "scripts/idioma.py", "pkg", "scripts/bench/velocidade")
+	for _, f := range lidos {
+		ok := copiadoAntes[f]
+		for c := range copiadoAntes { // uma pasta copiada inteira vale para o que está nela
+			ok = ok || strings.HasPrefix(f, c+"/")
+		}
+		if !ok {
 			t.Errorf("%s não é copiado antes do setup (ele precisa)", f)
 		}
 	}
 	// Todo pacote Go do módulo do curso tem de estar lá para o go build ./...
-	err := filepath.WalkDir("..", func(p string, d os.DirEntry, err error) error {
+	err = filepath.WalkDir("..", func(p string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
