@@ -17,7 +17,7 @@
 # HTTP 200 da rota de saúde): nada de "sleep" que pode ser curto demais.
 #
 # Motor: o docker, se um daemon responde (docker info); senão, buildah e podman
-# (root; instalados com apt-get se faltarem). Sem nenhum dos dois (um notebook
+# (root; instalados com apt-get se faltarem). Sem nenhum dos dois (um computador
 # sem root, sem Docker), não há como rodar a imagem: o script diz isso e roda
 # a simulação de antes, scripts/testa-docker.sh (Dockerfile + os comandos da
 # imagem fora de um contêiner).
@@ -95,7 +95,7 @@ if [ -n "$so_motor" ]; then
 fi
 if [ -z "$motor" ]; then
 	echo "Não há aqui um motor de contêineres que eu possa usar (nenhum daemon Docker responde a 'docker info'"
-	echo "e, sem root, não dá para usar buildah e podman). Sem ele a imagem não pode ser construída nem rodada:"
+	echo "e, sem root, não dá para usar buildah e podman). Sem ele, a imagem não pode ser construída nem rodada:"
 	echo "rodo a simulação scripts/testa-docker.sh (o Dockerfile e os comandos da imagem fora de um contêiner)."
 	simulacao=$(mktemp)
 	bash "$RAIZ/scripts/testa-docker.sh" | tee "$simulacao"
