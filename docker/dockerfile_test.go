@@ -1,9 +1,10 @@
-// Package docker confere o Dockerfile do curso sem um Docker (não há um
-// motor de contêineres nas máquinas de teste): lê o arquivo com o mesmo
-// analisador que o BuildKit usa e verifica as convenções que a imagem
-// promete. Fica num módulo Go à parte para não pesar nas dependências do
-// curso. O scripts/testa-docker.sh roda, fora do Docker, os comandos que a
-// imagem roda.
+// Package docker confere o Dockerfile do curso sem precisar de um motor de
+// contêineres: lê o arquivo com o mesmo analisador que o BuildKit usa e
+// verifica as convenções que a imagem promete. Fica num módulo Go à parte
+// para não pesar nas dependências do curso. O scripts/testa-imagem.sh roda
+// estes testes, constrói a imagem e a confere rodando (sem rede); onde não há
+// motor, o scripts/testa-docker.sh roda, fora de um contêiner, os comandos
+// que a imagem roda.
 package docker
 
 import (
@@ -178,5 +179,98 @@ func TestDockerignoreDeixaDeForaOQueOSetupRefaz(t *testing.T) {
 		if !slices.Contains(linhas, p) {
 			t.Errorf(".dockerignore deveria excluir %s (o setup refaz dentro da imagem)", p)
 		}
+	}
+}
+
+// DEBIAN_FRONTEND=noninteractive só vale para o apt-get do build: num ENV, ela
+// ficaria no ambiente do aluno (e de todo programa que ele rodar).
+func TestDebianFrontendNaoVaza(t *testing.T) {
+	for _, e := range todas(leDockerfile(t), "env") {
+		for _, a := range e.args {
+			if strings.Contains(a, "DEBIAN_FRONTEND") {
+				t.Errorf("linha %d: DEBIAN_FRONTEND num ENV vaza para o contêiner; use-a só no RUN do apt-get", e.linha)
+			}
+		}
+	}
+}
+
+// A camada grande (o setup: ~1,8 GB) só depende do que o setup lê: editar o
+// README ou uma lição não pode refazê-la. Antes do RUN do setup, só COPY dos
+// arquivos que ele usa; a cópia de tudo (COPY . …) vem depois.
+func TestSetupAntesDaCopiaDeTudo(t *testing.T) {
+	is := leDockerfile(t)
+	setup, tudo := -1, -1
+	copiadoAntes := map[string]bool{}
+	for i, in := range is {
+		switch in.cmd {
+		case "run":
+			if setup < 0 && strings.Contains(strings.Join(in.args, " "), "scripts/setup.sh") {
+				setup = i
+			}
+		case "copy", "add":
+			fontes := in.args[:len(in.args)-1]
+			for _, f := range fontes {
+				if f == "." || f == "./" {
+					if tudo < 0 {
+						tudo = i
+					}
+				} else if setup < 0 {
+					copiadoAntes[strings.TrimSuffix(f, "/")] = true
+				}
+			}
+		}
+	}
+	if setup < 0 || tudo < 0 {
+		t.Fatalf("esperava um RUN com scripts/setup.sh e um COPY . (setup na instrução %d, cópia de tudo na %d)", setup, tudo)
+	}
+	if tudo < setup {
+		t.Errorf("o COPY . (linha %d) vem antes do setup (linha %d): qualquer edição refaz a camada do setup", is[tudo].linha, is[setup].linha)
+	}
+	// O que o scripts/setup.sh lê: o que o scripts/precisa-setup.sh confere
+	// (go.sum, as versões fixadas do Python, o próprio setup, a tradução…), o
+	// go.mod, o scripts/idioma.py e o código Go que ele testa e compila.
+	precisa, err := os.ReadFile("../scripts/precisa-setup.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`esperado=\$\(cat ([^|]+)\|`).FindSubmatch(precisa)
+	if m == nil {
+		t.Fatal("não achei a linha esperado=$(cat … | sha256sum …) no scripts/precisa-setup.sh")
+	}
+	lidos := append(strings.Fields(string(m[1])), "go.mod", "scripts/idioma.py", "pkg", "scripts/bench/velocidade")
+	for _, f := range lidos {
+		ok := copiadoAntes[f]
+		for c := range copiadoAntes { // uma pasta copiada inteira vale para o que está nela
+			ok = ok || strings.HasPrefix(f, c+"/")
+		}
+		if !ok {
+			t.Errorf("%s não é copiado antes do setup (ele precisa)", f)
+		}
+	}
+	// Todo pacote Go do módulo do curso tem de estar lá para o go build ./...
+	err = filepath.WalkDir("..", func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel("..", p)
+		if d.IsDir() {
+			if rel == "docker" || strings.HasPrefix(d.Name(), ".") && rel != "." || d.Name() == "node_modules" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(p, ".go") {
+			return nil
+		}
+		for f := range copiadoAntes {
+			if strings.HasPrefix(rel, f+"/") {
+				return nil
+			}
+		}
+		t.Errorf("%s é do módulo do curso mas não é copiado antes do setup (go build ./... falharia)", rel)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

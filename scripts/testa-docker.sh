@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Confere a imagem Docker sem um Docker (as máquinas de teste não têm um
-# motor de contêineres): roda, fora do contêiner, o que a imagem roda.
+# Confere a imagem Docker sem um Docker: roda, fora do contêiner, o que a
+# imagem roda. É o plano B do scripts/testa-imagem.sh, que constrói e roda a
+# imagem de verdade onde há um motor de contêineres (um daemon Docker, ou
+# buildah e podman como root); sem nenhum (um notebook sem root), ele roda
+# esta simulação.
 #   1. o Dockerfile passa no analisador do BuildKit e segue as convenções
 #      (teste Go em docker/);
 #   2. os pacotes do Debian que o Dockerfile instala estão aqui;
