@@ -4,8 +4,8 @@ import (
 	"reflect"
 	"slices"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/shapes"
+	"github.com/gomlx/compute/shapes"
+	"github.com/gomlx/gomlx/core/graph"
 )
 
 // O GoMLX v0.26 calcula o gradiente de um produto de tensores (Dot e DotGeneral,
@@ -24,32 +24,10 @@ import (
 // As versões da biblioteca (usadas nos testes, para comparar).
 var (
 	vjpDotGeneralOriginal = graph.VJPRegistration[graph.NodeTypeDotGeneral]
-	vjpDotOriginal        = graph.VJPRegistration[graph.NodeTypeDot]
 )
 
 func init() {
 	graph.VJPRegistration[graph.NodeTypeDotGeneral] = vjpDotGeneral
-	graph.VJPRegistration[graph.NodeTypeDot] = vjpDot
-}
-
-// vjpDot é o gradiente de graph.Dot (o que layers.Dense usa para entradas
-// [lote, n]): para C = A·B com V = dL/dC, dL/dA = V·Bᵀ e dL/dB = Aᵀ·V.
-func vjpDot(no *graph.Node, vs []*graph.Node, forma shapes.Shape) []*graph.Node {
-	v := vs[0]
-	a, b := no.Inputs()[0], no.Inputs()[1]
-	switch {
-	case a.Rank() == 2 && b.Rank() == 2: // matriz × matriz
-		return []*graph.Node{
-			graph.DotGeneral(v, []int{1}, nil, b, []int{1}, nil), // [i,k]·[j,k] → [i,j]
-			graph.DotGeneral(a, []int{0}, nil, v, []int{0}, nil), // [i,j]·[i,k] → [j,k]
-		}
-	case a.Rank() == 2 && b.Rank() == 1: // matriz × vetor
-		return []*graph.Node{
-			graph.Mul(graph.InsertAxes(v, -1), graph.InsertAxes(b, 0)), // produto externo v·bᵀ
-			graph.DotGeneral(a, []int{0}, nil, v, []int{0}, nil),       // aᵀ·v
-		}
-	}
-	return vjpDotOriginal(no, vs, forma) // vetor · vetor: já é barato
 }
 
 // eixosDot lê os eixos de um nó DotGeneral. O GoMLX não os expõe; lemos o
@@ -145,5 +123,4 @@ func seq(de, ate int) []int {
 // antes de montar qualquer grafo.
 func UsaGradientesDaBiblioteca() {
 	graph.VJPRegistration[graph.NodeTypeDotGeneral] = vjpDotGeneralOriginal
-	graph.VJPRegistration[graph.NodeTypeDot] = vjpDotOriginal
 }

@@ -5,8 +5,8 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
 )
 
 // O gradiente do DotGeneral registrado pelo curso tem de dar o mesmo que o
@@ -53,10 +53,10 @@ func TestGradienteDotGeneralConfere(t *testing.T) {
 			// A forma da saída, para sortear pesos que tornem a perda não trivial.
 			forma := graph.MustNewExec(b, func(x, y *graph.Node) *graph.Node {
 				return graph.DotGeneral(x, c.lhsContr, c.lhsLote, y, c.rhsContr, c.rhsLote)
-			}).MustExec(x, y)[0].Shape()
+			}).MustCall(x, y)[0].Shape()
 			r = rand.New(rand.NewPCG(3, 4))
 			pesos := aleatorio(forma.Dimensions)
-			s := e.MustExec(x, y, pesos)
+			s := e.MustCall(x, y, pesos)
 			return [][]float64{tensors.MustCopyFlatData[float64](s[0]), tensors.MustCopyFlatData[float64](s[1])}
 		}
 		r = rand.New(rand.NewPCG(5, 6))
@@ -76,7 +76,8 @@ func TestGradienteDotGeneralConfere(t *testing.T) {
 	}
 }
 
-// O mesmo para graph.Dot (matriz×matriz, matriz×vetor, vetor·vetor).
+// O mesmo para graph.Dot (matriz×matriz, matriz×vetor, vetor·vetor), que na
+// v0.28 vira um DotGeneral.
 func TestGradienteDotConfere(t *testing.T) {
 	b := Backend()
 	r := rand.New(rand.NewPCG(7, 8))
@@ -98,17 +99,17 @@ func TestGradienteDotConfere(t *testing.T) {
 	} {
 		x, y, pesos := aleatorio(c.a...), aleatorio(c.b...), aleatorio(c.saida...)
 		gradientes := func(vjp graph.VJP) [2][]float64 {
-			graph.VJPRegistration[graph.NodeTypeDot] = vjp
-			defer func() { graph.VJPRegistration[graph.NodeTypeDot] = vjpDot }()
+			graph.VJPRegistration[graph.NodeTypeDotGeneral] = vjp
+			defer func() { graph.VJPRegistration[graph.NodeTypeDotGeneral] = vjpDotGeneral }()
 			e := graph.MustNewExec(b, func(x, y, pesos *graph.Node) (*graph.Node, *graph.Node) {
-				perda := graph.ReduceAllSum(graph.Mul(graph.Dot(x, y), pesos))
+				perda := graph.ReduceAllSum(graph.Mul(graph.Dot(x, y).Product(), pesos))
 				g := graph.Gradient(perda, x, y)
 				return g[0], g[1]
 			})
-			s := e.MustExec(x, y, pesos)
+			s := e.MustCall(x, y, pesos)
 			return [2][]float64{tensors.MustCopyFlatData[float64](s[0]), tensors.MustCopyFlatData[float64](s[1])}
 		}
-		orig, novo := gradientes(vjpDotOriginal), gradientes(vjpDot)
+		orig, novo := gradientes(vjpDotGeneralOriginal), gradientes(vjpDotGeneral)
 		for k := range 2 {
 			for i := range orig[k] {
 				if math.Abs(orig[k][i]-novo[k][i]) > 1e-9 {

@@ -31,9 +31,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/gomlx/gomlx/backends"
-	_ "github.com/gomlx/gomlx/backends/simplego" // registra o motor "go"
-	"github.com/gomlx/gomlx/backends/xla"        // registra o motor "xla"
+	"github.com/gomlx/compute"
+	_ "github.com/gomlx/compute/gobackend" // registra o motor "go"
+	"github.com/gomlx/go-xla/compute/xla"  // registra o motor "xla"
 	"github.com/janpfeifer/gonb/gonbui"
 )
 
@@ -51,7 +51,7 @@ const ConfigGoPuro = "go:parallelism=-1"
 
 var (
 	once      sync.Once
-	backend   backends.Backend
+	backend   compute.Backend
 	escolha   Escolha
 	errNovo   error
 	avisoDado bool
@@ -74,11 +74,11 @@ func Escolhe() Escolha {
 	// O curso nunca baixa o plugin: offline isso só atrasaria e falharia.
 	xla.EnableAutoInstall(false)
 
-	if cfg, ok := os.LookupEnv(backends.ConfigEnvVar); ok && cfg != "" {
+	if cfg, ok := os.LookupEnv(compute.ConfigEnvVar); ok && cfg != "" {
 		if cfg == "go" {
 			cfg = ConfigGoPuro
 		}
-		return Escolha{Config: cfg, Motivo: "definido pela variável de ambiente " + backends.ConfigEnvVar}
+		return Escolha{Config: cfg, Motivo: "definido pela variável de ambiente " + compute.ConfigEnvVar}
 	}
 	if cuda := procuraPluginCUDA(); cuda != "" && temGPU() {
 		return Escolha{
@@ -152,7 +152,7 @@ var temGPU = func() bool {
 // Na primeira chamada, escreve uma linha dizendo qual motor está em uso.
 // Entra em pânico, com uma mensagem em português, se nenhum motor puder ser
 // criado.
-func Backend() backends.Backend {
+func Backend() compute.Backend {
 	b, err := Novo()
 	if err != nil {
 		panic(err)
@@ -161,15 +161,15 @@ func Backend() backends.Backend {
 }
 
 // Novo é como Backend, mas devolve o erro em vez de entrar em pânico.
-func Novo() (backends.Backend, error) {
+func Novo() (compute.Backend, error) {
 	once.Do(func() {
 		escolha = Escolhe()
-		backend, errNovo = backends.NewWithConfig(escolha.Config)
-		if errNovo != nil && escolha.XLA() && os.Getenv(backends.ConfigEnvVar) == "" {
+		backend, errNovo = compute.NewWithConfig(escolha.Config)
+		if errNovo != nil && escolha.XLA() && os.Getenv(compute.ConfigEnvVar) == "" {
 			// O plugin existe mas não carregou: cai para o Go puro, explicando.
 			motivo := fmt.Sprintf("o plugin XLA não carregou (%v); usando o motor Go puro", errNovo)
 			escolha = Escolha{Config: ConfigGoPuro, Motivo: motivo}
-			backend, errNovo = backends.NewWithConfig(escolha.Config)
+			backend, errNovo = compute.NewWithConfig(escolha.Config)
 		}
 		if errNovo != nil {
 			errNovo = fmt.Errorf("não consegui criar o motor do GoMLX %q: %w\n%s", escolha.Config, errNovo, comoResolver)
