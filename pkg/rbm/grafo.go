@@ -61,8 +61,8 @@ func Estatisticas(v0, vk, w, c *graph.Node) (dw, db, dc *graph.Node) {
 }
 
 // Amostra sorteia unidades binárias: 1 com probabilidade p, 0 senão, com o
-// gerador de números aleatórios do contexto (guardado numa variável do
-// contexto: o mesmo estado inicial dá as mesmas amostras).
+// gerador de números aleatórios do model.Store (guardado numa variável do
+// Store: o mesmo estado inicial dá as mesmas amostras).
 func Amostra(scope *model.Scope, p *graph.Node) *graph.Node {
 	return scope.RandomBernoulli(p, p.Shape())
 }

@@ -39,7 +39,7 @@ func (c Camada) Assinatura() string {
 // última célula da pilha, [lote, tempo, oculta], e o estado final de cada
 // célula da pilha (final[len-1].H é o resumo da sequência inteira).
 //
-// As variáveis de cada célula ficam em ctx.In("celula0"), ctx.In("celula1"), …
+// As variáveis de cada célula ficam em scope.In("celula0"), scope.In("celula1"), …
 func (c Camada) Aplica(scope *model.Scope, x *graph.Node) (saidas *graph.Node, final []Estado) {
 	if c.Oculta <= 0 {
 		panic("rnn.Camada: Oculta deve ser positivo")

@@ -68,7 +68,7 @@ type Pesos struct {
 func (p Pesos) Oculta() int { return p.U.Shape().Dim(0) }
 
 // NovosPesos cria (ou reusa, se já existirem) as variáveis "W", "U" e "b"
-// de uma célula no escopo de ctx e devolve seus valores no grafo g. Chame-a
+// de uma célula no escopo dado e devolve seus valores no grafo g. Chame-a
 // uma vez por célula e use os mesmos Pesos em todos os passos de tempo: é
 // isso que faz a rede ser recorrente.
 func NovosPesos(scope *model.Scope, g *graph.Graph, tipo Tipo, entrada, oculta int, dtype dtypes.DType) Pesos {

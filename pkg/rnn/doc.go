@@ -11,7 +11,7 @@
 // estado anterior e devolve o novo estado. O pacote separa os pesos da conta:
 //
 //   - [NovosPesos] cria, uma vez, as variáveis de uma célula (W, U e b) num
-//     escopo do contexto;
+//     escopo (model.Scope);
 //   - [Passo] aplica a célula a um passo de tempo, com esses pesos;
 //   - [Camada] desenrola a célula ao longo da sequência (o mesmo conjunto de
 //     pesos em todos os passos) e empilha várias células, cada uma lendo a

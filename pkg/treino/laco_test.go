@@ -96,7 +96,7 @@ func TestLacoParaQuandoAPerdaExplode(t *testing.T) {
 
 func TestLacoIncompletoDizOQueFalta(t *testing.T) {
 	_, err := Laco{Nome: "x"}.RodaOuErro()
-	if err == nil || !strings.Contains(err.Error(), "Ctx") || !strings.Contains(err.Error(), "Passo ") {
+	if err == nil || !strings.Contains(err.Error(), "Store") || !strings.Contains(err.Error(), "Passo ") {
 		t.Fatalf("erro esperado dizendo o que falta, veio %v", err)
 	}
 }
