@@ -58,17 +58,21 @@ func (r Rede) Mapas(m *treino.Modelo, imagem []float32, altura, largura int) []M
 	exec := model.MustNewExec(motor.Backend(), m.Store, func(scope *model.Scope, x *graph.Node) []*graph.Node {
 		var saidas []*graph.Node
 		nomes = nomes[:0]
-		r.constroi(scope, x, func(nome string, s *graph.Node) {
+		logits := r.constroi(scope, x, func(nome string, s *graph.Node) {
 			if s.Rank() == 4 {
 				nomes = append(nomes, nome)
 				saidas = append(saidas, s)
 			}
 		})
-		return saidas
+		// Os logits saem também (e são descartados): o motor Go puro do
+		// compute v0.1.3 entra em pânico ("index out of range") quando parte
+		// do grafo — aqui, as camadas densas — não leva a nenhuma saída.
+		return append(saidas, logits)
 	})
 	entrada := tensors.FromFlatDataAndDimensions(imagem, 1, altura, largura)
 	var mapas []Mapa
-	for i, t := range exec.MustCall(entrada) {
+	ts := exec.MustCall(entrada)
+	for i, t := range ts[:len(ts)-1] {
 		d := t.Shape().Dimensions
 		mapas = append(mapas, Mapa{Nome: nomes[i], Altura: d[1], Largura: d[2], Canais: d[3],
 			Valores: tensors.MustCopyFlatData[float32](t)})
