@@ -13,6 +13,26 @@
 //
 // As imagens entram como [lote, altura, largura] (tons de cinza) ou
 // [lote, altura, largura, canais]; os canais ficam no último eixo.
+//
+// # Duas peças feitas de outro jeito (remendos para o GoMLX)
+//
+// Mesmo resultado que as do GoMLX (pooling_test.go e im2col_test.go
+// comparam valores e gradientes), mais rápido no XLA para CPU. Medido no
+// GoMLX v0.28.2 (LeNet da lição 01, lote 128, XLA, 2 núcleos com carga ~7,
+// execuções alternadas):
+//
+//   - [Pooling] como "reagrupar e reduzir" em vez de graph.MaxPool: 56–77 ms
+//     por passo contra 148–155 ms (o gradiente do MaxPool, SelectAndScatter,
+//     é lento no XLA para CPU);
+//   - a primeira convolução (um canal de entrada) como im2col ([Vizinhancas]
+//     e um produto de matrizes) em vez de layers.Convolution: 49,4 contra
+//     51,0 ms (mediana de 3; ~3%, pouco, mas sempre a favor). No Go puro, a
+//     LeNet leva 2,3 s por passo com o im2col e 2,5 s sem ele.
+//
+// Para conferir de novo numa atualização do GoMLX: scripts/bench.sh mede o
+// antes e o depois de cada um ("pool-original", "conv-original"); o que não
+// for mais rápido, troque pela peça do GoMLX (convolucao e Pooling ficam
+// com uma linha cada).
 package cnn
 
 import (
@@ -234,7 +254,8 @@ func Vizinhancas(x *graph.Node, k int) *graph.Node {
 // canais] e ReduceMax nos eixos j. O gradiente disso é uma máscara simples,
 // enquanto o do MaxPool do GoMLX (SelectAndScatter) é lento no XLA para CPU:
 // medido com scripts/bench.sh, o passo de treino da LeNet caiu pela metade.
-// Também funciona no motor Go puro, que não tem o gradiente do MaxPool.
+// Também funciona no motor Go puro (que, antes do compute v0.1.3, não tinha
+// o gradiente do MaxPool).
 // Se as dimensões não forem múltiplos da janela, usa o pooling do GoMLX.
 func Pooling(x *graph.Node, janela int, media bool) *graph.Node {
 	d := x.Shape().Dimensions

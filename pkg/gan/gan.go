@@ -209,8 +209,8 @@ func Nova(store *model.Store, cfg Config) *GAN {
 		for k := range cfg.PassosD {
 			lote := reais
 			if cfg.PassosD > 1 {
-				// StopGradient: os dados não são treinados (e o motor Go puro
-				// não tem o gradiente de Slice).
+				// StopGradient: os dados não são treinados (e o gradiente de
+				// Slice seria trabalho à toa).
 				lote = graph.StopGradient(graph.Slice(reais, graph.AxisRange(k*cfg.Lote, (k+1)*cfg.Lote)))
 			}
 			perdaD, dr, df = cfg.grafoPassoD(scope, lote)

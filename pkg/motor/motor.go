@@ -7,9 +7,12 @@
 //   - XLA (padrão): o compilador de álgebra linear do projeto OpenXLA,
 //     carregado como um plugin PJRT para CPU. Tem todas as operações e é
 //     rápido. O scripts/setup.sh instala o plugin (roda offline depois disso).
-//   - Go puro ("go"): escrito só em Go, sem dependências. Serve de plano B
-//     quando o plugin não existe, mas é lento e não tem algumas operações
-//     (por exemplo, o gradiente de convoluções e de max-pooling na v0.26).
+//   - Go puro ("go", github.com/gomlx/compute/gobackend): escrito só em Go,
+//     sem dependências. Serve de plano B quando o plugin não existe (macOS,
+//     Windows, outras arquiteturas). Desde o GoMLX v0.28 + compute v0.1.3 ele
+//     treina todos os modelos do curso (ganhou Reverse, Pad e
+//     SelectAndScatter: o gradiente de convoluções e de pooling), mas é mais
+//     lento — muito nas convoluções.
 //
 // A escolha segue esta ordem:
 //
@@ -22,6 +25,25 @@
 //
 // O motor nunca tenta baixar nada da internet: o curso precisa funcionar
 // offline.
+//
+// # O gradiente de DotGeneral (gradiente.go)
+//
+// O pacote registra o seu gradiente de DotGeneral (graph.Dot e toda camada
+// densa viram um DotGeneral) no lugar do do GoMLX. Na v0.26 o do GoMLX
+// multiplicava elemento a elemento e somava (60 ms por passo no MLP da lição
+// 00, contra 3 ms). A v0.28 trocou isso por produtos de matrizes, mas o do
+// curso continua:
+//   - mais rápido no XLA: MLP da lição 00, lote 128, 3,6 × 4,9 ms por passo
+//     (medianas de 3 execuções alternadas, 2 núcleos com carga ~7); no Go
+//     puro, igual (34 × 33 ms);
+//   - correto onde o do GoMLX v0.28.2 entra em pânico: dois ou mais eixos
+//     contraídos pareados fora de ordem (TestGradienteDotGeneralConfere).
+//
+// Para conferir de novo numa atualização do GoMLX: TestGradienteDotGeneralConfere
+// avisa (t.Log) quando o original deixar de falhar; e
+// scripts/bench.sh mede o antes e o depois ("gradiente-original", que chama
+// UsaGradientesDaBiblioteca). Se o do GoMLX for igualmente rápido e correto,
+// apague gradiente.go.
 package motor
 
 import (
@@ -44,10 +66,20 @@ const NomePlugin = "pjrt_c_api_cpu_plugin.so"
 // GPU do setup (REPRESENTACOES_VARIANTE=gpu).
 const NomePluginCUDA = "pjrt_c_api_cuda_plugin.so"
 
-// ConfigGoPuro é a configuração usada para o motor Go puro. Com o
-// paralelismo padrão ele travou (0% de CPU) em máquinas de 2 núcleos;
-// "parallelism=-1" evitou o problema e foi o mais rápido.
-const ConfigGoPuro = "go:parallelism=-1"
+// ConfigGoPuro é a configuração usada para o motor Go puro: a padrão.
+//
+// Na v0.26, com o paralelismo padrão, ele travou (0% de CPU) em máquinas de 2
+// núcleos, e o curso usava "go:parallelism=-1" (sem limite de tarefas
+// paralelas). No GoMLX v0.28.2 + compute v0.1.3 o padrão não travou (os
+// testes de rnn, gan, cnn, rbm e treino, três vezes seguidas, numa máquina de
+// 2 núcleos com carga ~7) e a velocidade ficou igual dentro do ruído (MLP da
+// lição 00: 47 × 56 ms por passo; LSTM da lição 02: 71 × 68 ms; medianas de 3
+// execuções alternadas); e "parallelism=-1" escreve "Go backend: parallelism
+// set to -1" na saída de todo programa — em toda célula do notebook.
+// Para conferir de novo numa atualização: rode os testes com
+// GOMLX_BACKEND=go (o teste de treino da rnn tem tempo-limite) e, se algo
+// travar, volte a "go:parallelism=-1".
+const ConfigGoPuro = "go"
 
 var (
 	once      sync.Once
@@ -100,7 +132,7 @@ func Escolhe() Escolha {
 	}
 	return Escolha{
 		Config: ConfigGoPuro,
-		Motivo: "plugin XLA não encontrado; usando o motor Go puro (mais lento, sem algumas operações)",
+		Motivo: "plugin XLA não encontrado; usando o motor Go puro (mais lento)",
 	}
 }
 
@@ -226,7 +258,7 @@ func primeiraVezNoKernel() bool {
 
 const comoResolver = `Como resolver:
   • rode scripts/setup.sh (instala o plugin XLA para CPU, sem internet depois disso);
-  • ou use o motor Go puro: GOMLX_BACKEND=go (mais lento; algumas operações faltam).`
+  • ou use o motor Go puro: GOMLX_BACKEND=go (mais lento).`
 
 func contem(xs []string, x string) bool {
 	for _, y := range xs {
