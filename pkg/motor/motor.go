@@ -66,20 +66,23 @@ const NomePlugin = "pjrt_c_api_cpu_plugin.so"
 // GPU do setup (REPRESENTACOES_VARIANTE=gpu).
 const NomePluginCUDA = "pjrt_c_api_cuda_plugin.so"
 
-// ConfigGoPuro é a configuração usada para o motor Go puro: a padrão.
+// ConfigGoPuro é a configuração usada para o motor Go puro: sem limite de
+// tarefas paralelas ("parallelism=-1"), o que não pode travar por
+// construção (nenhuma tarefa espera por um trabalhador livre).
 //
-// Na v0.26, com o paralelismo padrão, ele travou (0% de CPU) em máquinas de 2
-// núcleos, e o curso usava "go:parallelism=-1" (sem limite de tarefas
-// paralelas). No GoMLX v0.28.2 + compute v0.1.3 o padrão não travou (os
-// testes de rnn, gan, cnn, rbm e treino, três vezes seguidas, numa máquina de
-// 2 núcleos com carga ~7) e a velocidade ficou igual dentro do ruído (MLP da
-// lição 00: 47 × 56 ms por passo; LSTM da lição 02: 71 × 68 ms; medianas de 3
-// execuções alternadas); e "parallelism=-1" escreve "Go backend: parallelism
-// set to -1" na saída de todo programa — em toda célula do notebook.
-// Para conferir de novo numa atualização: rode os testes com
-// GOMLX_BACKEND=go (o teste de treino da rnn tem tempo-limite) e, se algo
-// travar, volte a "go:parallelism=-1".
-const ConfigGoPuro = "go"
+// Com o paralelismo padrão o motor trava (0% de CPU, para sempre) em
+// máquinas de 2 núcleos: na v0.26, numa LSTM e numa GAN 2-D; no GoMLX v0.28.2
+// + compute v0.1.3, na lição 02 (modo rápido, GOMLX_BACKEND=go:, a célula 34
+// parada havia 10 minutos, num DotGeneral do motor), embora os testes dos
+// pacotes tenham passado três vezes seguidas com ele. A velocidade é igual
+// dentro do ruído (MLP da lição 00: 47 × 56 ms por passo; LSTM da lição 02:
+// 71 × 68 ms; medianas de 3 execuções alternadas, 2 núcleos com carga ~7).
+// O preço: o motor escreve "Go backend: parallelism set to -1" na saída de
+// cada programa (de cada célula, no notebook).
+// Para conferir de novo numa atualização: rode a lição 02 com GOMLX_BACKEND=go:
+// (o padrão) em scripts/executa_notebooks.py numa máquina de 2 núcleos; se
+// nenhuma célula parar, troque por "go".
+const ConfigGoPuro = "go:parallelism=-1"
 
 var (
 	once      sync.Once
