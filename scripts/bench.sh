@@ -102,7 +102,7 @@ for modelo in mlp lenet lstm; do
 	mede_torch "$modelo"
 	if [ -z "${BENCH_SEM_GO_PURO:-}" ]; then
 		if [ "$modelo" = lenet ]; then
-			mede_go go "$modelo" -max-passos 100 # o Go puro não treina convoluções na v0.26: registra o erro
+			mede_go go "$modelo" -max-passos 100 # no Go puro a LeNet leva ~2 s por passo: só o tempo do passo
 		else
 			mede_go go "$modelo"
 		fi

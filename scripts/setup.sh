@@ -17,7 +17,7 @@ RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 FERR="$RAIZ/.ferramentas"
 VENV="$RAIZ/.venv"
 PYTHON="${PYTHON:-python3}"
-GO_MINIMO="1.26"
+GO_MINIMO="1.26.5" # o go.mod do GoMLX v0.28.2 pede go 1.26.5
 cd "$RAIZ"
 
 passo() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }

@@ -30,15 +30,15 @@ CELULAS = [
      'import "gonum.org/v1/plot"\n%%\np := plot.New()\nfmt.Println("plot ok:", p != nil)',
      "plot ok: true", None),
     ("um pacote do curso e o GoMLX compilam e rodam",
-     'import (\n\t"github.com/go-estudos/representacoes/pkg/treino"\n\t"github.com/gomlx/gomlx/pkg/core/graph"\n)\n'
+     'import (\n\t"github.com/go-estudos/representacoes/pkg/treino"\n\t"github.com/gomlx/gomlx/core/graph"\n)\n'
      '%%\nfmt.Println("curso ok:", treino.Num(0.5, 2), graph.Add != nil)',
      "curso ok: 0,50 true", None),
     ("um módulo que não existe: a frase em português diz qual é",
      'import "github.com/fulano/naoexiste"\n%%\nnaoexiste.Faz()',
      None, "importa um pacote que o curso não tem: github.com/fulano/naoexiste."),
     ("um erro de digitação no caminho do GoMLX: a frase em português diz qual é",
-     'import "github.com/gomlx/gomlx/pkg/core/grafo"\n%%\ngrafo.Add()',
-     None, "importa um pacote que o curso não tem: github.com/gomlx/gomlx/pkg/core/grafo."),
+     'import "github.com/gomlx/gomlx/core/grafo"\n%%\ngrafo.Add()',
+     None, "importa um pacote que o curso não tem: github.com/gomlx/gomlx/core/grafo."),
 ]
 
 

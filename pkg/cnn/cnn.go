@@ -13,16 +13,36 @@
 //
 // As imagens entram como [lote, altura, largura] (tons de cinza) ou
 // [lote, altura, largura, canais]; os canais ficam no último eixo.
+//
+// # Duas peças feitas de outro jeito (remendos para o GoMLX)
+//
+// Mesmo resultado que as do GoMLX (pooling_test.go e im2col_test.go
+// comparam valores e gradientes), mais rápido no XLA para CPU. Medido no
+// GoMLX v0.28.2 (LeNet da lição 01, lote 128, XLA, 2 núcleos com carga ~7,
+// execuções alternadas):
+//
+//   - [Pooling] como "reagrupar e reduzir" em vez de graph.MaxPool: 56–77 ms
+//     por passo contra 148–155 ms (o gradiente do MaxPool, SelectAndScatter,
+//     é lento no XLA para CPU);
+//   - a primeira convolução (um canal de entrada) como im2col ([Vizinhancas]
+//     e um produto de matrizes) em vez de layers.Convolution: 49,4 contra
+//     51,0 ms (mediana de 3; ~3%, pouco, mas sempre a favor). No Go puro, a
+//     LeNet leva 2,3 s por passo com o im2col e 2,5 s sem ele.
+//
+// Para conferir de novo numa atualização do GoMLX: scripts/bench.sh mede o
+// antes e o depois de cada um ("pool-original", "conv-original"); o que não
+// for mais rápido, troque pela peça do GoMLX (convolucao e Pooling ficam
+// com uma linha cada).
 package cnn
 
 import (
 	"fmt"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/shapes"
-	"github.com/gomlx/gomlx/pkg/ml/context"
-	"github.com/gomlx/gomlx/pkg/ml/layers"
-	"github.com/gomlx/gomlx/pkg/ml/layers/activations"
+	"github.com/gomlx/compute/shapes"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/ml/layers"
+	"github.com/gomlx/gomlx/ml/layers/activation"
+	"github.com/gomlx/gomlx/ml/model"
 
 	"github.com/go-estudos/representacoes/pkg/treino"
 )
@@ -60,14 +80,14 @@ func LeNet() Rede {
 
 // Modelo devolve a função de modelo para treino.Treina e treino.Carrega.
 func (r Rede) Modelo() treino.ModeloFn {
-	return func(ctx *context.Context, spec any, entradas []*graph.Node) []*graph.Node {
-		return []*graph.Node{r.constroi(ctx, entradas[0], nil)}
+	return func(scope *model.Scope, spec any, entradas []*graph.Node) []*graph.Node {
+		return []*graph.Node{r.constroi(scope, entradas[0], nil)}
 	}
 }
 
 // constroi monta o grafo; se anota não for nil, recebe a saída de cada
 // camada (para ver os mapas de ativação).
-func (r Rede) constroi(ctx *context.Context, x *graph.Node, anota func(nome string, saida *graph.Node)) *graph.Node {
+func (r Rede) constroi(scope *model.Scope, x *graph.Node, anota func(nome string, saida *graph.Node)) *graph.Node {
 	if r.Classes <= 0 {
 		panic("cnn.Rede: Classes deve ser positivo")
 	}
@@ -79,7 +99,7 @@ func (r Rede) constroi(ctx *context.Context, x *graph.Node, anota func(nome stri
 	}
 	g := x.Graph()
 	for i, c := range r.Convs {
-		x = activations.Relu(convolucao(ctx.Inf("conv%d", i), x, c))
+		x = activation.Relu(convolucao(scope.In("conv%d", i), x, c))
 		anota(fmt.Sprintf("conv%d", i), x)
 		if c.Pool > 1 {
 			x = Pooling(x, c.Pool, c.PoolMedia)
@@ -89,12 +109,12 @@ func (r Rede) constroi(ctx *context.Context, x *graph.Node, anota func(nome stri
 	x = graph.Reshape(x, x.Shape().Dimensions[0], -1) // achata: [lote, altura·largura·canais]
 	for i, n := range r.Densas {
 		if r.Dropout > 0 {
-			x = layers.Dropout(ctx, x, graph.Scalar(g, x.DType(), r.Dropout))
+			x = layers.Dropout(scope, x, graph.Scalar(g, x.DType(), r.Dropout))
 		}
-		x = activations.Relu(layers.Dense(ctx.Inf("densa%d", i), x, true, n))
+		x = activation.Relu(layers.Dense(scope.In("densa%d", i), x, true, n))
 		anota(fmt.Sprintf("densa%d", i), x)
 	}
-	return layers.Dense(ctx.In("saida"), x, true, r.Classes)
+	return layers.Dense(scope.In("saida"), x, true, r.Classes)
 }
 
 // Camada resume uma camada: nome, forma da saída (sem o lote) e parâmetros.
@@ -185,20 +205,20 @@ func (r Rede) Assinatura() string {
 // medido aqui, a ida e o gradiente dos filtros da primeira camada da LeNet
 // caíram de ~7 para ~5 ms por lote de 128. Com mais canais a matriz fica
 // grande demais e a convolução do XLA ganha.
-func convolucao(ctx *context.Context, x *graph.Node, c Conv) *graph.Node {
+func convolucao(scope *model.Scope, x *graph.Node, c Conv) *graph.Node {
 	if x.Shape().Dim(-1) != 1 || c.SemPadding {
-		conv := layers.Convolution(ctx, x).Filters(c.Filtros).KernelSize(c.Kernel)
+		conv := layers.Convolution(scope, x).Filters(c.Filtros).KernelSize(c.Kernel)
 		if !c.SemPadding {
 			conv = conv.PadSame()
 		}
 		return conv.Done()
 	}
 	d, k := x.Shape().Dimensions, c.Kernel
-	vars := ctx.In("conv")
-	filtros := vars.VariableWithShape("weights", shapes.Make(x.DType(), k, k, 1, c.Filtros)).ValueGraph(x.Graph())
-	vies := vars.VariableWithShape("biases", shapes.Make(x.DType(), c.Filtros)).ValueGraph(x.Graph())
-	linhas := graph.Reshape(Vizinhancas(x, k), -1, k*k)            // [lote·altura·largura, k·k]
-	y := graph.Dot(linhas, graph.Reshape(filtros, k*k, c.Filtros)) // [lote·altura·largura, filtros]
+	vars := scope.In("conv")
+	filtros := vars.VariableWithShape("weights", shapes.Make(x.DType(), k, k, 1, c.Filtros)).NodeValue(x.Graph())
+	vies := vars.VariableWithShape("biases", shapes.Make(x.DType(), c.Filtros)).NodeValue(x.Graph())
+	linhas := graph.Reshape(Vizinhancas(x, k), -1, k*k)                      // [lote·altura·largura, k·k]
+	y := graph.Dot(linhas, graph.Reshape(filtros, k*k, c.Filtros)).Product() // [lote·altura·largura, filtros]
 	y = graph.Add(y, graph.InsertAxes(vies, 0))
 	return graph.Reshape(y, d[0], d[1], d[2], c.Filtros)
 }
@@ -234,7 +254,8 @@ func Vizinhancas(x *graph.Node, k int) *graph.Node {
 // canais] e ReduceMax nos eixos j. O gradiente disso é uma máscara simples,
 // enquanto o do MaxPool do GoMLX (SelectAndScatter) é lento no XLA para CPU:
 // medido com scripts/bench.sh, o passo de treino da LeNet caiu pela metade.
-// Também funciona no motor Go puro, que não tem o gradiente do MaxPool.
+// Também funciona no motor Go puro (que, antes do compute v0.1.3, não tinha
+// o gradiente do MaxPool).
 // Se as dimensões não forem múltiplos da janela, usa o pooling do GoMLX.
 func Pooling(x *graph.Node, janela int, media bool) *graph.Node {
 	d := x.Shape().Dimensions

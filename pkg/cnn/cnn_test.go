@@ -4,12 +4,12 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
-	"github.com/gomlx/gomlx/pkg/ml/context"
-	"github.com/gomlx/gomlx/pkg/ml/train"
-	"github.com/gomlx/gomlx/pkg/ml/train/losses"
-	"github.com/gomlx/gomlx/pkg/ml/train/optimizers"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/model"
+	"github.com/gomlx/gomlx/ml/train"
+	"github.com/gomlx/gomlx/ml/train/loss"
+	"github.com/gomlx/gomlx/ml/train/optimizer"
 
 	"github.com/go-estudos/representacoes/pkg/dados"
 	"github.com/go-estudos/representacoes/pkg/motor"
@@ -49,13 +49,13 @@ func TestFormasEParametrosBatemComOGoMLX(t *testing.T) {
 		"media":       {Convs: []Conv{{Filtros: 4, Kernel: 3, Pool: 2, PoolMedia: true}}, Classes: 3},
 	}
 	for nome, r := range redes {
-		ctx := context.New()
+		store := model.NewStore()
 		var formas [][]int
-		exec := context.MustNewExec(motor.Backend(), ctx, func(ctx *context.Context, x *graph.Node) *graph.Node {
+		exec := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, x *graph.Node) *graph.Node {
 			formas = formas[:0]
-			return r.constroi(ctx, x, func(_ string, s *graph.Node) { formas = append(formas, s.Shape().Dimensions[1:]) })
+			return r.constroi(scope, x, func(_ string, s *graph.Node) { formas = append(formas, s.Shape().Dimensions[1:]) })
 		})
-		saida := exec.MustExec(tensors.FromFlatDataAndDimensions(make([]float32, 2*28*28), 2, 28, 28))[0]
+		saida := exec.MustCall(tensors.FromFlatDataAndDimensions(make([]float32, 2*28*28), 2, 28, 28))[0]
 		if d := saida.Shape().Dimensions; d[0] != 2 || d[1] != r.Classes {
 			t.Errorf("%s: saída %v, esperava [2 %d]", nome, d, r.Classes)
 		}
@@ -65,7 +65,7 @@ func TestFormasEParametrosBatemComOGoMLX(t *testing.T) {
 				t.Errorf("%s, camada %s: GoMLX diz %v, Resumo diz %v", nome, resumo[i].Nome, f, resumo[i].Saida)
 			}
 		}
-		if got, want := treino.NumParametros(ctx), r.TotalParametros(28, 28); got != want {
+		if got, want := treino.NumParametros(store), r.TotalParametros(28, 28); got != want {
 			t.Errorf("%s: o GoMLX criou %d parâmetros, Resumo conta %d", nome, got, want)
 		}
 	}
@@ -108,20 +108,20 @@ func TestAlgunsPassosBaixamAPerda(t *testing.T) {
 // BenchmarkPassoLeNet mede um passo de treino (lote de 128) da LeNet da
 // lição 01 em imagens 28×28.
 func BenchmarkPassoLeNet(b *testing.B) {
-	ctx := context.New()
-	trainer := train.NewTrainer(motor.Backend(), ctx, LeNet().Modelo(), losses.SparseCategoricalCrossEntropyLogits,
-		optimizers.Adam().Done(), nil, nil)
+	store := model.NewStore()
+	trainer := train.NewTrainer(motor.Backend(), store, LeNet().Modelo(), loss.SparseCategoricalCrossEntropyLogits,
+		optimizer.Adam().Done(), nil, nil)
 	im := listras(128, 1)
 	im.Altura, im.Largura, im.Pixels = 28, 28, make([]float32, 128*28*28)
 	lotes := dados.LotesDeImagens(im, 128).Infinitos()
 	spec, x, y, _ := lotes.Yield()
-	if _, err := trainer.TrainStep(spec, x, y); err != nil {
+	if _, err := trainer.TrainStep(train.Batch{Spec: spec, Inputs: x, Labels: y}); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
 	for range b.N {
 		spec, x, y, _ := lotes.Yield()
-		if _, err := trainer.TrainStep(spec, x, y); err != nil {
+		if _, err := trainer.TrainStep(train.Batch{Spec: spec, Inputs: x, Labels: y}); err != nil {
 			b.Fatal(err)
 		}
 	}

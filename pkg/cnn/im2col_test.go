@@ -6,10 +6,10 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
-	"github.com/gomlx/gomlx/pkg/ml/context"
-	"github.com/gomlx/gomlx/pkg/ml/layers"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/layers"
+	"github.com/gomlx/gomlx/ml/model"
 
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
@@ -31,15 +31,17 @@ func TestConvolucaoDeUmCanalIgualADoGoMLX(t *testing.T) {
 				dadosX[i] = r.Float32()*2 - 1
 			}
 			x := tensors.FromFlatDataAndDimensions(dadosX, forma...)
-			ctx := context.New()
-			saidas := context.MustNewExec(motor.Backend(), ctx, func(ctx *context.Context, x *graph.Node) []*graph.Node {
-				deles := layers.Convolution(ctx, x).Filters(3).KernelSize(k).PadSame().Done()
-				nosso := convolucao(ctx.Reuse(), x, Conv{Filtros: 3, Kernel: k})
+			store := model.NewStore()
+			saidas := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, x *graph.Node) []*graph.Node {
+				deles := layers.Convolution(scope, x).Filters(3).KernelSize(k).PadSame().Done()
+				nosso := convolucao(scope.ResetVisited(), x, Conv{Filtros: 3, Kernel: k}) // as mesmas variáveis ("conv")
 				g := x.Graph()
 				// Pesos diferentes por posição, para o gradiente dizer algo.
 				pesos := graph.Iota(g, deles.Shape(), 1)
 				var alvos []*graph.Node
-				ctx.In("conv").EnumerateVariablesInScope(func(v *context.Variable) { alvos = append(alvos, v.ValueGraph(g)) })
+				for v := range scope.At("conv").IterVariables() {
+					alvos = append(alvos, v.NodeValue(g))
+				}
 				alvos = append(alvos, x)
 				gDeles := graph.Gradient(graph.ReduceAllSum(graph.Mul(deles, pesos)), alvos...)
 				gNosso := graph.Gradient(graph.ReduceAllSum(graph.Mul(nosso, pesos)), alvos...)
@@ -48,9 +50,11 @@ func TestConvolucaoDeUmCanalIgualADoGoMLX(t *testing.T) {
 					out = append(out, gNosso[i], gDeles[i])
 				}
 				return out
-			}).MustExec(x)
+			}).MustCall(x)
 			n := 0
-			ctx.In("conv").EnumerateVariablesInScope(func(*context.Variable) { n++ })
+			for range store.Scope("/conv").IterVariables() {
+				n++
+			}
 			if n != 2 {
 				t.Fatalf("esperava 2 variáveis (filtros e viés) compartilhadas, há %d", n)
 			}

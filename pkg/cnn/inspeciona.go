@@ -3,9 +3,9 @@ package cnn
 import (
 	"fmt"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
-	"github.com/gomlx/gomlx/pkg/ml/context"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/model"
 
 	"github.com/go-estudos/representacoes/pkg/motor"
 	"github.com/go-estudos/representacoes/pkg/treino"
@@ -15,7 +15,7 @@ import (
 // treinado, um por filtro, como imagens Kernel×Kernel (só o primeiro canal
 // de entrada). Na primeira camada, são os "olhos" da rede.
 func Filtros(m *treino.Modelo, i int) (filtros [][]float32, kernel int) {
-	v := m.Ctx.InspectVariable(fmt.Sprintf("/conv%d/conv", i), "weights")
+	v := m.Store.GetVariable(fmt.Sprintf("/conv%d/conv/weights", i))
 	if v == nil {
 		panic(fmt.Sprintf("cnn.Filtros: o modelo %q não tem a camada conv%d", m.Nome, i))
 	}
@@ -55,20 +55,24 @@ func (m Mapa) Canal(c int) []float32 {
 // pooling: os mapas de ativação.
 func (r Rede) Mapas(m *treino.Modelo, imagem []float32, altura, largura int) []Mapa {
 	var nomes []string
-	exec := context.MustNewExec(motor.Backend(), m.Ctx.Reuse(), func(ctx *context.Context, x *graph.Node) []*graph.Node {
+	exec := model.MustNewExec(motor.Backend(), m.Store, func(scope *model.Scope, x *graph.Node) []*graph.Node {
 		var saidas []*graph.Node
 		nomes = nomes[:0]
-		r.constroi(ctx, x, func(nome string, s *graph.Node) {
+		logits := r.constroi(scope, x, func(nome string, s *graph.Node) {
 			if s.Rank() == 4 {
 				nomes = append(nomes, nome)
 				saidas = append(saidas, s)
 			}
 		})
-		return saidas
+		// Os logits saem também (e são descartados): o motor Go puro do
+		// compute v0.1.3 entra em pânico ("index out of range") quando parte
+		// do grafo — aqui, as camadas densas — não leva a nenhuma saída.
+		return append(saidas, logits)
 	})
 	entrada := tensors.FromFlatDataAndDimensions(imagem, 1, altura, largura)
 	var mapas []Mapa
-	for i, t := range exec.MustExec(entrada) {
+	ts := exec.MustCall(entrada)
+	for i, t := range ts[:len(ts)-1] {
 		d := t.Shape().Dimensions
 		mapas = append(mapas, Mapa{Nome: nomes[i], Altura: d[1], Largura: d[2], Canais: d[3],
 			Valores: tensors.MustCopyFlatData[float32](t)})

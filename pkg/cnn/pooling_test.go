@@ -5,8 +5,8 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
 
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
@@ -36,7 +36,7 @@ func TestPoolingIgualAoDoGoMLX(t *testing.T) {
 				gNosso := graph.Gradient(graph.ReduceAllSum(graph.Mul(nosso, pesos)), x)[0]
 				gDeles := graph.Gradient(graph.ReduceAllSum(graph.Mul(deles, pesos)), x)[0]
 				return []*graph.Node{nosso, deles, gNosso, gDeles}
-			}).MustExec(x)
+			}).MustCall(x)
 			if !saidas[0].Shape().Equal(saidas[1].Shape()) {
 				t.Fatalf("forma %v (média=%v): %v, o GoMLX dá %v", forma, media, saidas[0].Shape(), saidas[1].Shape())
 			}

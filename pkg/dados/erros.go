@@ -2,5 +2,5 @@ package dados
 
 import "io"
 
-// ErrFimDaEpoca sinaliza o fim de uma época; é o io.EOF que o GoMLX espera.
+// ErrFimDaEpoca sinaliza o fim de uma época (é o io.EOF).
 var ErrFimDaEpoca = io.EOF

@@ -2,14 +2,16 @@ package dados
 
 import (
 	"fmt"
+	"iter"
 	"math/rand/v2"
 
-	"github.com/gomlx/gomlx/pkg/core/tensors"
+	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/train"
 )
 
 // Lotes entrega exemplos ao GoMLX em lotes (mini-batches). Implementa a
-// interface train.Dataset: cada chamada a Yield devolve um lote de entradas
-// e um de rótulos.
+// interface train.Dataset: Iter percorre os lotes (train.Batch), cada um com
+// as entradas e os rótulos; Yield devolve o próximo lote, um por chamada.
 //
 // As entradas são um vetor "achatado" de float32 com todos os exemplos em
 // sequência; forma diz a forma de um exemplo (ex.: []int{28, 28}). Os
@@ -117,7 +119,24 @@ func (l *Lotes) PorEpoca() int {
 // Name implementa train.Dataset.
 func (l *Lotes) Name() string { return l.nome }
 
-// Reset implementa train.Dataset: volta ao início da época (e reembaralha).
+// Iter implementa train.Dataset: volta ao início da época (Reset) e percorre
+// os lotes até o fim dela — ou sem fim, se forem Infinitos.
+func (l *Lotes) Iter() iter.Seq2[train.Batch, error] {
+	return func(yield func(train.Batch, error) bool) {
+		l.Reset()
+		for {
+			_, inputs, labels, err := l.Yield()
+			if err == ErrFimDaEpoca {
+				return
+			}
+			if !yield(train.Batch{Inputs: inputs, Labels: labels}, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Reset volta ao início da época (e reembaralha).
 func (l *Lotes) Reset() {
 	if l.ordem == nil || len(l.ordem) != l.n {
 		l.ordem = make([]int, l.n)
@@ -131,8 +150,8 @@ func (l *Lotes) Reset() {
 	l.pos = 0
 }
 
-// Yield implementa train.Dataset: devolve o próximo lote, ou io.EOF ao fim
-// de uma época (a menos que sejam Infinitos).
+// Yield devolve o próximo lote, ou ErrFimDaEpoca ao fim de uma época (a menos
+// que sejam Infinitos). spec é o próprio Lotes (o train.Batch.Spec).
 func (l *Lotes) Yield() (spec any, inputs, labels []*tensors.Tensor, err error) {
 	restam := l.n - l.pos
 	if restam == 0 || (l.completos && restam < l.tamanho) {

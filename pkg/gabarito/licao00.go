@@ -3,10 +3,10 @@ package gabarito
 import (
 	"sync"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
-	"github.com/gomlx/gomlx/pkg/ml/context"
-	"github.com/gomlx/gomlx/pkg/ml/layers"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/layers"
+	"github.com/gomlx/gomlx/ml/model"
 
 	"github.com/go-estudos/representacoes/pkg/motor"
 	"github.com/go-estudos/representacoes/pkg/treino"
@@ -27,7 +27,7 @@ func Softmax(z []float64) []float64 {
 			return graph.Softmax(x)
 		})
 	})
-	return tensors.MustCopyFlatData[float64](softmaxExec.MustExec(z)[0])
+	return tensors.MustCopyFlatData[float64](softmaxExec.MustCall(z)[0])
 }
 
 // Reta é um problema de regressão linear y ≈ W·x + B, com os dados X, Y.
@@ -53,7 +53,7 @@ func GradienteReta(r Reta) [2]float64 {
 			return g[0], g[1]
 		})
 	})
-	saidas := retaExec.MustExec(r.W, r.B, r.X, r.Y)
+	saidas := retaExec.MustCall(r.W, r.B, r.X, r.Y)
 	return [2]float64{saidas[0].Value().(float64), saidas[1].Value().(float64)}
 }
 
@@ -64,13 +64,13 @@ func ParametrosMLP(camadas []int) int {
 	if len(camadas) < 2 {
 		return 0
 	}
-	ctx := context.New()
-	exec := context.MustNewExec(motor.Backend(), ctx, func(ctx *context.Context, x *graph.Node) *graph.Node {
+	store := model.NewStore()
+	exec := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, x *graph.Node) *graph.Node {
 		for i, n := range camadas[1:] {
-			x = layers.Dense(ctx.Inf("camada%d", i), x, true, n)
+			x = layers.Dense(scope.In("camada%d", i), x, true, n)
 		}
 		return x
 	})
-	exec.MustExec(make([]float32, camadas[0]))
-	return treino.NumParametros(ctx)
+	exec.MustCall(make([]float32, camadas[0]))
+	return treino.NumParametros(store)
 }

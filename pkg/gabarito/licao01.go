@@ -1,12 +1,12 @@
 package gabarito
 
 import (
-	"github.com/gomlx/gomlx/pkg/core/dtypes"
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/shapes"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
-	"github.com/gomlx/gomlx/pkg/ml/context"
-	"github.com/gomlx/gomlx/pkg/ml/layers"
+	"github.com/gomlx/compute/dtypes"
+	"github.com/gomlx/compute/shapes"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/layers"
+	"github.com/gomlx/gomlx/ml/model"
 
 	"github.com/go-estudos/representacoes/pkg/motor"
 	"github.com/go-estudos/representacoes/pkg/treino"
@@ -53,7 +53,7 @@ func Convolucao(c Correlacao) [][]float64 {
 	})
 	x := tensors.FromFlatDataAndDimensions(achata(c.Imagem), 1, h, w, 1)
 	k := tensors.FromFlatDataAndDimensions(achata(c.Kernel), kh, kw, 1, 1)
-	y := tensors.MustCopyFlatData[float64](exec.MustExec(x, k)[0])
+	y := tensors.MustCopyFlatData[float64](exec.MustCall(x, k)[0])
 	return desachata(y, h-kh+1, w-kw+1)
 }
 
@@ -65,7 +65,7 @@ func MaxPool2(imagem [][]float64) [][]float64 {
 		return graph.MaxPool(x).Window(2).Done()
 	})
 	x := tensors.FromFlatDataAndDimensions(achata(imagem), 1, h, w, 1)
-	return desachata(tensors.MustCopyFlatData[float64](exec.MustExec(x)[0]), h/2, w/2)
+	return desachata(tensors.MustCopyFlatData[float64](exec.MustCall(x)[0]), h/2, w/2)
 }
 
 // CamadaConv descreve uma camada convolucional com viés.
@@ -76,12 +76,12 @@ type CamadaConv struct {
 // ParametrosConv conta os parâmetros de uma camada layers.Convolution do
 // GoMLX construída de verdade.
 func ParametrosConv(c CamadaConv) int {
-	ctx := context.New()
-	exec := context.MustNewExec(motor.Backend(), ctx, func(ctx *context.Context, x *graph.Node) *graph.Node {
-		return layers.Convolution(ctx, x).Filters(c.Filtros).KernelSize(c.Kernel).PadSame().Done()
+	store := model.NewStore()
+	exec := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, x *graph.Node) *graph.Node {
+		return layers.Convolution(scope, x).Filters(c.Filtros).KernelSize(c.Kernel).PadSame().Done()
 	})
-	exec.MustExec(tensors.FromFlatDataAndDimensions(make([]float32, c.Kernel*c.Kernel*c.CanaisEntrada), 1, c.Kernel, c.Kernel, c.CanaisEntrada))
-	return treino.NumParametros(ctx)
+	exec.MustCall(tensors.FromFlatDataAndDimensions(make([]float32, c.Kernel*c.Kernel*c.CanaisEntrada), 1, c.Kernel, c.Kernel, c.CanaisEntrada))
+	return treino.NumParametros(store)
 }
 
 func achata(m [][]float64) []float64 {

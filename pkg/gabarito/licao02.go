@@ -3,11 +3,11 @@ package gabarito
 import (
 	"sync"
 
-	"github.com/gomlx/gomlx/pkg/core/dtypes"
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/shapes"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
-	"github.com/gomlx/gomlx/pkg/ml/context"
+	"github.com/gomlx/compute/dtypes"
+	"github.com/gomlx/compute/shapes"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/model"
 
 	"github.com/go-estudos/representacoes/pkg/motor"
 	"github.com/go-estudos/representacoes/pkg/rnn"
@@ -33,7 +33,7 @@ func PassoGRU(e GRU) []float64 {
 	w := lado(e.Wz, e.Wr, e.Wh)
 	u := lado(e.Uz, e.Ur, e.Uh)
 	b := append(append(append([]float64{}, e.Bz...), e.Br...), e.Bh...)
-	saida := execGRU().MustExec(
+	saida := execGRU().MustCall(
 		tensors.FromFlatDataAndDimensions(e.X, 1, d), tensors.FromFlatDataAndDimensions(e.H, 1, n),
 		tensors.FromFlatDataAndDimensions(w, d, 3*n), tensors.FromFlatDataAndDimensions(u, n, 3*n),
 		tensors.FromFlatDataAndDimensions(b, 3*n))[0]
@@ -70,12 +70,12 @@ type CamadaRNN struct {
 // verdade no GoMLX: monta o grafo (sem compilá-lo) e conta as variáveis que
 // a camada criou.
 func ParametrosLSTM(c CamadaRNN) int {
-	ctx := context.New()
+	store := model.NewStore()
 	g := graph.NewGraph(motor.Backend(), "parametros")
 	defer g.Finalize()
 	x := graph.Zeros(g, shapes.Make(dtypes.Float32, 1, 2, c.Entrada))
-	rnn.Camada{Tipo: rnn.LSTM, Oculta: c.Oculta, Camadas: c.Camadas}.Ultimo(ctx, x)
-	return treino.NumParametros(ctx)
+	rnn.Camada{Tipo: rnn.LSTM, Oculta: c.Oculta, Camadas: c.Camadas}.Ultimo(store.RootScope(), x)
+	return treino.NumParametros(store)
 }
 
 // Serie é uma série temporal e o tamanho das janelas a cortar nela.
@@ -121,7 +121,7 @@ type Sorteio struct {
 // GoMLX (graph.Softmax) e devolve o primeiro índice cuja probabilidade
 // acumulada passa de U.
 func AmostraComTemperatura(s Sorteio) int {
-	p := tensors.MustCopyFlatData[float64](execSoftmax().MustExec(s.Logits, s.Temperatura)[0])
+	p := tensors.MustCopyFlatData[float64](execSoftmax().MustCall(s.Logits, s.Temperatura)[0])
 	acumulada := 0.0
 	for i, v := range p {
 		acumulada += v

@@ -4,8 +4,8 @@ import (
 	"math/rand/v2"
 	"sync"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
 
 	"github.com/go-estudos/representacoes/pkg/motor"
 	"github.com/go-estudos/representacoes/pkg/rbm"
@@ -77,14 +77,14 @@ func preparaRBM() {
 func Energia(e EstadoRBM) float64 {
 	preparaRBM()
 	r := e.RBM
-	return tensors.MustCopyFlatData[float64](energiaExec.MustExec(matriz(r.W), r.B, r.C, e.V, e.H)[0])[0]
+	return tensors.MustCopyFlatData[float64](energiaExec.MustCall(matriz(r.W), r.B, r.C, e.V, e.H)[0])[0]
 }
 
 // ProbOcultas devolve p(hⱼ = 1 | v) para cada oculta j, calculada por
 // rbm.ProbOcultas (GoMLX).
 func ProbOcultas(e VisivelRBM) []float64 {
 	preparaRBM()
-	return tensors.MustCopyFlatData[float64](ocultasExec.MustExec(matriz(e.RBM.W), e.RBM.C, e.V)[0])
+	return tensors.MustCopyFlatData[float64](ocultasExec.MustCall(matriz(e.RBM.W), e.RBM.C, e.V)[0])
 }
 
 // EnergiaLivre devolve F(v) = −b·v − Σⱼ log(1 + e^{cⱼ + (vW)ⱼ}), calculada
@@ -92,7 +92,7 @@ func ProbOcultas(e VisivelRBM) []float64 {
 func EnergiaLivre(e VisivelRBM) float64 {
 	preparaRBM()
 	r := e.RBM
-	return tensors.MustCopyFlatData[float64](livreExec.MustExec(matriz(r.W), r.B, r.C, e.V)[0])[0]
+	return tensors.MustCopyFlatData[float64](livreExec.MustCall(matriz(r.W), r.B, r.C, e.V)[0])[0]
 }
 
 // PassoCD1 devolve os parâmetros depois de um passo de CD-1 (sem momento):
@@ -101,7 +101,7 @@ func EnergiaLivre(e VisivelRBM) float64 {
 func PassoCD1(c CD1) RBMPequena {
 	preparaRBM()
 	r := c.RBM
-	s := cdEx.MustExec(matriz(r.W), r.B, r.C, matriz(c.V0), matriz(c.V1), c.Taxa)
+	s := cdEx.MustCall(matriz(r.W), r.B, r.C, matriz(c.V0), matriz(c.V1), c.Taxa)
 	return RBMPequena{
 		W: desachata(tensors.MustCopyFlatData[float64](s[0]), len(r.W), len(r.W[0])),
 		B: tensors.MustCopyFlatData[float64](s[1]),

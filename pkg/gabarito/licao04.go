@@ -3,8 +3,8 @@ package gabarito
 import (
 	"math"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
 
 	"github.com/go-estudos/representacoes/pkg/gan"
 	"github.com/go-estudos/representacoes/pkg/motor"
@@ -30,14 +30,14 @@ func logits(p []float64) []float64 {
 // partir dos logits correspondentes às notas.
 func PerdaD(n Notas) float64 {
 	exec := graph.MustNewExec(motor.Backend(), func(r, f *graph.Node) *graph.Node { return gan.PerdaD(r, f) })
-	return tensors.ToScalar[float64](exec.MustExec(logits(n.Reais), logits(n.Falsos))[0])
+	return tensors.ToScalar[float64](exec.MustCall(logits(n.Reais), logits(n.Falsos))[0])
 }
 
 // PerdaG é a perda não saturante do gerador, −média log D(G(z)), calculada
 // por gan.PerdaGNaoSaturante.
 func PerdaG(falsos []float64) float64 {
 	exec := graph.MustNewExec(motor.Backend(), func(f *graph.Node) *graph.Node { return gan.PerdaGNaoSaturante(f) })
-	return tensors.ToScalar[float64](exec.MustExec(logits(falsos))[0])
+	return tensors.ToScalar[float64](exec.MustCall(logits(falsos))[0])
 }
 
 // Interpolacao pede Passos pontos igualmente espaçados no segmento de De até
@@ -61,7 +61,7 @@ func Interpola(e Interpolacao) [][]float64 {
 		t = graph.InsertAxes(t, -1)                                                                      // [passos, 1]
 		return graph.Add(graph.InsertAxes(de, 0), graph.Mul(t, graph.InsertAxes(graph.Sub(ate, de), 0))) // [passos, dim]
 	})
-	plano := tensors.MustCopyFlatData[float64](exec.MustExec(e.De, e.Ate, ts)[0])
+	plano := tensors.MustCopyFlatData[float64](exec.MustCall(e.De, e.Ate, ts)[0])
 	return desachata(plano, e.Passos, len(e.De))
 }
 

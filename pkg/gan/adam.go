@@ -3,10 +3,10 @@ package gan
 import (
 	"math"
 
-	"github.com/gomlx/gomlx/pkg/core/dtypes"
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/ml/context"
-	"github.com/gomlx/gomlx/pkg/ml/context/initializers"
+	"github.com/gomlx/compute/dtypes"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/ml/model"
+	"github.com/gomlx/gomlx/ml/model/initializer"
 )
 
 // Adam é o otimizador Adam (Kingma e Ba, 2015) de um jogador só: atualiza
@@ -48,7 +48,7 @@ func (a Adam) completa() Adam {
 //
 // O gradiente vem de graph.Gradient(perda, vars...): a diferenciação
 // automática só olha para as variáveis pedidas.
-func (a Adam) Atualiza(ctx *context.Context, perda *graph.Node, vars []*context.Variable) {
+func (a Adam) Atualiza(scope *model.Scope, perda *graph.Node, vars []*model.Variable) {
 	a = a.completa()
 	g := perda.Graph()
 	if len(vars) == 0 {
@@ -56,14 +56,14 @@ func (a Adam) Atualiza(ctx *context.Context, perda *graph.Node, vars []*context.
 	}
 	valores := make([]*graph.Node, len(vars))
 	for i, v := range vars {
-		valores[i] = v.ValueGraph(g)
+		valores[i] = v.NodeValue(g)
 	}
 	grads := graph.Gradient(perda, valores...)
 
-	octx := ctx.In(a.Escopo).Checked(false).WithInitializer(initializers.Zero)
+	octx := scope.At("%s", a.Escopo).WithInitializer(initializer.Zero) // At: Atualiza pode rodar mais de uma vez no grafo
 	passo := octx.VariableWithValue("passo", float32(0)).SetTrainable(false)
-	t := graph.OnePlus(passo.ValueGraph(g))
-	passo.SetValueGraph(t)
+	t := graph.OnePlus(passo.NodeValue(g))
+	passo.SetNodeValue(t)
 	dt := dtypes.Float32
 	b1 := graph.Scalar(g, dt, a.Beta1)
 	b2 := graph.Scalar(g, dt, a.Beta2)
@@ -81,15 +81,15 @@ func (a Adam) Atualiza(ctx *context.Context, perda *graph.Node, vars []*context.
 	for i, v := range vars {
 		// Os momentos de "discriminador/camada0/weights" ficam em
 		// "<escopo>/discriminador/camada0/weights_m" (e _v).
-		mctx := octx.InAbsPath(ctx.In(a.Escopo).Scope() + v.Scope())
+		mctx := scope.Store().Scope(octx.Scope() + v.Scope()).WithInitializer(initializer.Zero)
 		m := mctx.VariableWithShape(v.Name()+"_m", v.Shape()).SetTrainable(false)
 		s := mctx.VariableWithShape(v.Name()+"_v", v.Shape()).SetTrainable(false)
 		grad := grads[i]
-		mNovo := graph.Add(graph.Mul(b1, m.ValueGraph(g)), graph.Mul(graph.OneMinus(b1), grad))
-		sNovo := graph.Add(graph.Mul(b2, s.ValueGraph(g)), graph.Mul(graph.OneMinus(b2), graph.Square(grad)))
-		m.SetValueGraph(mNovo)
-		s.SetValueGraph(sNovo)
+		mNovo := graph.Add(graph.Mul(b1, m.NodeValue(g)), graph.Mul(graph.OneMinus(b1), grad))
+		sNovo := graph.Add(graph.Mul(b2, s.NodeValue(g)), graph.Mul(graph.OneMinus(b2), graph.Square(grad)))
+		m.SetNodeValue(mNovo)
+		s.SetNodeValue(sNovo)
 		direcao := graph.Div(graph.Mul(mNovo, corr1), graph.Add(graph.Sqrt(graph.Mul(sNovo, corr2)), eps))
-		v.SetValueGraph(graph.Sub(valores[i], graph.Mul(taxa, direcao)))
+		v.SetNodeValue(graph.Sub(valores[i], graph.Mul(taxa, direcao)))
 	}
 }

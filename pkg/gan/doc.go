@@ -34,8 +34,8 @@
 //
 // # Como usar
 //
-//	ctx := context.New()
-//	g := gan.Nova(ctx, gan.Config{Dados: 2, Latente: 2, Gerador: []int{128, 128},
+//	store := model.NewStore()
+//	g := gan.Nova(store, gan.Config{Dados: 2, Latente: 2, Gerador: []int{128, 128},
 //		Discriminador: []int{128, 128}, DesvioLote: true})
 //	anel := gan.AnelPadrao()
 //	amostra := anel.Amostrador(1) // lotes de dados reais
@@ -50,7 +50,7 @@
 // checkpoint), e [Carrega] reabre a GAN treinada noutra célula.
 //
 // As variáveis dos dois jogadores e dos dois otimizadores ficam todas no
-// mesmo contexto, que treino.Laco salva e restaura num checkpoint.
+// mesmo model.Store, que treino.Laco salva e restaura num checkpoint.
 //
 // O pacote traz também os dados de brinquedo (o anel de gaussianas, [Anel]),
 // a métrica de cobertura de modos e o "juiz" dos dígitos gerados: o

@@ -5,13 +5,13 @@ import (
 	"hash/fnv"
 	"math/rand/v2"
 
-	"github.com/gomlx/gomlx/pkg/core/dtypes"
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/shapes"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
-	"github.com/gomlx/gomlx/pkg/ml/context"
-	"github.com/gomlx/gomlx/pkg/ml/layers"
-	"github.com/gomlx/gomlx/pkg/ml/layers/activations"
+	"github.com/gomlx/compute/dtypes"
+	"github.com/gomlx/compute/shapes"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/layers"
+	"github.com/gomlx/gomlx/ml/layers/activation"
+	"github.com/gomlx/gomlx/ml/model"
 
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
@@ -97,12 +97,12 @@ func (c Config) Assinatura() string {
 }
 
 // ConstroiGerador constrói G: z [lote, Latente] → amostras [lote, Dados].
-func (c Config) ConstroiGerador(ctx *context.Context, z *graph.Node) *graph.Node {
+func (c Config) ConstroiGerador(scope *model.Scope, z *graph.Node) *graph.Node {
 	x := z
 	for i, n := range c.Gerador {
-		x = activations.LeakyReluWithAlpha(layers.Dense(ctx.Inf("camada%d", i), x, true, n), 0.2)
+		x = activation.LeakyReluWith(layers.Dense(scope.In("camada%d", i), x, true, n), 0.2)
 	}
-	x = layers.Dense(ctx.In("saida"), x, true, c.Dados)
+	x = layers.Dense(scope.In("saida"), x, true, c.Dados)
 	if c.SaidaTanh {
 		x = graph.Tanh(x)
 	}
@@ -111,26 +111,26 @@ func (c Config) ConstroiGerador(ctx *context.Context, z *graph.Node) *graph.Node
 
 // ConstroiDiscriminador constrói D: amostras [lote, Dados] → logits [lote]
 // (o logit l dá a probabilidade de "real": D(x) = σ(l)).
-func (c Config) ConstroiDiscriminador(ctx *context.Context, x *graph.Node) *graph.Node {
-	return c.constroiD(ctx, x, nil)
+func (c Config) ConstroiDiscriminador(scope *model.Scope, x *graph.Node) *graph.Node {
+	return c.constroiD(scope, x, nil)
 }
 
 // constroiD constrói D; com DesvioLote, o desvio do lote vem de ref (outro
 // lote, que passa pela mesma primeira camada) ou, se ref for nil, de x.
-func (c Config) constroiD(ctx *context.Context, x, ref *graph.Node) *graph.Node {
+func (c Config) constroiD(scope *model.Scope, x, ref *graph.Node) *graph.Node {
 	for i, n := range c.Discriminador {
-		camada := ctx.Inf("camada%d", i)
-		h := activations.LeakyReluWithAlpha(layers.Dense(camada, x, true, n), 0.2)
+		camada := scope.In("camada%d", i)
+		h := activation.LeakyReluWith(layers.Dense(camada, x, true, n), 0.2)
 		if i == 0 && c.DesvioLote {
 			hRef := h
 			if ref != nil {
-				hRef = activations.LeakyReluWithAlpha(layers.Dense(camada, ref, true, n), 0.2)
+				hRef = activation.LeakyReluWith(layers.Dense(scope.Shared("camada%d", i), ref, true, n), 0.2) // os mesmos pesos
 			}
 			h = comDesvioDoLote(h, hRef)
 		}
 		x = h
 	}
-	return graph.Reshape(layers.Dense(ctx.In("saida"), x, true, 1), -1)
+	return graph.Reshape(layers.Dense(scope.In("saida"), x, true, 1), -1)
 }
 
 // comDesvioDoLote acrescenta a x [lote, n] uma coluna com o desvio-padrão
@@ -169,101 +169,103 @@ func PerdaGNaoSaturante(logitsFalsos *graph.Node) *graph.Node {
 // GAN é uma GAN pronta para treinar: as redes, os otimizadores e os grafos
 // já montados (cada um é compilado na primeira vez que roda).
 type GAN struct {
-	Cfg Config
-	Ctx *context.Context // variáveis de G ("gerador"), D ("discriminador") e otimizadores
+	Cfg   Config
+	Store *model.Store // variáveis de G ("gerador"), D ("discriminador") e otimizadores
 
-	passoD, passoG, passo, gera, discrimina *context.Exec
+	passoD, passoG, passo, gera, discrimina *model.Exec
 }
 
-// Nova monta uma GAN com as variáveis em ctx (criadas no primeiro passo,
-// ou reaproveitadas se ctx já as tiver, por exemplo de um checkpoint).
-func Nova(ctx *context.Context, cfg Config) *GAN {
+// Nova monta uma GAN com as variáveis em store (criadas no primeiro passo,
+// ou reaproveitadas se store já as tiver, por exemplo de um checkpoint).
+// Os grafos montam G e D mais de uma vez (os passos desenrolados de Passo),
+// sempre com as mesmas variáveis: por isso entram nos escopos com
+// Scope.At, que, ao contrário de Scope.In, aceita voltar a um escopo.
+func Nova(store *model.Store, cfg Config) *GAN {
 	cfg = cfg.completa()
 	if cfg.Dados <= 0 || cfg.Latente <= 0 {
 		panic(fmt.Errorf("gan.Config: Dados (%d) e Latente (%d) devem ser positivos", cfg.Dados, cfg.Latente))
 	}
-	if err := ctx.SetRNGStateFromSeed(cfg.Semente); err != nil {
+	if err := store.SetRNGStateFromSeed(cfg.Semente); err != nil {
 		panic(err)
 	}
-	g := &GAN{Cfg: cfg, Ctx: ctx}
-	ctx = ctx.Checked(false) // cria as variáveis na primeira vez, reusa depois
+	g := &GAN{Cfg: cfg, Store: store}
 	backend := motor.Backend()
 
-	g.passoD = context.MustNewExec(backend, ctx, func(ctx *context.Context, reais *graph.Node) []*graph.Node {
-		perda, dr, df := cfg.grafoPassoD(ctx, reais)
+	g.passoD = model.MustNewExec(backend, store, func(scope *model.Scope, reais *graph.Node) []*graph.Node {
+		perda, dr, df := cfg.grafoPassoD(scope, reais)
 		return []*graph.Node{perda, dr, df}
 	})
-	g.passoG = context.MustNewExec(backend, ctx, func(ctx *context.Context, gr *graph.Graph) []*graph.Node {
-		perda, df := cfg.grafoPassoG(ctx, gr)
+	g.passoG = model.MustNewExec(backend, store, func(scope *model.Scope, gr *graph.Graph) []*graph.Node {
+		perda, df := cfg.grafoPassoG(scope, gr)
 		return []*graph.Node{perda, df}
 	})
 	// O passo completo num grafo só: PassosD passos de D (cada um com o seu
 	// lote de reais) e depois PassosG passos de G, desenrolados. Cada passo
-	// lê os valores que o anterior acabou de escrever (SetValueGraph), então
+	// lê os valores que o anterior acabou de escrever (SetNodeValue), então
 	// é o mesmo que chamar PassoD e PassoG em sequência — com uma ida ao motor
 	// em vez de PassosD + PassosG.
-	g.passo = context.MustNewExec(backend, ctx, func(ctx *context.Context, reais *graph.Node) []*graph.Node {
+	g.passo = model.MustNewExec(backend, store, func(scope *model.Scope, reais *graph.Node) []*graph.Node {
 		var perdaD, dr, df, perdaG *graph.Node
 		for k := range cfg.PassosD {
 			lote := reais
 			if cfg.PassosD > 1 {
-				// StopGradient: os dados não são treinados (e o motor Go puro
-				// não tem o gradiente de Slice).
+				// StopGradient: os dados não são treinados (e o gradiente de
+				// Slice seria trabalho à toa).
 				lote = graph.StopGradient(graph.Slice(reais, graph.AxisRange(k*cfg.Lote, (k+1)*cfg.Lote)))
 			}
-			perdaD, dr, df = cfg.grafoPassoD(ctx, lote)
+			perdaD, dr, df = cfg.grafoPassoD(scope, lote)
 		}
 		for range cfg.PassosG {
-			perdaG, _ = cfg.grafoPassoG(ctx, reais.Graph())
+			perdaG, _ = cfg.grafoPassoG(scope, reais.Graph())
 		}
 		return []*graph.Node{perdaD, dr, df, perdaG}
 	})
-	g.gera = context.MustNewExec(backend, ctx, func(ctx *context.Context, z *graph.Node) *graph.Node {
-		return cfg.ConstroiGerador(ctx.In("gerador"), z)
+	g.gera = model.MustNewExec(backend, store, func(scope *model.Scope, z *graph.Node) *graph.Node {
+		return cfg.ConstroiGerador(scope.At("gerador"), z)
 	})
-	g.discrimina = context.MustNewExec(backend, ctx, func(ctx *context.Context, x, ref *graph.Node) *graph.Node {
+	g.discrimina = model.MustNewExec(backend, store, func(scope *model.Scope, x, ref *graph.Node) *graph.Node {
 		if !cfg.DesvioLote {
 			ref = nil
 		}
-		return graph.Sigmoid(cfg.constroiD(ctx.In("discriminador"), x, ref))
+		return graph.Sigmoid(cfg.constroiD(scope.At("discriminador"), x, ref))
 	})
 	return g
 }
 
 // grafoPassoD monta um passo de D num lote de reais: perda, média de D nos
 // reais e média de D nos falsos.
-func (cfg Config) grafoPassoD(ctx *context.Context, reais *graph.Node) (perda, dReais, dFalsos *graph.Node) {
+func (cfg Config) grafoPassoD(scope *model.Scope, reais *graph.Node) (perda, dReais, dFalsos *graph.Node) {
 	gr := reais.Graph()
-	z := ctx.RandomNormal(gr, shapes.Make(dtypes.Float32, reais.Shape().Dimensions[0], cfg.Latente))
+	z := scope.RandomNormal(gr, shapes.Make(dtypes.Float32, reais.Shape().Dimensions[0], cfg.Latente))
 	// StopGradient: no passo de D, as amostras falsas são só dados.
-	falsos := graph.StopGradient(cfg.ConstroiGerador(ctx.In("gerador"), z))
-	lr := cfg.ConstroiDiscriminador(ctx.In("discriminador"), reais)
-	lf := cfg.ConstroiDiscriminador(ctx.In("discriminador"), falsos)
+	falsos := graph.StopGradient(cfg.ConstroiGerador(scope.At("gerador"), z))
+	lr := cfg.ConstroiDiscriminador(scope.At("discriminador"), reais)
+	lf := cfg.ConstroiDiscriminador(scope.At("discriminador"), falsos)
 	perda = PerdaD(lr, lf)
 	// Só as variáveis de D entram no otimizador de D.
-	cfg.OtimizadorD.Atualiza(ctx, perda, variaveisEmUso(ctx.In("discriminador"), gr))
+	cfg.OtimizadorD.Atualiza(scope, perda, variaveisEmUso(scope.At("discriminador"), gr))
 	return perda, graph.ReduceAllMean(graph.Sigmoid(lr)), graph.ReduceAllMean(graph.Sigmoid(lf))
 }
 
 // grafoPassoG monta um passo de G com Lote amostras: perda de G e média de
 // D nas amostras (antes do passo).
-func (cfg Config) grafoPassoG(ctx *context.Context, gr *graph.Graph) (perda, dFalsos *graph.Node) {
-	z := ctx.RandomNormal(gr, shapes.Make(dtypes.Float32, cfg.Lote, cfg.Latente))
-	lf := cfg.ConstroiDiscriminador(ctx.In("discriminador"), cfg.ConstroiGerador(ctx.In("gerador"), z))
+func (cfg Config) grafoPassoG(scope *model.Scope, gr *graph.Graph) (perda, dFalsos *graph.Node) {
+	z := scope.RandomNormal(gr, shapes.Make(dtypes.Float32, cfg.Lote, cfg.Latente))
+	lf := cfg.ConstroiDiscriminador(scope.At("discriminador"), cfg.ConstroiGerador(scope.At("gerador"), z))
 	perda = PerdaGNaoSaturante(lf)
 	if cfg.Perda == Minimax {
 		perda = PerdaGMinimax(lf)
 	}
 	// Só as variáveis de G entram no otimizador de G.
-	cfg.OtimizadorG.Atualiza(ctx, perda, variaveisEmUso(ctx.In("gerador"), gr))
+	cfg.OtimizadorG.Atualiza(scope, perda, variaveisEmUso(scope.At("gerador"), gr))
 	return perda, graph.ReduceAllMean(graph.Sigmoid(lf))
 }
 
-// variaveisEmUso lista as variáveis treináveis do escopo de ctx que o grafo
+// variaveisEmUso lista as variáveis treináveis do escopo que o grafo
 // usa: as de um jogador.
-func variaveisEmUso(ctx *context.Context, g *graph.Graph) []*context.Variable {
-	var vs []*context.Variable
-	for v := range ctx.IterVariablesInScope() {
+func variaveisEmUso(scope *model.Scope, g *graph.Graph) []*model.Variable {
+	var vs []*model.Variable
+	for v := range scope.IterVariables() {
 		if v.Trainable && v.InUseByGraph(g) {
 			vs = append(vs, v)
 		}
@@ -276,14 +278,14 @@ func variaveisEmUso(ctx *context.Context, g *graph.Graph) []*context.Variable {
 // e as médias de D(x) nos reais e nos falsos.
 func (g *GAN) PassoD(reais []float32) (perda, dReais, dFalsos float64) {
 	n := len(reais) / g.Cfg.Dados
-	r := g.passoD.MustExec(tensors.FromFlatDataAndDimensions(reais, n, g.Cfg.Dados))
+	r := g.passoD.MustCall(tensors.FromFlatDataAndDimensions(reais, n, g.Cfg.Dados))
 	return escalar(r[0]), escalar(r[1]), escalar(r[2])
 }
 
 // PassoG dá um passo de treino do gerador (com Cfg.Lote amostras) e devolve
 // a sua perda e a média de D(G(z)) antes do passo.
 func (g *GAN) PassoG() (perda, dFalsos float64) {
-	r := g.passoG.MustExec()
+	r := g.passoG.MustCall()
 	return escalar(r[0]), escalar(r[1])
 }
 
@@ -292,7 +294,7 @@ func (g *GAN) PassoG() (perda, dFalsos float64) {
 // métricas (do último passo de cada jogador) para as curvas de treino.Laco.
 func (g *GAN) Passo(amostra func(n int) []float32) map[string]float64 {
 	n := g.Cfg.Lote * g.Cfg.PassosD
-	r := g.passo.MustExec(tensors.FromFlatDataAndDimensions(amostra(n), n, g.Cfg.Dados))
+	r := g.passo.MustCall(tensors.FromFlatDataAndDimensions(amostra(n), n, g.Cfg.Dados))
 	return map[string]float64{"perda de D": escalar(r[0]), "D(real)": escalar(r[1]),
 		"D(falso)": escalar(r[2]), "perda de G": escalar(r[3])}
 }
@@ -312,7 +314,7 @@ func (g *GAN) Latentes(n int, semente uint64) []float32 {
 // devolve as n amostras achatadas (n×Dados).
 func (g *GAN) GeraDe(z []float32) []float32 {
 	n := len(z) / g.Cfg.Latente
-	return tensors.MustCopyFlatData[float32](g.gera.MustExec(tensors.FromFlatDataAndDimensions(z, n, g.Cfg.Latente))[0])
+	return tensors.MustCopyFlatData[float32](g.gera.MustCall(tensors.FromFlatDataAndDimensions(z, n, g.Cfg.Latente))[0])
 }
 
 // Gera sorteia n vetores latentes (com a semente dada) e devolve as
@@ -327,7 +329,7 @@ func (g *GAN) Gera(n int, semente uint64) []float32 { return g.GeraDe(g.Latentes
 func (g *GAN) Discrimina(x []float32) []float32 {
 	n := len(x) / g.Cfg.Dados
 	ref := g.Gera(g.Cfg.Lote, 11)
-	return tensors.MustCopyFlatData[float32](g.discrimina.MustExec(
+	return tensors.MustCopyFlatData[float32](g.discrimina.MustCall(
 		tensors.FromFlatDataAndDimensions(x, n, g.Cfg.Dados),
 		tensors.FromFlatDataAndDimensions(ref, g.Cfg.Lote, g.Cfg.Dados))[0])
 }

@@ -4,9 +4,9 @@ import (
 	"math"
 	"testing"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
-	"github.com/gomlx/gomlx/pkg/ml/context"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/model"
 
 	"github.com/go-estudos/representacoes/pkg/motor"
 	"github.com/go-estudos/representacoes/pkg/treino"
@@ -14,23 +14,23 @@ import (
 
 // pequena é uma GAN 2-D pequena, rápida de compilar e treinar.
 func pequena(semente int64) *GAN {
-	return Nova(context.New(), Config{Dados: 2, Latente: 2, Gerador: []int{32, 32}, Discriminador: []int{32, 32},
+	return Nova(model.NewStore(), Config{Dados: 2, Latente: 2, Gerador: []int{32, 32}, Discriminador: []int{32, 32},
 		Lote: 64, OtimizadorD: Adam{Taxa: 1e-3}, OtimizadorG: Adam{Taxa: 1e-3}, Semente: semente})
 }
 
 // fotografia copia os valores das variáveis de um escopo (nome → valores).
-func fotografia(t *testing.T, ctx *context.Context) map[string][]float32 {
+func fotografia(t *testing.T, scope *model.Scope) map[string][]float32 {
 	t.Helper()
 	f := map[string][]float32{}
-	for v := range ctx.IterVariablesInScope() {
+	for v := range scope.IterVariables() {
 		val, err := v.Value()
 		if err != nil {
 			t.Fatal(err)
 		}
-		f[v.ScopeAndName()] = tensors.MustCopyFlatData[float32](val)
+		f[v.Path()] = tensors.MustCopyFlatData[float32](val)
 	}
 	if len(f) == 0 {
-		t.Fatalf("nenhuma variável em %s", ctx.Scope())
+		t.Fatalf("nenhuma variável em %s", scope.Scope())
 	}
 	return f
 }
@@ -53,7 +53,7 @@ func TestCadaPassoMexeSoNoProprioJogador(t *testing.T) {
 	am := AnelPadrao().Amostrador(1)
 	g.PassoD(am(64)) // cria as variáveis dos dois jogadores
 	g.PassoG()
-	ctxG, ctxD := g.Ctx.In("gerador"), g.Ctx.In("discriminador")
+	ctxG, ctxD := g.Store.RootScope().In("gerador"), g.Store.RootScope().In("discriminador")
 
 	antesG, antesD := fotografia(t, ctxG), fotografia(t, ctxD)
 	perda, dr, df := g.PassoD(am(64))
@@ -90,10 +90,10 @@ func TestOtimizadoresTemEscoposProprios(t *testing.T) {
 	g := pequena(2)
 	g.Passo(AnelPadrao().Amostrador(2))
 	nD, nG := 0, 0
-	for range g.Ctx.In("otimizador-d").IterVariablesInScope() {
+	for range g.Store.RootScope().In("otimizador-d").IterVariables() {
 		nD++
 	}
-	for range g.Ctx.In("otimizador-g").IterVariablesInScope() {
+	for range g.Store.RootScope().In("otimizador-g").IterVariables() {
 		nG++
 	}
 	// 3 camadas densas (peso e viés) = 6 variáveis, 2 momentos cada, mais o contador.
@@ -145,17 +145,17 @@ func TestMediaGeradaVaiAtéOsDados(t *testing.T) {
 func TestAdamConfereComAConta(t *testing.T) {
 	// Um passo de Adam em f(w) = Σ w²/2, de w = (1, −2): gradiente = w.
 	// m = 0,5·w, v = 0,001·w², corrigidos: m̂ = w, v̂ = w², passo = taxa·w/(|w|+ε).
-	ctx := context.New()
-	w := ctx.In("jogador").VariableWithValue("w", []float32{1, -2})
-	outro := ctx.In("outro").VariableWithValue("u", []float32{5})
-	exec := context.MustNewExec(motor.Backend(), ctx, func(ctx *context.Context, g *graph.Graph) *graph.Node {
+	store := model.NewStore()
+	w := store.Scope("/jogador").VariableWithValue("w", []float32{1, -2})
+	outro := store.Scope("/outro").VariableWithValue("u", []float32{5})
+	exec := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, g *graph.Graph) *graph.Node {
 		perda := graph.Add(
-			graph.ReduceAllSum(graph.DivScalar(graph.Square(w.ValueGraph(g)), 2)),
-			graph.ReduceAllSum(outro.ValueGraph(g)))
-		Adam{Taxa: 0.1, Escopo: "otimizador-teste"}.Atualiza(ctx, perda, []*context.Variable{w})
+			graph.ReduceAllSum(graph.DivScalar(graph.Square(w.NodeValue(g)), 2)),
+			graph.ReduceAllSum(outro.NodeValue(g)))
+		Adam{Taxa: 0.1, Escopo: "otimizador-teste"}.Atualiza(scope, perda, []*model.Variable{w})
 		return perda
 	})
-	exec.MustExec()
+	exec.MustCall()
 	got := tensors.MustCopyFlatData[float32](w.MustValue())
 	want := []float64{1 - 0.1, -2 + 0.1}
 	for i := range want {
@@ -180,7 +180,7 @@ func TestPerdasConferemComAsFormulas(t *testing.T) {
 	exec := graph.MustNewExec(motor.Backend(), func(a, b *graph.Node) []*graph.Node {
 		return []*graph.Node{PerdaD(a, b), PerdaGMinimax(b), PerdaGNaoSaturante(b)}
 	})
-	r := exec.MustExec(lr, lf)
+	r := exec.MustCall(lr, lf)
 	for i, want := range []float64{wantD, wantMin, wantNS} {
 		got := float64(tensors.MustCopyFlatData[float32](r[i])[0])
 		if math.Abs(got-want) > 1e-5 {
@@ -237,7 +237,7 @@ func TestJulgamento(t *testing.T) {
 func TestPassoNumGrafoSoIgualAPassosSeparados(t *testing.T) {
 	cfg := Config{Dados: 2, Latente: 2, Gerador: []int{16}, Discriminador: []int{16}, Lote: 32,
 		PassosD: 2, PassosG: 3, OtimizadorD: Adam{Taxa: 1e-2}, OtimizadorG: Adam{Taxa: 1e-2}, Semente: 5}
-	junto, separado := Nova(context.New(), cfg), Nova(context.New(), cfg)
+	junto, separado := Nova(model.NewStore(), cfg), Nova(model.NewStore(), cfg)
 	amJ, amS := AnelPadrao().Amostrador(9), AnelPadrao().Amostrador(9)
 	for range 3 {
 		junto.Passo(amJ)
@@ -248,7 +248,7 @@ func TestPassoNumGrafoSoIgualAPassosSeparados(t *testing.T) {
 			separado.PassoG()
 		}
 	}
-	a, b := fotografia(t, junto.Ctx.In("gerador")), fotografia(t, separado.Ctx.In("gerador"))
+	a, b := fotografia(t, junto.Store.RootScope().In("gerador")), fotografia(t, separado.Store.RootScope().In("gerador"))
 	for k, va := range a {
 		for i := range va {
 			if math.Abs(float64(va[i]-b[k][i])) > 1e-4 {
@@ -262,10 +262,10 @@ func TestCarregaDevolveAGANDoCheckpoint(t *testing.T) {
 	t.Setenv("REPRESENTACOES_MODELOS", t.TempDir())
 	t.Setenv("REPRESENTACOES_RAPIDO", "")
 	cfg := Config{Dados: 2, Latente: 2, Gerador: []int{8}, Discriminador: []int{8}, Lote: 16}
-	ctx := context.New()
-	g := Nova(ctx, cfg)
+	store := model.NewStore()
+	g := Nova(store, cfg)
 	am := AnelPadrao().Amostrador(1)
-	treino.Laco{Nome: "gan-teste", Ctx: ctx, Passos: 5, SemGrafico: true,
+	treino.Laco{Nome: "gan-teste", Store: store, Passos: 5, SemGrafico: true,
 		Passo: func(int) map[string]float64 { return g.Passo(am) }}.Roda()
 	if err := Guarda("gan-teste", "extra.json", []int{4, 2}); err != nil {
 		t.Fatal(err)

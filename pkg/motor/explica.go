@@ -26,9 +26,13 @@ func Explica(r any) error {
 		if escolha.XLA() {
 			dica = "o motor XLA não tem esta operação (ou esta combinação de tipos/formas)."
 		} else {
-			dica = "o motor Go puro não tem esta operação (ele não tem, por exemplo, o gradiente de convoluções\n" +
-				"  e de max-pooling). Rode scripts/setup.sh para instalar o motor XLA, que tem todas, e reinicie o kernel."
+			dica = "o motor Go puro não tem esta operação (ele tem menos operações que o XLA).\n" +
+				"  Rode scripts/setup.sh para instalar o motor XLA, que tem todas, e reinicie o kernel."
 		}
+	case strings.Contains(msg, "already visited") || strings.Contains(msg, "not yet visited"):
+		dica = "um escopo (model.Scope) foi usado duas vezes no mesmo grafo. scope.In(\"nome\") entra num escopo\n" +
+			"  uma vez só; para usar de novo os mesmos pesos, entre com scope.Shared(\"nome\") (ou scope.At(\"nome\"));\n" +
+			"  para pesos novos, dê outro nome."
 	case strings.Contains(msg, "shape") && (strings.Contains(msg, "variable") || strings.Contains(msg, "checkpoint")):
 		dica = "o checkpoint salvo não combina com o modelo atual (você mudou a arquitetura?).\n" +
 			"  Treine de novo com Retreinar: true na treino.Config."

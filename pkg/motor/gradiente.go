@@ -4,52 +4,26 @@ import (
 	"reflect"
 	"slices"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/shapes"
+	"github.com/gomlx/compute/shapes"
+	"github.com/gomlx/gomlx/core/graph"
 )
 
-// O GoMLX v0.26 calcula o gradiente de um produto de tensores (Dot e DotGeneral,
-// que está em toda camada densa) multiplicando elemento a elemento e somando:
-// para uma camada 784→256 num lote de 128, isso cria um tensor intermediário
-// de 128×784×256 valores (100 MB) em cada passo. Medido aqui: um passo de
-// treino do MLP da lição 00 levava ~60 ms no XLA (e ~550 ms no Go puro).
-//
 // O gradiente de um produto é, ele mesmo, um produto: dL/dA = V·Bᵀ e
 // dL/dB = Aᵀ·V para C = A·B. Registramos essa versão — que funciona para
 // qualquer DotGeneral, com eixos de lote e vários eixos contraídos — no
-// lugar da original, para todos os motores. Com ela, o mesmo passo cai para
-// alguns milissegundos no XLA. TestGradienteDotGeneralConfere compara as duas
-// versões em vários formatos.
+// lugar da original, para todos os motores. Por que ela ainda existe na
+// v0.28 (o GoMLX v0.26 multiplicava elemento a elemento e somava, ~20 vezes
+// mais lento) e como conferir de novo: veja a documentação do pacote.
+// TestGradienteDotGeneralConfere compara as duas versões com diferenças
+// finitas em vários formatos.
 
 // As versões da biblioteca (usadas nos testes, para comparar).
 var (
 	vjpDotGeneralOriginal = graph.VJPRegistration[graph.NodeTypeDotGeneral]
-	vjpDotOriginal        = graph.VJPRegistration[graph.NodeTypeDot]
 )
 
 func init() {
 	graph.VJPRegistration[graph.NodeTypeDotGeneral] = vjpDotGeneral
-	graph.VJPRegistration[graph.NodeTypeDot] = vjpDot
-}
-
-// vjpDot é o gradiente de graph.Dot (o que layers.Dense usa para entradas
-// [lote, n]): para C = A·B com V = dL/dC, dL/dA = V·Bᵀ e dL/dB = Aᵀ·V.
-func vjpDot(no *graph.Node, vs []*graph.Node, forma shapes.Shape) []*graph.Node {
-	v := vs[0]
-	a, b := no.Inputs()[0], no.Inputs()[1]
-	switch {
-	case a.Rank() == 2 && b.Rank() == 2: // matriz × matriz
-		return []*graph.Node{
-			graph.DotGeneral(v, []int{1}, nil, b, []int{1}, nil), // [i,k]·[j,k] → [i,j]
-			graph.DotGeneral(a, []int{0}, nil, v, []int{0}, nil), // [i,j]·[i,k] → [j,k]
-		}
-	case a.Rank() == 2 && b.Rank() == 1: // matriz × vetor
-		return []*graph.Node{
-			graph.Mul(graph.InsertAxes(v, -1), graph.InsertAxes(b, 0)), // produto externo v·bᵀ
-			graph.DotGeneral(a, []int{0}, nil, v, []int{0}, nil),       // aᵀ·v
-		}
-	}
-	return vjpDotOriginal(no, vs, forma) // vetor · vetor: já é barato
 }
 
 // eixosDot lê os eixos de um nó DotGeneral. O GoMLX não os expõe; lemos o
@@ -145,5 +119,4 @@ func seq(de, ate int) []int {
 // antes de montar qualquer grafo.
 func UsaGradientesDaBiblioteca() {
 	graph.VJPRegistration[graph.NodeTypeDotGeneral] = vjpDotGeneralOriginal
-	graph.VJPRegistration[graph.NodeTypeDot] = vjpDotOriginal
 }

@@ -7,9 +7,12 @@
 //   - XLA (padrão): o compilador de álgebra linear do projeto OpenXLA,
 //     carregado como um plugin PJRT para CPU. Tem todas as operações e é
 //     rápido. O scripts/setup.sh instala o plugin (roda offline depois disso).
-//   - Go puro ("go"): escrito só em Go, sem dependências. Serve de plano B
-//     quando o plugin não existe, mas é lento e não tem algumas operações
-//     (por exemplo, o gradiente de convoluções e de max-pooling na v0.26).
+//   - Go puro ("go", github.com/gomlx/compute/gobackend): escrito só em Go,
+//     sem dependências. Serve de plano B quando o plugin não existe (macOS,
+//     Windows, outras arquiteturas). Desde o GoMLX v0.28 + compute v0.1.3 ele
+//     treina todos os modelos do curso (ganhou Reverse, Pad e
+//     SelectAndScatter: o gradiente de convoluções e de pooling), mas é mais
+//     lento — muito nas convoluções.
 //
 // A escolha segue esta ordem:
 //
@@ -22,6 +25,25 @@
 //
 // O motor nunca tenta baixar nada da internet: o curso precisa funcionar
 // offline.
+//
+// # O gradiente de DotGeneral (gradiente.go)
+//
+// O pacote registra o seu gradiente de DotGeneral (graph.Dot e toda camada
+// densa viram um DotGeneral) no lugar do do GoMLX. Na v0.26 o do GoMLX
+// multiplicava elemento a elemento e somava (60 ms por passo no MLP da lição
+// 00, contra 3 ms). A v0.28 trocou isso por produtos de matrizes, mas o do
+// curso continua:
+//   - mais rápido no XLA: MLP da lição 00, lote 128, 3,6 × 4,9 ms por passo
+//     (medianas de 3 execuções alternadas, 2 núcleos com carga ~7); no Go
+//     puro, igual (34 × 33 ms);
+//   - correto onde o do GoMLX v0.28.2 entra em pânico: dois ou mais eixos
+//     contraídos pareados fora de ordem (TestGradienteDotGeneralConfere).
+//
+// Para conferir de novo numa atualização do GoMLX: TestGradienteDotGeneralConfere
+// avisa (t.Log) quando o original deixar de falhar; e
+// scripts/bench.sh mede o antes e o depois ("gradiente-original", que chama
+// UsaGradientesDaBiblioteca). Se o do GoMLX for igualmente rápido e correto,
+// apague gradiente.go.
 package motor
 
 import (
@@ -31,9 +53,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/gomlx/gomlx/backends"
-	_ "github.com/gomlx/gomlx/backends/simplego" // registra o motor "go"
-	"github.com/gomlx/gomlx/backends/xla"        // registra o motor "xla"
+	"github.com/gomlx/compute"
+	_ "github.com/gomlx/compute/gobackend" // registra o motor "go"
+	"github.com/gomlx/go-xla/compute/xla"  // registra o motor "xla"
 	"github.com/janpfeifer/gonb/gonbui"
 )
 
@@ -44,14 +66,27 @@ const NomePlugin = "pjrt_c_api_cpu_plugin.so"
 // GPU do setup (REPRESENTACOES_VARIANTE=gpu).
 const NomePluginCUDA = "pjrt_c_api_cuda_plugin.so"
 
-// ConfigGoPuro é a configuração usada para o motor Go puro. Com o
-// paralelismo padrão ele travou (0% de CPU) em máquinas de 2 núcleos;
-// "parallelism=-1" evitou o problema e foi o mais rápido.
+// ConfigGoPuro é a configuração usada para o motor Go puro: sem limite de
+// tarefas paralelas ("parallelism=-1"), o que não pode travar por
+// construção (nenhuma tarefa espera por um trabalhador livre).
+//
+// Com o paralelismo padrão o motor trava (0% de CPU, para sempre) em
+// máquinas de 2 núcleos: na v0.26, numa LSTM e numa GAN 2-D; no GoMLX v0.28.2
+// + compute v0.1.3, na lição 02 (modo rápido, GOMLX_BACKEND=go:, a célula 34
+// parada havia 10 minutos, num DotGeneral do motor), embora os testes dos
+// pacotes tenham passado três vezes seguidas com ele. A velocidade é igual
+// dentro do ruído (MLP da lição 00: 47 × 56 ms por passo; LSTM da lição 02:
+// 71 × 68 ms; medianas de 3 execuções alternadas, 2 núcleos com carga ~7).
+// O preço: o motor escreve "Go backend: parallelism set to -1" na saída de
+// cada programa (de cada célula, no notebook).
+// Para conferir de novo numa atualização: rode a lição 02 com GOMLX_BACKEND=go:
+// (o padrão) em scripts/executa_notebooks.py numa máquina de 2 núcleos; se
+// nenhuma célula parar, troque por "go".
 const ConfigGoPuro = "go:parallelism=-1"
 
 var (
 	once      sync.Once
-	backend   backends.Backend
+	backend   compute.Backend
 	escolha   Escolha
 	errNovo   error
 	avisoDado bool
@@ -74,11 +109,11 @@ func Escolhe() Escolha {
 	// O curso nunca baixa o plugin: offline isso só atrasaria e falharia.
 	xla.EnableAutoInstall(false)
 
-	if cfg, ok := os.LookupEnv(backends.ConfigEnvVar); ok && cfg != "" {
+	if cfg, ok := os.LookupEnv(compute.ConfigEnvVar); ok && cfg != "" {
 		if cfg == "go" {
 			cfg = ConfigGoPuro
 		}
-		return Escolha{Config: cfg, Motivo: "definido pela variável de ambiente " + backends.ConfigEnvVar}
+		return Escolha{Config: cfg, Motivo: "definido pela variável de ambiente " + compute.ConfigEnvVar}
 	}
 	if cuda := procuraPluginCUDA(); cuda != "" && temGPU() {
 		return Escolha{
@@ -100,7 +135,7 @@ func Escolhe() Escolha {
 	}
 	return Escolha{
 		Config: ConfigGoPuro,
-		Motivo: "plugin XLA não encontrado; usando o motor Go puro (mais lento, sem algumas operações)",
+		Motivo: "plugin XLA não encontrado; usando o motor Go puro (mais lento)",
 	}
 }
 
@@ -152,7 +187,7 @@ var temGPU = func() bool {
 // Na primeira chamada, escreve uma linha dizendo qual motor está em uso.
 // Entra em pânico, com uma mensagem em português, se nenhum motor puder ser
 // criado.
-func Backend() backends.Backend {
+func Backend() compute.Backend {
 	b, err := Novo()
 	if err != nil {
 		panic(err)
@@ -161,15 +196,15 @@ func Backend() backends.Backend {
 }
 
 // Novo é como Backend, mas devolve o erro em vez de entrar em pânico.
-func Novo() (backends.Backend, error) {
+func Novo() (compute.Backend, error) {
 	once.Do(func() {
 		escolha = Escolhe()
-		backend, errNovo = backends.NewWithConfig(escolha.Config)
-		if errNovo != nil && escolha.XLA() && os.Getenv(backends.ConfigEnvVar) == "" {
+		backend, errNovo = compute.NewWithConfig(escolha.Config)
+		if errNovo != nil && escolha.XLA() && os.Getenv(compute.ConfigEnvVar) == "" {
 			// O plugin existe mas não carregou: cai para o Go puro, explicando.
 			motivo := fmt.Sprintf("o plugin XLA não carregou (%v); usando o motor Go puro", errNovo)
 			escolha = Escolha{Config: ConfigGoPuro, Motivo: motivo}
-			backend, errNovo = backends.NewWithConfig(escolha.Config)
+			backend, errNovo = compute.NewWithConfig(escolha.Config)
 		}
 		if errNovo != nil {
 			errNovo = fmt.Errorf("não consegui criar o motor do GoMLX %q: %w\n%s", escolha.Config, errNovo, comoResolver)
@@ -226,7 +261,7 @@ func primeiraVezNoKernel() bool {
 
 const comoResolver = `Como resolver:
   • rode scripts/setup.sh (instala o plugin XLA para CPU, sem internet depois disso);
-  • ou use o motor Go puro: GOMLX_BACKEND=go (mais lento; algumas operações faltam).`
+  • ou use o motor Go puro: GOMLX_BACKEND=go (mais lento).`
 
 func contem(xs []string, x string) bool {
 	for _, y := range xs {

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
+	"github.com/gomlx/gomlx/core/graph"
 )
 
 // TestMotorDoSetup cria o motor como um notebook faria e executa um grafo.
@@ -23,7 +23,7 @@ func TestMotorDoSetup(t *testing.T) {
 	exec := graph.MustNewExec(b, func(x *graph.Node) *graph.Node {
 		return graph.ReduceAllSum(graph.Mul(x, x))
 	})
-	got := exec.MustExec([]float32{1, 2, 3})[0].Value().(float32)
+	got := exec.MustCall([]float32{1, 2, 3})[0].Value().(float32)
 	if got != 14 {
 		t.Fatalf("soma dos quadrados de [1 2 3]: esperava 14, obtive %v", got)
 	}

@@ -5,10 +5,10 @@ import (
 	"math"
 	"math/rand/v2"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
-	"github.com/gomlx/gomlx/pkg/ml/context"
-	"github.com/gomlx/gomlx/pkg/ml/layers"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/layers"
+	"github.com/gomlx/gomlx/ml/model"
 
 	"github.com/go-estudos/representacoes/pkg/treino"
 )
@@ -147,21 +147,21 @@ func (c Classificador) Modelo() treino.ModeloFn {
 	if c.Iniciais != nil && len(c.Iniciais) != len(c.Ocultas) {
 		panic(fmt.Sprintf("rbm.Classificador: %d camadas ocultas, mas %d RBMs em Iniciais", len(c.Ocultas), len(c.Iniciais)))
 	}
-	return func(ctx *context.Context, spec any, entradas []*graph.Node) []*graph.Node {
+	return func(scope *model.Scope, spec any, entradas []*graph.Node) []*graph.Node {
 		x := entradas[0]
 		x = graph.Reshape(x, x.Shape().Dimensions[0], -1)
 		entrada := x.Shape().Dimensions[1]
 		for i, saida := range c.Ocultas {
-			escopo := ctx.Inf("oculta%d", i).Checked(false)
+			escopo := scope.In("oculta%d", i)
 			w0, b0 := c.valoresIniciais(i, entrada, saida)
-			w := escopo.VariableWithValue("pesos", w0).ValueGraph(x.Graph())
-			b := escopo.VariableWithValue("vieses", b0).ValueGraph(x.Graph())
+			w := escopo.VariableWithValue("pesos", w0).NodeValue(x.Graph())
+			b := escopo.VariableWithValue("vieses", b0).NodeValue(x.Graph())
 			x = graph.Sigmoid(graph.Add(graph.MatMul(x, w), linha(b)))
 			if c.Dropout > 0 {
-				x = layers.DropoutStatic(ctx, x, c.Dropout)
+				x = layers.DropoutStatic(scope, x, c.Dropout)
 			}
 			entrada = saida
 		}
-		return []*graph.Node{layers.Dense(ctx.In("saida"), x, true, c.Classes)}
+		return []*graph.Node{layers.Dense(scope.In("saida"), x, true, c.Classes)}
 	}
 }

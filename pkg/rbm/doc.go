@@ -16,9 +16,9 @@
 //   - grafo.go: as fórmulas como funções de grafo (Energia, EnergiaLivre,
 //     ProbOcultas, ProbVisiveis, Estatisticas — a estimativa do gradiente da
 //     divergência contrastiva), para qualquer tipo de número;
-//   - rbm.go e treino.go: uma RBM com as variáveis num context.Context, o
+//   - rbm.go e treino.go: uma RBM com as variáveis num model.Store, o
 //     passo de CD-k ou de CD persistente (PCD) calculado inteiro dentro do
-//     grafo (a amostragem usa o gerador de números aleatórios do contexto) e
+//     grafo (a amostragem usa o gerador de números aleatórios do Store) e
 //     Treina, que roda o treino com treino.Laco (barra de progresso, curvas,
 //     checkpoint);
 //   - dbn.go: o treino guloso camada por camada (Hinton, Osindero e Teh,

@@ -1,8 +1,8 @@
 package rbm
 
 import (
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/ml/context"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/ml/model"
 )
 
 // As funções deste arquivo constroem as fórmulas da RBM num grafo do GoMLX.
@@ -61,16 +61,16 @@ func Estatisticas(v0, vk, w, c *graph.Node) (dw, db, dc *graph.Node) {
 }
 
 // Amostra sorteia unidades binárias: 1 com probabilidade p, 0 senão, com o
-// gerador de números aleatórios do contexto (guardado numa variável do
-// contexto: o mesmo estado inicial dá as mesmas amostras).
-func Amostra(ctx *context.Context, p *graph.Node) *graph.Node {
-	return ctx.RandomBernoulli(p, p.Shape())
+// gerador de números aleatórios do model.Store (guardado numa variável do
+// Store: o mesmo estado inicial dá as mesmas amostras).
+func Amostra(scope *model.Scope, p *graph.Node) *graph.Node {
+	return scope.RandomBernoulli(p, p.Shape())
 }
 
 // PassoGibbs faz um passo de amostragem de Gibbs em bloco: sorteia h ~ p(h|v)
 // e depois v' ~ p(v|h). Devolve v' (binário) e p(v|h) (útil para desenhar).
-func PassoGibbs(ctx *context.Context, v, w, b, c *graph.Node) (vNovo, pv *graph.Node) {
-	h := Amostra(ctx, ProbOcultas(v, w, c))
+func PassoGibbs(scope *model.Scope, v, w, b, c *graph.Node) (vNovo, pv *graph.Node) {
+	h := Amostra(scope, ProbOcultas(v, w, c))
 	pv = ProbVisiveis(h, w, b)
-	return Amostra(ctx, pv), pv
+	return Amostra(scope, pv), pv
 }

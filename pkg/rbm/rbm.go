@@ -5,30 +5,30 @@ import (
 	"math"
 	"math/rand/v2"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
-	"github.com/gomlx/gomlx/pkg/ml/context"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/model"
 
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
 
 // RBM é uma máquina de Boltzmann restrita com unidades binárias. Os
-// parâmetros são variáveis do GoMLX no escopo Nome de Ctx:
+// parâmetros são variáveis do GoMLX no escopo /Nome de Store:
 // "W" [Visiveis, Ocultas], "b" [Visiveis] e "c" [Ocultas].
 type RBM struct {
 	Nome              string
 	Visiveis, Ocultas int
-	Ctx               *context.Context // contexto raiz: variáveis e gerador de números aleatórios
+	Store             *model.Store // variáveis e gerador de números aleatórios
 
-	w, b, c *context.Variable
-	execs   map[string]*context.Exec
+	w, b, c *model.Variable
+	execs   map[string]*model.Exec
 }
 
-// Nova cria (ou reencontra, se já existirem em ctx) as variáveis de uma RBM
+// Nova cria (ou reencontra, se já existirem em store) as variáveis de uma RBM
 // com `visiveis` unidades visíveis e `ocultas` ocultas, no escopo nome.
 // Pesos iniciais pequenos, sorteados de uma normal de desvio 0,01 (Hinton,
 // 2010, "A practical guide to training RBMs"), e vieses zero.
-func Nova(ctx *context.Context, nome string, visiveis, ocultas int, semente uint64) *RBM {
+func Nova(store *model.Store, nome string, visiveis, ocultas int, semente uint64) *RBM {
 	if visiveis <= 0 || ocultas <= 0 {
 		panic(fmt.Sprintf("rbm.Nova: os números de unidades devem ser positivos (recebi %d visíveis, %d ocultas)", visiveis, ocultas))
 	}
@@ -37,28 +37,28 @@ func Nova(ctx *context.Context, nome string, visiveis, ocultas int, semente uint
 	for i := range w {
 		w[i] = float32(0.01 * r.NormFloat64())
 	}
-	escopo := ctx.In(nome).Checked(false)
+	escopo := store.Scope("/" + nome)
 	return &RBM{
-		Nome: nome, Visiveis: visiveis, Ocultas: ocultas, Ctx: ctx,
+		Nome: nome, Visiveis: visiveis, Ocultas: ocultas, Store: store,
 		w:     escopo.VariableWithValue("W", tensors.FromFlatDataAndDimensions(w, visiveis, ocultas)),
 		b:     escopo.VariableWithValue("b", make([]float32, visiveis)),
 		c:     escopo.VariableWithValue("c", make([]float32, ocultas)),
-		execs: map[string]*context.Exec{},
+		execs: map[string]*model.Exec{},
 	}
 }
 
-// DePesos cria uma RBM num contexto novo com os parâmetros dados (por
+// DePesos cria uma RBM num model.Store novo com os parâmetros dados (por
 // exemplo, escritos à mão, ou copiados de outra RBM).
 func DePesos(p Pesos) *RBM {
 	p.confere()
-	r := Nova(context.New(), "rbm", p.Visiveis, p.Ocultas, 1)
+	r := Nova(model.NewStore(), "rbm", p.Visiveis, p.Ocultas, 1)
 	r.DefinePesos(p)
 	return r
 }
 
 // parametros devolve os nós de W, b e c no grafo g.
 func (r *RBM) parametros(g *graph.Graph) (w, b, c *graph.Node) {
-	return r.w.ValueGraph(g), r.b.ValueGraph(g), r.c.ValueGraph(g)
+	return r.w.NodeValue(g), r.b.NodeValue(g), r.c.NodeValue(g)
 }
 
 // Pesos são os parâmetros de uma RBM copiados para fatias do Go.
@@ -137,11 +137,11 @@ func (r *RBM) IniciaViesesVisiveis(dados []float32) {
 
 // exec devolve (criando na primeira vez) um Exec do GoMLX com as variáveis
 // da RBM.
-func (r *RBM) exec(nome string, fn any) *context.Exec {
+func (r *RBM) exec(nome string, fn func(*model.Scope, *graph.Node) []*graph.Node) *model.Exec {
 	if e, ok := r.execs[nome]; ok {
 		return e
 	}
-	e, err := context.NewExecAny(motor.Backend(), r.Ctx, fn)
+	e, err := model.NewExec(motor.Backend(), r.Store, fn)
 	if err != nil {
 		panic(err)
 	}
@@ -155,7 +155,7 @@ const tamanhoBloco = 500
 
 // aplica roda o Exec em x (n exemplos de `entrada` valores), em blocos, e
 // devolve a saída achatada (n exemplos de `saida` valores).
-func (r *RBM) aplica(e *context.Exec, x []float32, entrada, saida int) []float32 {
+func (r *RBM) aplica(e *model.Exec, x []float32, entrada, saida int) []float32 {
 	if len(x)%entrada != 0 {
 		panic(fmt.Sprintf("rbm: %d valores não formam exemplos de %d unidades", len(x), entrada))
 	}
@@ -166,7 +166,7 @@ func (r *RBM) aplica(e *context.Exec, x []float32, entrada, saida int) []float32
 		ate := min(n, de+tamanhoBloco)
 		clear(bloco)
 		copy(bloco, x[de*entrada:ate*entrada])
-		y := tensors.MustCopyFlatData[float32](e.MustExec(tensors.FromFlatDataAndDimensions(bloco, tamanhoBloco, entrada))[0])
+		y := tensors.MustCopyFlatData[float32](e.MustCall(tensors.FromFlatDataAndDimensions(bloco, tamanhoBloco, entrada))[0])
 		res = append(res, y[:(ate-de)*saida]...)
 	}
 	return res
@@ -176,9 +176,9 @@ func (r *RBM) aplica(e *context.Exec, x []float32, entrada, saida int) []float32
 // Visiveis valores por exemplo): é a representação que a camada seguinte de
 // uma DBN recebe.
 func (r *RBM) ProbOcultas(x []float32) []float32 {
-	e := r.exec("ocultas", func(ctx *context.Context, v *graph.Node) *graph.Node {
+	e := r.exec("ocultas", func(scope *model.Scope, v *graph.Node) []*graph.Node {
 		w, _, c := r.parametros(v.Graph())
-		return ProbOcultas(v, w, c)
+		return []*graph.Node{ProbOcultas(v, w, c)}
 	})
 	return r.aplica(e, x, r.Visiveis, r.Ocultas)
 }
@@ -186,18 +186,18 @@ func (r *RBM) ProbOcultas(x []float32) []float32 {
 // Reconstroi sobe e desce uma vez, sem sortear: p(v | h = p(h|v)). Mostra o
 // que a RBM "entende" de cada exemplo.
 func (r *RBM) Reconstroi(x []float32) []float32 {
-	e := r.exec("reconstroi", func(ctx *context.Context, v *graph.Node) *graph.Node {
+	e := r.exec("reconstroi", func(scope *model.Scope, v *graph.Node) []*graph.Node {
 		w, b, c := r.parametros(v.Graph())
-		return ProbVisiveis(ProbOcultas(v, w, c), w, b)
+		return []*graph.Node{ProbVisiveis(ProbOcultas(v, w, c), w, b)}
 	})
 	return r.aplica(e, x, r.Visiveis, r.Visiveis)
 }
 
 // EnergiaLivre devolve F(v) de cada exemplo de x.
 func (r *RBM) EnergiaLivre(x []float32) []float32 {
-	e := r.exec("energia-livre", func(ctx *context.Context, v *graph.Node) *graph.Node {
+	e := r.exec("energia-livre", func(scope *model.Scope, v *graph.Node) []*graph.Node {
 		w, b, c := r.parametros(v.Graph())
-		return graph.InsertAxes(EnergiaLivre(v, w, b, c), -1)
+		return []*graph.Node{graph.InsertAxes(EnergiaLivre(v, w, b, c), -1)}
 	})
 	return r.aplica(e, x, r.Visiveis, 1)
 }
@@ -209,27 +209,28 @@ type Cadeias struct {
 	v       *tensors.Tensor // estado binário atual [n, V]
 	Passos  int             // passos de Gibbs dados até agora
 	Medias  []float32       // p(v | h) do último passo, achatado: n×Visiveis (para desenhar)
-	passoGr *context.Exec
+	passoGr *model.Exec
 }
 
 // Cadeias começa n = len(inicio)/Visiveis cadeias de Gibbs nos estados dados
 // (por exemplo, ruído aleatório ou imagens de verdade).
 func (r *RBM) Cadeias(inicio []float32) *Cadeias {
 	n := len(inicio) / r.Visiveis
-	e := r.exec(fmt.Sprintf("gibbs-%d", n), func(ctx *context.Context, v *graph.Node) (*graph.Node, *graph.Node) {
+	e := r.exec(fmt.Sprintf("gibbs-%d", n), func(scope *model.Scope, v *graph.Node) []*graph.Node {
 		w, b, c := r.parametros(v.Graph())
-		return PassoGibbs(ctx, v, w, b, c)
+		vNovo, pv := PassoGibbs(scope, v, w, b, c)
+		return []*graph.Node{vNovo, pv}
 	})
 	return &Cadeias{r: r, n: n, v: tensors.FromFlatDataAndDimensions(append([]float32(nil), inicio...), n, r.Visiveis),
 		Medias: append([]float32(nil), inicio...), passoGr: e}
 }
 
 // Anda dá k passos de Gibbs em todas as cadeias (a amostragem é feita no
-// grafo, com o gerador do contexto da RBM).
+// grafo, com o gerador de números aleatórios do Store da RBM).
 func (c *Cadeias) Anda(k int) {
 	var medias *tensors.Tensor
 	for range k {
-		saidas := c.passoGr.MustExec(c.v)
+		saidas := c.passoGr.MustCall(c.v)
 		c.v, medias = saidas[0], saidas[1]
 		c.Passos++
 	}

@@ -5,9 +5,9 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
-	"github.com/gomlx/gomlx/pkg/ml/context"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/model"
 
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
@@ -88,7 +88,7 @@ func TestEstatisticasFormaEGradienteDaEnergiaLivre(t *testing.T) {
 		gr := graph.Gradient(dif, w, b, c)
 		return []*graph.Node{dw, db, dc, gr[0], gr[1], gr[2]}
 	})
-	s := exec.MustExec(tensors.FromFlatDataAndDimensions(paraF64(p.W), 5, 3), paraF64(p.B), paraF64(p.C),
+	s := exec.MustCall(tensors.FromFlatDataAndDimensions(paraF64(p.W), 5, 3), paraF64(p.B), paraF64(p.C),
 		tensors.FromFlatDataAndDimensions(paraF64(v0), 4, 5), tensors.FromFlatDataAndDimensions(paraF64(vk), 4, 5))
 	formas := [][]int{{5, 3}, {5}, {3}}
 	for i := range 3 {
@@ -129,19 +129,19 @@ func TestSinalDoEstimadorConfereComOGradienteExato(t *testing.T) {
 		j := i % 3
 		v0 = append(v0, dados[j*6:(j+1)*6]...)
 	}
-	if err := r.Ctx.SetRNGStateFromSeed(5); err != nil {
+	if err := r.Store.SetRNGStateFromSeed(5); err != nil {
 		t.Fatal(err)
 	}
-	exec := context.MustNewExec(motor.Backend(), r.Ctx, func(ctx *context.Context, v0 *graph.Node) *graph.Node {
+	exec := model.MustNewExec(motor.Backend(), r.Store, func(scope *model.Scope, v0 *graph.Node) *graph.Node {
 		w, b, c := r.parametros(v0.Graph())
 		v := v0
 		for range k {
-			v, _ = PassoGibbs(ctx, v, w, b, c)
+			v, _ = PassoGibbs(scope, v, w, b, c)
 		}
 		dw, _, _ := Estatisticas(v0, v, w, c)
 		return dw
 	})
-	estimado := paraF64(tensors.MustCopyFlatData[float32](exec.MustExec(tensors.FromFlatDataAndDimensions(v0, copias, 6))[0]))
+	estimado := paraF64(tensors.MustCopyFlatData[float32](exec.MustCall(tensors.FromFlatDataAndDimensions(v0, copias, 6))[0]))
 	exato := p.GradienteExato(dados)
 	var pe, ne, nx float64
 	for i := range exato {

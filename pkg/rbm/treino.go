@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"math/rand/v2"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
-	"github.com/gomlx/gomlx/pkg/ml/context"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/model"
 	"github.com/janpfeifer/gonb/gonbui"
 
 	"github.com/go-estudos/representacoes/pkg/graficos"
@@ -109,51 +109,51 @@ func (cfg *Config) taxa(passo int) float64 {
 
 // passoCD monta o grafo de um passo de treino e devolve o erro de
 // reconstrução do lote v0. A atualização dos parâmetros (com momento e
-// decaimento dos pesos) é feita no próprio grafo, com SetValueGraph.
-func (r *RBM) passoCD(ctx *context.Context, cfg *Config, v0, taxa, momento *graph.Node) *graph.Node {
+// decaimento dos pesos) é feita no próprio grafo, com SetNodeValue.
+func (r *RBM) passoCD(scope *model.Scope, cfg *Config, v0, taxa, momento *graph.Node) *graph.Node {
 	g := v0.Graph()
 	w, b, c := r.parametros(g)
-	escopo := r.Ctx.In(r.Nome).Checked(false)
+	escopo := r.Store.Scope("/" + r.Nome)
 
 	// Fase positiva e reconstrução.
-	h0 := Amostra(ctx, ProbOcultas(v0, w, c))
+	h0 := Amostra(scope, ProbOcultas(v0, w, c))
 	pv1 := ProbVisiveis(h0, w, b)
 	erro := graph.ReduceAllMean(graph.Square(graph.Sub(v0, pv1)))
 
 	// Fase negativa: k passos de Gibbs a partir dos dados (CD) ou das
 	// cadeias persistentes (PCD).
 	var vk *graph.Node
-	var cadeia *context.Variable
+	var cadeia *model.Variable
 	h := h0
 	if cfg.Persistente {
 		cadeia = escopo.GetVariable("cadeia")
-		h = Amostra(ctx, ProbOcultas(cadeia.ValueGraph(g), w, c))
+		h = Amostra(scope, ProbOcultas(cadeia.NodeValue(g), w, c))
 	}
 	for i := range cfg.K {
 		pv := pv1
 		if cfg.Persistente || i > 0 {
 			pv = ProbVisiveis(h, w, b)
 		}
-		vk = Amostra(ctx, pv)
+		vk = Amostra(scope, pv)
 		if i < cfg.K-1 {
-			h = Amostra(ctx, ProbOcultas(vk, w, c))
+			h = Amostra(scope, ProbOcultas(vk, w, c))
 		}
 	}
 	if cadeia != nil {
-		cadeia.SetValueGraph(vk)
+		cadeia.SetNodeValue(vk)
 	}
 
 	// Atualização: velocidade ← momento·velocidade + taxa·(Δ − decaimento·W); θ ← θ + velocidade.
 	dw, db, dc := Estatisticas(v0, vk, w, c)
 	dw = graph.Sub(dw, graph.MulScalar(w, cfg.Decaimento))
 	for _, p := range []struct {
-		v     *context.Variable
+		v     *model.Variable
 		delta *graph.Node
 	}{{r.w, dw}, {r.b, db}, {r.c, dc}} {
 		vel := escopo.GetVariable("vel_" + p.v.Name())
-		novaVel := graph.Add(graph.Mul(momento, vel.ValueGraph(g)), graph.Mul(taxa, p.delta))
-		vel.SetValueGraph(novaVel)
-		p.v.SetValueGraph(graph.Add(p.v.ValueGraph(g), novaVel))
+		novaVel := graph.Add(graph.Mul(momento, vel.NodeValue(g)), graph.Mul(taxa, p.delta))
+		vel.SetNodeValue(novaVel)
+		p.v.SetNodeValue(graph.Add(p.v.NodeValue(g), novaVel))
 	}
 	return erro
 }
@@ -193,13 +193,13 @@ func Treina(cfg Config) (*RBM, *treino.Registro) {
 	if err := cfg.completa(); err != nil {
 		panic(err)
 	}
-	ctx := context.New()
-	if err := ctx.SetRNGStateFromSeed(cfg.Semente); err != nil {
+	store := model.NewStore()
+	if err := store.SetRNGStateFromSeed(cfg.Semente); err != nil {
 		panic(err)
 	}
-	r := Nova(ctx, cfg.Nome, cfg.Visiveis, cfg.Ocultas, uint64(cfg.Semente))
+	r := Nova(store, cfg.Nome, cfg.Visiveis, cfg.Ocultas, uint64(cfg.Semente))
 	r.IniciaViesesVisiveis(cfg.Dados)
-	escopo := ctx.In(cfg.Nome).Checked(false)
+	escopo := store.Scope("/" + cfg.Nome)
 	// Velocidades do momento: variáveis não treináveis, salvas no checkpoint com a RBM.
 	escopo.VariableWithValue("vel_W", tensors.FromFlatDataAndDimensions(make([]float32, cfg.Visiveis*cfg.Ocultas), cfg.Visiveis, cfg.Ocultas)).SetTrainable(false)
 	escopo.VariableWithValue("vel_b", make([]float32, cfg.Visiveis)).SetTrainable(false)
@@ -225,8 +225,8 @@ func Treina(cfg Config) (*RBM, *treino.Registro) {
 		inicio := Binariza(tensors.MustCopyFlatData[float32](proximoLote()), 0.5)
 		escopo.VariableWithValue("cadeia", tensors.FromFlatDataAndDimensions(inicio, cfg.Lote, cfg.Visiveis)).SetTrainable(false)
 	}
-	passo := context.MustNewExec(motor.Backend(), ctx, func(ctx *context.Context, v0, taxa, momento *graph.Node) *graph.Node {
-		return r.passoCD(ctx, &cfg, v0, taxa, momento)
+	passo := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, v0, taxa, momento *graph.Node) *graph.Node {
+		return r.passoCD(scope, &cfg, v0, taxa, momento)
 	})
 
 	// Conjuntos fixos para as curvas: até 1.000 exemplos de treino e de validação.
@@ -236,11 +236,11 @@ func Treina(cfg Config) (*RBM, *treino.Registro) {
 		return tensors.FromFlatDataAndDimensions(append([]float32(nil), x...), m, cfg.Visiveis),
 			tensors.FromFlatDataAndDimensions(trocaUmBit(x, cfg.Visiveis, uint64(cfg.Semente)), m, cfg.Visiveis)
 	}
-	avalia := context.MustNewExec(motor.Backend(), ctx, func(ctx *context.Context, v, vTrocado *graph.Node) (*graph.Node, *graph.Node, *graph.Node) {
+	avalia := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, v, vTrocado *graph.Node) (*graph.Node, *graph.Node, *graph.Node) {
 		return r.avaliacao(v, vTrocado)
 	})
 	medidas := func(v, vt *tensors.Tensor) (erro, energia, pseudo float64) {
-		s := avalia.MustExec(v, vt)
+		s := avalia.MustCall(v, vt)
 		return escalar(s[0]), escalar(s[1]), escalar(s[2])
 	}
 	treinoV, treinoT := conjunto(cfg.Dados)
@@ -255,10 +255,10 @@ func Treina(cfg Config) (*RBM, *treino.Registro) {
 	}
 	var curvaPassos, curvaTreino, curvaValid []float64
 	laco := treino.Laco{
-		Nome: cfg.Nome, Ctx: ctx, Passos: cfg.Passos, AvaliarACada: cfg.AvaliarACada, Exemplos: cfg.Lote,
+		Nome: cfg.Nome, Store: store, Passos: cfg.Passos, AvaliarACada: cfg.AvaliarACada, Exemplos: cfg.Lote,
 		SemGrafico: true, Retreinar: cfg.Retreinar,
 		Passo: func(p int) map[string]float64 {
-			erro := passo.MustExec(proximoLote(), float32(cfg.taxa(p)), float32(cfg.momento(p)))[0]
+			erro := passo.MustCall(proximoLote(), float32(cfg.taxa(p)), float32(cfg.momento(p)))[0]
 			return map[string]float64{ErroLote: escalar(erro)}
 		},
 		Avalia: func(p int) map[string]float64 {

@@ -4,9 +4,9 @@ import (
 	"math"
 	"testing"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
-	"github.com/gomlx/gomlx/pkg/ml/context"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/model"
 
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
@@ -87,15 +87,15 @@ func TestDBNEClassificador(t *testing.T) {
 	if cl.Assinatura() != "16-8-5-2-dbn" {
 		t.Errorf("assinatura %q", cl.Assinatura())
 	}
-	ctx := context.New()
-	exec := context.MustNewExec(motor.Backend(), ctx, func(ctx *context.Context, x *graph.Node) *graph.Node {
-		return cl.Modelo()(ctx, nil, []*graph.Node{x})[0]
+	store := model.NewStore()
+	exec := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, x *graph.Node) *graph.Node {
+		return cl.Modelo()(scope, nil, []*graph.Node{x})[0]
 	})
-	saida := exec.MustExec(tensors.FromFlatDataAndDimensions(x, 30, 4, 4))[0]
+	saida := exec.MustCall(tensors.FromFlatDataAndDimensions(x, 30, 4, 4))[0]
 	if dims := saida.Shape().Dimensions; !iguaisInt(dims, []int{30, 2}) {
 		t.Fatalf("saída %v, esperava [30 2]", dims)
 	}
-	w := tensors.MustCopyFlatData[float32](ctx.In("oculta1").GetVariable("pesos").MustValue())
+	w := tensors.MustCopyFlatData[float32](store.Scope("/oculta1").GetVariable("pesos").MustValue())
 	p := d.Camadas[1].Pesos()
 	for i := range w {
 		if w[i] != p.W[i] {

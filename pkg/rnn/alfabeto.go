@@ -7,9 +7,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
-	"github.com/gomlx/gomlx/pkg/ml/context"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/model"
 
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
@@ -118,13 +118,13 @@ func Amostra(logits []float32, temperatura, u float64) int {
 }
 
 // Gera inventa n palavras com um ModeloDeLinguagem treinado (variáveis em
-// ctx, camada c, com o alfabeto a e `passos` passos de tempo), sorteando
+// store, camada c, com o alfabeto a e `passos` passos de tempo), sorteando
 // cada letra com a temperatura dada. Começa cada palavra pela Fronteira e
 // para quando o modelo escolhe a Fronteira de novo (ou os passos acabam).
-func Gera(ctx *context.Context, c Camada, a *Alfabeto, passos, n int, temperatura float64, semente uint64) []string {
+func Gera(store *model.Store, c Camada, a *Alfabeto, passos, n int, temperatura float64, semente uint64) []string {
 	modelo := ModeloDeLinguagem(c, a.Tamanho())
-	exec := context.MustNewExec(motor.Backend(), ctx.Checked(false), func(ctx *context.Context, x *graph.Node) *graph.Node {
-		return modelo(ctx, nil, []*graph.Node{x})[0]
+	exec := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, x *graph.Node) *graph.Node {
+		return modelo(scope, nil, []*graph.Node{x})[0]
 	})
 	r := rand.New(rand.NewPCG(semente, 0x7e4a))
 	x := make([]float32, n*passos) // tudo começa na fronteira
@@ -137,7 +137,7 @@ func Gera(ctx *context.Context, c Camada, a *Alfabeto, passos, n int, temperatur
 	// Um passo de tempo por execução: o modelo é causal (a saída no passo t
 	// só depende das entradas até t), então o que vem depois não atrapalha.
 	for t := 0; t < passos; t++ {
-		logits := tensors.MustCopyFlatData[float32](exec.MustExec(tensors.FromFlatDataAndDimensions(x, n, passos))[0])
+		logits := tensors.MustCopyFlatData[float32](exec.MustCall(tensors.FromFlatDataAndDimensions(x, n, passos))[0])
 		for i := range n {
 			if !ativa[i] {
 				continue

@@ -3,8 +3,8 @@ package rnn
 import (
 	"fmt"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/ml/context"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/ml/model"
 )
 
 // Camada descreve uma camada recorrente: células de um tipo, com estado
@@ -39,8 +39,8 @@ func (c Camada) Assinatura() string {
 // última célula da pilha, [lote, tempo, oculta], e o estado final de cada
 // célula da pilha (final[len-1].H é o resumo da sequência inteira).
 //
-// As variáveis de cada célula ficam em ctx.In("celula0"), ctx.In("celula1"), …
-func (c Camada) Aplica(ctx *context.Context, x *graph.Node) (saidas *graph.Node, final []Estado) {
+// As variáveis de cada célula ficam em scope.In("celula0"), scope.In("celula1"), …
+func (c Camada) Aplica(scope *model.Scope, x *graph.Node) (saidas *graph.Node, final []Estado) {
 	if c.Oculta <= 0 {
 		panic("rnn.Camada: Oculta deve ser positivo")
 	}
@@ -58,7 +58,7 @@ func (c Camada) Aplica(ctx *context.Context, x *graph.Node) (saidas *graph.Node,
 		seq[t] = graph.Reshape(graph.SliceAxis(x, 1, graph.AxisElem(t)), lote, -1)
 	}
 	for k := range c.camadas() {
-		p := NovosPesos(ctx.Inf("celula%d", k), g, c.Tipo, seq[0].Shape().Dim(1), c.Oculta, x.DType())
+		p := NovosPesos(scope.In("celula%d", k), g, c.Tipo, seq[0].Shape().Dim(1), c.Oculta, x.DType())
 		cel := novaCelula(p)
 		e := EstadoInicial(g, c.Tipo, lote, c.Oculta, x.DType())
 		for t := range tempo {
@@ -73,7 +73,7 @@ func (c Camada) Aplica(ctx *context.Context, x *graph.Node) (saidas *graph.Node,
 // Ultimo aplica a camada e devolve só o estado oculto final da última
 // célula, [lote, oculta]: o resumo da sequência que um classificador ou um
 // regressor usa.
-func (c Camada) Ultimo(ctx *context.Context, x *graph.Node) *graph.Node {
-	_, final := c.Aplica(ctx, x)
+func (c Camada) Ultimo(scope *model.Scope, x *graph.Node) *graph.Node {
+	_, final := c.Aplica(scope, x)
 	return final[len(final)-1].H
 }

@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/gomlx/gomlx/pkg/core/dtypes"
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/shapes"
-	"github.com/gomlx/gomlx/pkg/ml/context"
-	"github.com/gomlx/gomlx/pkg/ml/context/initializers"
+	"github.com/gomlx/compute/dtypes"
+	"github.com/gomlx/compute/shapes"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/ml/model"
+	"github.com/gomlx/gomlx/ml/model/initializer"
 )
 
 // Tipo é o tipo de célula recorrente.
@@ -68,15 +68,15 @@ type Pesos struct {
 func (p Pesos) Oculta() int { return p.U.Shape().Dim(0) }
 
 // NovosPesos cria (ou reusa, se já existirem) as variáveis "W", "U" e "b"
-// de uma célula no escopo de ctx e devolve seus valores no grafo g. Chame-a
+// de uma célula no escopo dado e devolve seus valores no grafo g. Chame-a
 // uma vez por célula e use os mesmos Pesos em todos os passos de tempo: é
 // isso que faz a rede ser recorrente.
-func NovosPesos(ctx *context.Context, g *graph.Graph, tipo Tipo, entrada, oculta int, dtype dtypes.DType) Pesos {
+func NovosPesos(scope *model.Scope, g *graph.Graph, tipo Tipo, entrada, oculta int, dtype dtypes.DType) Pesos {
 	k := tipo.Blocos()
 	lim := 1 / math.Sqrt(float64(oculta))
-	sorteio := ctx.WithInitializer(initializers.RandomUniformFn(ctx, -lim, lim))
-	w := sorteio.VariableWithShape("W", shapes.Make(dtype, entrada, k*oculta)).ValueGraph(g)
-	u := sorteio.VariableWithShape("U", shapes.Make(dtype, oculta, k*oculta)).ValueGraph(g)
+	sorteio := scope.WithInitializer(initializer.RandomUniformFn(scope, -lim, lim))
+	w := sorteio.VariableWithShape("W", shapes.Make(dtype, entrada, k*oculta)).NodeValue(g)
+	u := sorteio.VariableWithShape("U", shapes.Make(dtype, oculta, k*oculta)).NodeValue(g)
 	inicial := make([]float64, k*oculta)
 	// A porta que decide manter a memória começa com viés 1 (σ(1) ≈ 0,73):
 	// na LSTM a de esquecimento f (bloco 1), na GRU a de atualização z
@@ -88,10 +88,10 @@ func NovosPesos(ctx *context.Context, g *graph.Graph, tipo Tipo, entrada, oculta
 			inicial[j] = 1
 		}
 	}
-	vies := ctx.WithInitializer(func(g *graph.Graph, s shapes.Shape) *graph.Node {
+	vies := scope.WithInitializer(func(g *graph.Graph, s shapes.Shape) *graph.Node {
 		return graph.ConvertDType(graph.Const(g, inicial), s.DType)
 	})
-	b := vies.VariableWithShape("b", shapes.Make(dtype, k*oculta)).ValueGraph(g)
+	b := vies.VariableWithShape("b", shapes.Make(dtype, k*oculta)).NodeValue(g)
 	return Pesos{Tipo: tipo, W: w, U: u, B: b}
 }
 
@@ -164,12 +164,12 @@ func (c celula) bloco(v *graph.Node, i int) *graph.Node {
 
 // passo é Passo, com os pesos já preparados.
 func (c celula) passo(x *graph.Node, e Estado) Estado {
-	xw := graph.Add(graph.Dot(x, c.W), c.b) // a parte que só depende da entrada
+	xw := graph.Add(graph.Dot(x, c.W).Product(), c.b) // a parte que só depende da entrada
 	switch c.Tipo {
 	case Simples:
-		return Estado{H: graph.Tanh(graph.Add(xw, graph.Dot(e.H, c.U)))}
+		return Estado{H: graph.Tanh(graph.Add(xw, graph.Dot(e.H, c.U).Product()))}
 	case LSTM:
-		z := graph.Add(xw, graph.Dot(e.H, c.U))
+		z := graph.Add(xw, graph.Dot(e.H, c.U).Product())
 		// Uma sigmoide só sobre os 4 blocos (a do bloco g sobra): o XLA
 		// guarda um resultado por passo em vez de três, e o passo de treino
 		// fica ~10% mais rápido. As portas são as mesmas.
@@ -180,9 +180,9 @@ func (c celula) passo(x *graph.Node, e Estado) Estado {
 		m = c.corte(m)
 		return Estado{H: graph.Mul(o, graph.Tanh(m)), C: m}
 	case GRU:
-		zr := graph.Add(graph.SliceAxis(xw, -1, graph.AxisRange(0, 2*c.n)), graph.Dot(e.H, c.uzr))
+		zr := graph.Add(graph.SliceAxis(xw, -1, graph.AxisRange(0, 2*c.n)), graph.Dot(e.H, c.uzr).Product())
 		z, r := graph.Sigmoid(c.bloco(zr, 0)), graph.Sigmoid(c.bloco(zr, 1))
-		candidato := graph.Tanh(graph.Add(c.bloco(xw, 2), graph.Dot(graph.Mul(r, e.H), c.uh)))
+		candidato := graph.Tanh(graph.Add(c.bloco(xw, 2), graph.Dot(graph.Mul(r, e.H), c.uh).Product()))
 		h := graph.Add(graph.Mul(z, e.H), graph.Mul(graph.OneMinus(z), candidato))
 		return Estado{H: c.corte(h)}
 	}
@@ -206,7 +206,7 @@ func (c celula) corte(v *graph.Node) *graph.Node {
 	if !CorteDeFusao {
 		return v
 	}
-	return graph.Dot(v, c.identidade)
+	return graph.Dot(v, c.identidade).Product()
 }
 
 // CorteDeFusao liga o corte descrito acima (padrão: ligado). Desligue só para

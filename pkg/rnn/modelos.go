@@ -1,10 +1,10 @@
 package rnn
 
 import (
-	"github.com/gomlx/gomlx/pkg/core/dtypes"
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/ml/context"
-	"github.com/gomlx/gomlx/pkg/ml/layers"
+	"github.com/gomlx/compute/dtypes"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/ml/layers"
+	"github.com/gomlx/gomlx/ml/model"
 
 	"github.com/go-estudos/representacoes/pkg/treino"
 )
@@ -28,18 +28,18 @@ func Sequencia(x *graph.Node, simbolos int) *graph.Node {
 // simbolos > 0; veja Sequencia), resume-a no estado final da camada
 // recorrente e dá um logit por classe: [lote, classes].
 func Classificador(c Camada, simbolos, classes int) treino.ModeloFn {
-	return func(ctx *context.Context, _ any, entradas []*graph.Node) []*graph.Node {
-		h := c.Ultimo(ctx.In("rnn"), Sequencia(entradas[0], simbolos))
-		return []*graph.Node{layers.Dense(ctx.In("saida"), h, true, classes)}
+	return func(scope *model.Scope, _ any, entradas []*graph.Node) []*graph.Node {
+		h := c.Ultimo(scope.In("rnn"), Sequencia(entradas[0], simbolos))
+		return []*graph.Node{layers.Dense(scope.In("saida"), h, true, classes)}
 	}
 }
 
 // Regressor devolve um modelo que lê uma série [lote, tempo] e prevê um
 // número, [lote, 1] (p.ex. o próximo valor da série).
 func Regressor(c Camada) treino.ModeloFn {
-	return func(ctx *context.Context, _ any, entradas []*graph.Node) []*graph.Node {
-		h := c.Ultimo(ctx.In("rnn"), Sequencia(entradas[0], 0))
-		return []*graph.Node{layers.Dense(ctx.In("saida"), h, true, 1)}
+	return func(scope *model.Scope, _ any, entradas []*graph.Node) []*graph.Node {
+		h := c.Ultimo(scope.In("rnn"), Sequencia(entradas[0], 0))
+		return []*graph.Node{layers.Dense(scope.In("saida"), h, true, 1)}
 	}
 }
 
@@ -47,9 +47,9 @@ func Regressor(c Camada) treino.ModeloFn {
 // [lote, tempo] e, em cada passo, dá um logit para cada símbolo possível
 // no passo seguinte: [lote, tempo, simbolos]. Treine-o com PerdaPorPasso.
 func ModeloDeLinguagem(c Camada, simbolos int) treino.ModeloFn {
-	return func(ctx *context.Context, _ any, entradas []*graph.Node) []*graph.Node {
-		hs, _ := c.Aplica(ctx.In("rnn"), Sequencia(entradas[0], simbolos))
-		return []*graph.Node{layers.Dense(ctx.In("saida"), hs, true, simbolos)}
+	return func(scope *model.Scope, _ any, entradas []*graph.Node) []*graph.Node {
+		hs, _ := c.Aplica(scope.In("rnn"), Sequencia(entradas[0], simbolos))
+		return []*graph.Node{layers.Dense(scope.In("saida"), hs, true, simbolos)}
 	}
 }
 

@@ -8,9 +8,9 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
-	"github.com/gomlx/gomlx/pkg/ml/context"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/model"
 
 	"github.com/go-estudos/representacoes/pkg/motor"
 	"github.com/go-estudos/representacoes/pkg/treino"
@@ -103,7 +103,7 @@ func TestPassoIgualAsEquacoes(t *testing.T) {
 			}
 			return []*graph.Node{novo.H, novo.C}
 		})
-		saidas := exec.MustExec(
+		saidas := exec.MustCall(
 			tensors.FromFlatDataAndDimensions(x, 1, d), tensors.FromFlatDataAndDimensions(h, 1, n),
 			tensors.FromFlatDataAndDimensions(c, 1, n), tensors.FromFlatDataAndDimensions(achata(w), d, k*n),
 			tensors.FromFlatDataAndDimensions(achata(u), n, k*n), tensors.FromFlatDataAndDimensions(b, k*n))
@@ -126,18 +126,18 @@ func TestCamadaFormasEParametros(t *testing.T) {
 	for _, tipo := range Tipos {
 		for _, camadas := range []int{1, 3} {
 			c := Camada{Tipo: tipo, Oculta: 4, Camadas: camadas}
-			ctx := context.New()
+			store := model.NewStore()
 			var formaSaidas, formaFinal []int
 			var nFinal int
-			exec := context.MustNewExec(motor.Backend(), ctx, func(ctx *context.Context, x *graph.Node) *graph.Node {
-				saidas, final := c.Aplica(ctx, x)
+			exec := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, x *graph.Node) *graph.Node {
+				saidas, final := c.Aplica(scope, x)
 				formaSaidas, formaFinal, nFinal = saidas.Shape().Dimensions, final[0].H.Shape().Dimensions, len(final)
 				if tipo == LSTM && final[0].C == nil {
 					t.Errorf("LSTM sem memória C no estado final")
 				}
 				return saidas
 			})
-			exec.MustExec(x)
+			exec.MustCall(x)
 			if formaSaidas[0] != lote || formaSaidas[1] != tempo || formaSaidas[2] != 4 || formaFinal[0] != lote || formaFinal[1] != 4 || nFinal != camadas {
 				t.Fatalf("%s: saídas %v, final %v (%d estados); esperava [2 5 4], [2 4], %d", c, formaSaidas, formaFinal, nFinal, camadas)
 			}
@@ -145,7 +145,7 @@ func TestCamadaFormasEParametros(t *testing.T) {
 			k, h := tipo.Blocos(), 4
 			want := k * (d*h + h*h + h)
 			want += (camadas - 1) * k * (h*h + h*h + h)
-			if got := treino.NumParametros(ctx); got != want {
+			if got := treino.NumParametros(store); got != want {
 				t.Fatalf("%s: %d parâmetros, esperava %d", c, got, want)
 			}
 		}
@@ -156,16 +156,16 @@ func TestRecorrenciaUsaOPassado(t *testing.T) {
 	// A saída no passo t depende só das entradas até t (causal), e a do
 	// último passo depende da primeira entrada.
 	c := Camada{Tipo: GRU, Oculta: 8}
-	ctx := context.New()
-	exec := context.MustNewExec(motor.Backend(), ctx, func(ctx *context.Context, x *graph.Node) *graph.Node {
-		s, _ := c.Aplica(ctx, x)
+	store := model.NewStore()
+	exec := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, x *graph.Node) *graph.Node {
+		s, _ := c.Aplica(scope, x)
 		return s
 	})
 	a := []float32{1, 0, 0, 0, 0, 0}
 	b := []float32{1, 0, 0, 5, 0, 0} // muda só o passo 3
 	z := []float32{0, 0, 0, 0, 0, 0} // muda o passo 0
 	roda := func(v []float32) []float32 {
-		return tensors.MustCopyFlatData[float32](exec.MustExec(tensors.FromFlatDataAndDimensions(v, 1, 6, 1))[0])
+		return tensors.MustCopyFlatData[float32](exec.MustCall(tensors.FromFlatDataAndDimensions(v, 1, 6, 1))[0])
 	}
 	sa, sb, sz := roda(a), roda(b), roda(z)
 	for i := 0; i < 3*8; i++ {
@@ -291,7 +291,7 @@ func TestPerdaPorPassoIgnoraOPreenchimento(t *testing.T) {
 	// Lote de 1, 3 passos, 2 símbolos; o último passo não conta.
 	rot := tensors.FromFlatDataAndDimensions([]float32{0, 1, -1}, 1, 3)
 	logits := tensors.FromFlatDataAndDimensions([]float32{2, 0, 0, 1, 50, -50}, 1, 3, 2)
-	got := float64(tensors.MustCopyFlatData[float32](exec.MustExec(rot, logits)[0])[0])
+	got := float64(tensors.MustCopyFlatData[float32](exec.MustCall(rot, logits)[0])[0])
 	l1 := -math.Log(math.Exp(2) / (math.Exp(2) + 1))
 	l2 := -math.Log(math.Exp(1) / (1 + math.Exp(1)))
 	if want := (l1 + l2) / 2; math.Abs(got-want) > 1e-5 {
@@ -303,8 +303,8 @@ func TestNormasDoGradienteSomemNaRNNSimples(t *testing.T) {
 	const tempo = 30
 	m := Memoria{Comprimento: tempo}
 	x, _ := m.Exemplos(16, 1)
-	ctx := context.New()
-	normas := NormasDoGradiente(ctx, Camada{Tipo: Simples, Oculta: 32}, tensors.FromFlatDataAndDimensions(x, 16, tempo, m.Caracteristicas()), 0)
+	store := model.NewStore()
+	normas := NormasDoGradiente(store.RootScope(), Camada{Tipo: Simples, Oculta: 32}, tensors.FromFlatDataAndDimensions(x, 16, tempo, m.Caracteristicas()), 0)
 	if len(normas) != tempo {
 		t.Fatalf("%d normas para %d passos", len(normas), tempo)
 	}
@@ -316,11 +316,11 @@ func TestNormasDoGradienteSomemNaRNNSimples(t *testing.T) {
 func TestGeraPalavras(t *testing.T) {
 	a := NovoAlfabeto([]string{"casa", "mãe"})
 	c := Camada{Tipo: LSTM, Oculta: 8}
-	ctx := context.New()
-	if err := ctx.SetRNGStateFromSeed(1); err != nil {
+	store := model.NewStore()
+	if err := store.SetRNGStateFromSeed(1); err != nil {
 		t.Fatal(err)
 	}
-	palavras := Gera(ctx, c, a, 6, 5, 1, 7)
+	palavras := Gera(store, c, a, 6, 5, 1, 7)
 	if len(palavras) != 5 {
 		t.Fatalf("Gera devolveu %d palavras", len(palavras))
 	}

@@ -4,9 +4,9 @@ import (
 	"slices"
 	"time"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
-	"github.com/gomlx/gomlx/pkg/ml/context"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/model"
 
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
@@ -23,12 +23,14 @@ type Velocidade struct {
 // quanto leva cada execução (a mediana de `repeticoes`). É a parte
 // recorrente de um passo de treino, sem o otimizador.
 func MedeVelocidade(c Camada, lote, tempo, entrada, repeticoes int) Velocidade {
-	ctx := context.New()
-	exec := context.MustNewExec(motor.Backend(), ctx, func(ctx *context.Context, x *graph.Node) *graph.Node {
-		h := c.Ultimo(ctx, x)
+	store := model.NewStore()
+	exec := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, x *graph.Node) *graph.Node {
+		h := c.Ultimo(scope, x)
 		perda := graph.ReduceAllSum(h)
 		var pesos []*graph.Node
-		ctx.EnumerateVariables(func(v *context.Variable) { pesos = append(pesos, v.ValueGraph(x.Graph())) })
+		for v := range store.IterVariables() {
+			pesos = append(pesos, v.NodeValue(x.Graph()))
+		}
 		for _, g := range graph.Gradient(perda, pesos...) {
 			perda = graph.Add(perda, graph.ReduceAllSum(g)) // usa todos os gradientes
 		}
@@ -36,12 +38,12 @@ func MedeVelocidade(c Camada, lote, tempo, entrada, repeticoes int) Velocidade {
 	})
 	x := tensors.FromFlatDataAndDimensions(make([]float32, lote*tempo*entrada), lote, tempo, entrada)
 	inicio := time.Now()
-	exec.MustExec(x)
+	exec.MustCall(x)
 	v := Velocidade{Compilar: time.Since(inicio)}
 	tempos := make([]time.Duration, max(1, repeticoes))
 	for i := range tempos {
 		inicio = time.Now()
-		exec.MustExec(x)
+		exec.MustCall(x)
 		tempos[i] = time.Since(inicio)
 	}
 	slices.Sort(tempos)

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gomlx/gomlx/pkg/ml/context"
-	"github.com/gomlx/gomlx/pkg/ml/context/checkpoints"
+	"github.com/gomlx/gomlx/ml/model"
+	"github.com/gomlx/gomlx/ml/model/checkpoint"
 	"github.com/janpfeifer/gonb/gonbui"
 
 	"github.com/go-estudos/representacoes/pkg/graficos"
@@ -26,19 +26,19 @@ import (
 // Serve quando o treino não é "um modelo, uma perda, um otimizador": uma GAN
 // (dois jogadores, dois otimizadores), uma RBM (atualização por divergência
 // contrastiva, sem gradiente de uma perda), um experimento que mede algo a
-// cada passo. Quem chama monta os grafos (context.NewExec) com as variáveis
-// em Ctx antes de Roda, e os executa dentro de Passo.
+// cada passo. Quem chama monta os grafos (model.NewExec) com as variáveis
+// em Store antes de Roda, e os executa dentro de Passo.
 //
 // Se o checkpoint já tem um treino completo com o mesmo número de passos,
-// Roda só restaura as variáveis em Ctx (Passo não é chamado): rodar o
+// Roda só restaura as variáveis em Store (Passo não é chamado): rodar o
 // notebook de novo é instantâneo. Um treino incompleto ou com outro número de
 // passos recomeça do zero.
 type Laco struct {
-	Nome         string           // identifica o treino (pasta do checkpoint); obrigatório
-	Ctx          *context.Context // variáveis salvas e restauradas (modelo e otimizadores)
-	Passos       int              // número de passos
-	AvaliarACada int              // passos entre dois pontos das curvas (padrão: Passos/25)
-	Exemplos     int              // exemplos por passo (opcional; para a vazão)
+	Nome         string       // identifica o treino (pasta do checkpoint); obrigatório
+	Store        *model.Store // variáveis salvas e restauradas (modelo e otimizadores)
+	Passos       int          // número de passos
+	AvaliarACada int          // passos entre dois pontos das curvas (padrão: Passos/25)
+	Exemplos     int          // exemplos por passo (opcional; para a vazão)
 
 	// Passo roda o passo número passo (de 1 a Passos) e devolve as métricas
 	// do passo (nome → valor). Entre dois pontos das curvas, o Laco guarda a
@@ -131,7 +131,7 @@ func (l Laco) RodaOuErro() (r *Registro, err error) {
 			return nil, err
 		}
 	}
-	ckpt, err := checkpoints.Build(l.Ctx).Dir(pasta).Keep(1).Done()
+	ckpt, err := checkpoint.Build(l.Store).Dir(pasta).Keep(1).Done()
 	if err != nil {
 		return nil, fmt.Errorf("não consegui abrir o checkpoint em %s: %w", pasta, err)
 	}
@@ -217,8 +217,8 @@ func (l *Laco) completa() error {
 	if l.Nome == "" {
 		faltas = append(faltas, "Nome (identifica o checkpoint)")
 	}
-	if l.Ctx == nil {
-		faltas = append(faltas, "Ctx (o contexto com as variáveis)")
+	if l.Store == nil {
+		faltas = append(faltas, "Store (o model.Store com as variáveis)")
 	}
 	if l.Passo == nil {
 		faltas = append(faltas, "Passo (a função que roda um passo)")

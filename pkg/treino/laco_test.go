@@ -5,9 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
-	"github.com/gomlx/gomlx/pkg/ml/context"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/model"
 
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
@@ -15,25 +15,25 @@ import (
 // descida monta um laço que leva w de 0 a 3 por descida do gradiente de
 // (w-3)², escrita à mão: gradiente e atualização calculados no grafo. taxa
 // alta demais faz a perda explodir.
-func descida(passos int, taxa float64, chamadas *int) (Laco, *context.Context) {
-	ctx := context.New()
-	exec := context.MustNewExec(motor.Backend(), ctx, func(ctx *context.Context, g *graph.Graph) *graph.Node {
-		w := ctx.VariableWithValue("w", float32(0))
-		perda := graph.Square(graph.AddScalar(w.ValueGraph(g), -3))
-		grad := graph.Gradient(perda, w.ValueGraph(g))[0]
-		w.SetValueGraph(graph.Sub(w.ValueGraph(g), graph.MulScalar(grad, taxa)))
+func descida(passos int, taxa float64, chamadas *int) (Laco, *model.Store) {
+	store := model.NewStore()
+	exec := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, g *graph.Graph) *graph.Node {
+		w := scope.VariableWithValue("w", float32(0))
+		perda := graph.Square(graph.AddScalar(w.NodeValue(g), -3))
+		grad := graph.Gradient(perda, w.NodeValue(g))[0]
+		w.SetNodeValue(graph.Sub(w.NodeValue(g), graph.MulScalar(grad, taxa)))
 		return perda
 	})
 	return Laco{
-		Nome: "descida", Ctx: ctx, Passos: passos, AvaliarACada: 5, Exemplos: 1, SemGrafico: true,
+		Nome: "descida", Store: store, Passos: passos, AvaliarACada: 5, Exemplos: 1, SemGrafico: true,
 		Passo: func(int) map[string]float64 {
 			*chamadas++
-			return map[string]float64{"perda": float64(tensors.ToScalar[float32](exec.MustExec1()))}
+			return map[string]float64{"perda": float64(tensors.ToScalar[float32](exec.MustCall1()))}
 		},
 		Avalia: func(int) map[string]float64 {
-			return map[string]float64{"w": float64(tensors.ToScalar[float32](ctx.GetVariable("w").MustValue()))}
+			return map[string]float64{"w": float64(tensors.ToScalar[float32](store.GetVariable("/w").MustValue()))}
 		},
-	}, ctx
+	}, store
 }
 
 func TestLacoTreinaRegistraEReaproveita(t *testing.T) {
@@ -66,10 +66,10 @@ func TestLacoTreinaRegistraEReaproveita(t *testing.T) {
 		t.Fatalf("segunda vez: Passo chamado %d vezes, reutilizado=%v", n2, r2.Reutilizado)
 	}
 	// A variável vem do checkpoint quando o grafo a usa.
-	le := context.MustNewExec(motor.Backend(), ctx2.Reuse(), func(ctx *context.Context, g *graph.Graph) *graph.Node {
-		return ctx.VariableWithValue("w", float32(0)).ValueGraph(g)
+	le := model.MustNewExec(motor.Backend(), ctx2, func(scope *model.Scope, g *graph.Graph) *graph.Node {
+		return scope.VariableWithValue("w", float32(0)).NodeValue(g)
 	})
-	if w := tensors.ToScalar[float32](le.MustExec1()); math.Abs(float64(w)-3) > 0.1 {
+	if w := tensors.ToScalar[float32](le.MustCall1()); math.Abs(float64(w)-3) > 0.1 {
 		t.Errorf("w restaurado = %.3f, esperava perto de 3", w)
 	}
 
@@ -96,7 +96,7 @@ func TestLacoParaQuandoAPerdaExplode(t *testing.T) {
 
 func TestLacoIncompletoDizOQueFalta(t *testing.T) {
 	_, err := Laco{Nome: "x"}.RodaOuErro()
-	if err == nil || !strings.Contains(err.Error(), "Ctx") || !strings.Contains(err.Error(), "Passo ") {
+	if err == nil || !strings.Contains(err.Error(), "Store") || !strings.Contains(err.Error(), "Passo ") {
 		t.Fatalf("erro esperado dizendo o que falta, veio %v", err)
 	}
 }

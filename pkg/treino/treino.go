@@ -9,16 +9,16 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gomlx/gomlx/pkg/core/dtypes"
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
-	"github.com/gomlx/gomlx/pkg/ml/context"
-	"github.com/gomlx/gomlx/pkg/ml/context/checkpoints"
-	"github.com/gomlx/gomlx/pkg/ml/train"
-	"github.com/gomlx/gomlx/pkg/ml/train/losses"
-	"github.com/gomlx/gomlx/pkg/ml/train/metrics"
-	"github.com/gomlx/gomlx/pkg/ml/train/optimizers"
-	"github.com/gomlx/gomlx/pkg/ml/train/optimizers/cosineschedule"
+	"github.com/gomlx/compute/dtypes"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/model"
+	"github.com/gomlx/gomlx/ml/model/checkpoint"
+	"github.com/gomlx/gomlx/ml/train"
+	"github.com/gomlx/gomlx/ml/train/loss"
+	"github.com/gomlx/gomlx/ml/train/metric"
+	"github.com/gomlx/gomlx/ml/train/optimizer"
+	"github.com/gomlx/gomlx/ml/train/optimizer/cosineschedule"
 	"github.com/janpfeifer/gonb/gonbui"
 
 	"github.com/go-estudos/representacoes/pkg/dados"
@@ -50,8 +50,8 @@ type Config struct {
 	// Regressao: true se o modelo não classifica (sem métricas de acurácia).
 	Regressao bool
 	// Otimizador: padrão = Adam com TaxaAprend.
-	Otimizador optimizers.Interface
-	// Params: hiperparâmetros extras gravados no contexto (ctx.SetParam).
+	Otimizador optimizer.Interface
+	// Params: hiperparâmetros extras gravados no model.Store (store.SetParam).
 	Params map[string]any
 
 	// SemDecaimento desliga o decaimento da taxa de aprendizado. Por padrão
@@ -67,7 +67,7 @@ type Config struct {
 // Modelo é um modelo treinado (ou carregado de um checkpoint).
 type Modelo struct {
 	Nome        string
-	Ctx         *context.Context
+	Store       *model.Store // as variáveis do modelo (pesos, estado do otimizador)
 	Historico   *Historico
 	Reutilizado bool   // true se veio de um checkpoint, sem treinar
 	Pasta       string // onde está o checkpoint
@@ -107,13 +107,13 @@ func TreinaOuErro(cfg Config) (m *Modelo, err error) {
 			return nil, err
 		}
 	}
-	ctx := novoContexto(cfg)
-	ckpt, err := checkpoints.Build(ctx).Dir(pasta).Keep(1).Done()
+	store := novoStore(cfg)
+	ckpt, err := checkpoint.Build(store).Dir(pasta).Keep(1).Done()
 	if err != nil {
 		return nil, fmt.Errorf("não consegui abrir o checkpoint em %s: %w", pasta, err)
 	}
-	m = &Modelo{Nome: cfg.Nome, Ctx: ctx, Pasta: pasta, fn: cfg.Modelo}
-	feitos := int(optimizers.GetGlobalStep(ctx))
+	m = &Modelo{Nome: cfg.Nome, Store: store, Pasta: pasta, fn: cfg.Modelo}
+	feitos := int(optimizer.GetGlobalStep(store))
 	if feitos >= cfg.Passos {
 		h, errH := carregaHistorico(pasta)
 		if errH == nil {
@@ -126,15 +126,15 @@ func TreinaOuErro(cfg Config) (m *Modelo, err error) {
 		}
 	}
 
-	var acc, accEval []metrics.Interface
+	var acc, accEval []metric.Interface
 	if !cfg.Regressao {
-		acc = []metrics.Interface{metrics.NewMovingAverageSparseCategoricalAccuracy("acurácia média móvel", "~acc", 0.05)}
-		accEval = []metrics.Interface{metrics.NewSparseCategoricalAccuracy("acurácia", "acc")}
+		acc = []metric.Interface{metric.NewMovingAverageSparseCategoricalAccuracy("acurácia média móvel", "~acc", 0.05)}
+		accEval = []metric.Interface{metric.NewSparseCategoricalAccuracy("acurácia", "acc")}
 	}
-	trainer := train.NewTrainer(backend, ctx, cfg.comDecaimento(), cfg.Perda, cfg.Otimizador, acc, accEval)
+	trainer := train.NewTrainer(backend, store, cfg.comDecaimento(), cfg.Perda, cfg.Otimizador, acc, accEval)
 	loop := train.NewLoop(trainer)
-	// O GoMLX põe antes das nossas métricas uma ou duas de perda (com e sem
-	// regularização); achamos cada uma pelo nome curto.
+	// O GoMLX põe antes das nossas métricas as de perda (a do lote e a média
+	// móvel no treino, a média na avaliação); achamos cada uma pelo nome curto.
 	iPerda := indiceMetrica(trainer.TrainMetrics(), "~loss", "~loss+")
 	iPerdaVal := indiceMetrica(trainer.EvalMetrics(), "#loss", "#loss+")
 	iAc, iAcVal := len(trainer.TrainMetrics())-1, len(trainer.EvalMetrics())-1
@@ -193,7 +193,7 @@ func TreinaOuErro(cfg Config) (m *Modelo, err error) {
 	dur := time.Since(inicio)
 	h.Segundos += dur.Seconds()
 	h.ExemplosPorSeg = float64((cfg.Passos-feitos)*cfg.Treino.Tamanho()) / dur.Seconds()
-	h.Parametros = NumParametros(ctx)
+	h.Parametros = NumParametros(store)
 	if err := ckpt.Save(); err != nil {
 		return nil, fmt.Errorf("não consegui salvar o checkpoint em %s: %w", pasta, err)
 	}
@@ -267,13 +267,13 @@ func (cfg *Config) completa() error {
 		cfg.Semente = 42
 	}
 	if cfg.Perda == nil && !cfg.Regressao {
-		cfg.Perda = losses.SparseCategoricalCrossEntropyLogits
+		cfg.Perda = loss.SparseCategoricalCrossEntropyLogits
 	}
 	if cfg.Perda == nil {
-		cfg.Perda = losses.MeanSquaredError
+		cfg.Perda = loss.MeanSquaredError
 	}
 	if cfg.Otimizador == nil {
-		cfg.Otimizador = optimizers.Adam().LearningRate(cfg.TaxaAprend).Done()
+		cfg.Otimizador = optimizer.Adam().LearningRate(cfg.TaxaAprend).Done()
 	}
 	cfg.Treino.Infinitos()
 	return nil
@@ -293,38 +293,38 @@ func (cfg *Config) comDecaimento() ModeloFn {
 // passo número passos (e de novo, em ciclos, se o treino passar disso). É o
 // decaimento que Treina usa; o benchmark (scripts/bench) usa o mesmo.
 func ComDecaimento(modelo ModeloFn, taxa float64, passos int) ModeloFn {
-	return func(ctx *context.Context, spec any, entradas []*graph.Node) []*graph.Node {
+	return func(scope *model.Scope, spec any, entradas []*graph.Node) []*graph.Node {
 		g := entradas[0].Graph()
-		if ctx.IsTraining(g) {
-			cosineschedule.New(ctx, g, dtypes.Float32).LearningRate(taxa).PeriodSteps(passos).MinLearningRate(taxa / 20).Done()
+		if scope.IsTraining(g) {
+			cosineschedule.New(scope, g, dtypes.Float32).LearningRate(taxa).PeriodSteps(passos).MinLearningRate(taxa / 20).Done()
 		}
-		return modelo(ctx, spec, entradas)
+		return modelo(scope, spec, entradas)
 	}
 }
 
-func novoContexto(cfg Config) *context.Context {
-	ctx := context.New()
-	if err := ctx.SetRNGStateFromSeed(cfg.Semente); err != nil {
+func novoStore(cfg Config) *model.Store {
+	store := model.NewStore()
+	if err := store.SetRNGStateFromSeed(cfg.Semente); err != nil {
 		panic(err)
 	}
-	ctx.SetParam(optimizers.ParamLearningRate, cfg.TaxaAprend)
+	store.SetParam(optimizer.ParamLearningRate, cfg.TaxaAprend)
 	for k, v := range cfg.Params {
-		ctx.SetParam(k, v)
+		store.SetParam(k, v)
 	}
-	return ctx
+	return store
 }
 
 // Carrega abre o checkpoint de um modelo treinado antes (por Treina, noutra
 // célula), para usá-lo: prever, inspecionar pesos. modelo tem de ser a mesma
 // função usada no treino.
 func Carrega(nome string, modelo ModeloFn) *Modelo {
-	ctx := AbreCheckpoint(nome, "")
+	store := AbreCheckpoint(nome, "")
 	pasta := filepath.Join(PastaModelos(), nome)
 	h, _ := carregaHistorico(pasta)
-	return &Modelo{Nome: nome, Ctx: ctx, Historico: h, Reutilizado: true, Pasta: pasta, fn: modelo}
+	return &Modelo{Nome: nome, Store: store, Historico: h, Reutilizado: true, Pasta: pasta, fn: modelo}
 }
 
-// AbreCheckpoint devolve um contexto novo com as variáveis que um treino de
+// AbreCheckpoint devolve um model.Store novo com as variáveis que um treino de
 // nome `nome` (Treina ou Laco, noutra célula) salvou na pasta de modelos. As
 // variáveis ganham os valores salvos quando o modelo as cria de novo, com os
 // mesmos nomes. Se marca não for "", o treino só conta como feito se esse
@@ -333,16 +333,16 @@ func Carrega(nome string, modelo ModeloFn) *Modelo {
 // se o checkpoint não puder ser lido.
 //
 // É o que Carrega usa, e também gan.Carrega e rbm.Carrega.
-func AbreCheckpoint(nome, marca string) *context.Context {
+func AbreCheckpoint(nome, marca string) *model.Store {
 	pasta := filepath.Join(PastaModelos(), nome)
 	if _, err := os.Stat(filepath.Join(pasta, marca)); err != nil {
 		panic(fmt.Errorf("%q ainda não foi treinado (não há checkpoint completo em %s): rode antes a célula que o treina", nome, pasta))
 	}
-	ctx := context.New()
-	if _, err := checkpoints.Build(ctx).Dir(pasta).Done(); err != nil {
+	store := model.NewStore()
+	if _, err := checkpoint.Build(store).Dir(pasta).Done(); err != nil {
 		panic(fmt.Errorf("não consegui ler o checkpoint de %q em %s: %w", nome, pasta, err))
 	}
-	return ctx
+	return store
 }
 
 // Saidas aplica o modelo (em modo de inferência) a n exemplos dados num vetor
@@ -355,14 +355,14 @@ func (m *Modelo) Saidas(x []float32, forma []int) [][]float32 {
 		t *= d
 	}
 	n := len(x) / t
-	exec := context.MustNewExec(backend, m.Ctx.Reuse(), func(ctx *context.Context, entrada *graph.Node) *graph.Node {
-		return m.fn(ctx, nil, []*graph.Node{entrada})[0]
+	exec := model.MustNewExec(backend, m.Store, func(scope *model.Scope, entrada *graph.Node) *graph.Node {
+		return m.fn(scope, nil, []*graph.Node{entrada})[0]
 	})
 	var saidas [][]float32
 	for de := 0; de < n; de += 1000 {
 		ate := min(n, de+1000)
 		entrada := tensors.FromFlatDataAndDimensions(x[de*t:ate*t], append([]int{ate - de}, forma...)...)
-		r := exec.MustExec(entrada)[0]
+		r := exec.MustCall(entrada)[0]
 		flat := tensors.MustCopyFlatData[float32](r)
 		k := len(flat) / (ate - de)
 		for i := 0; i < ate-de; i++ {
@@ -402,19 +402,19 @@ func (m *Modelo) Acuracia(im *dados.Imagens) float64 {
 
 // NumParametros conta os valores treináveis do modelo (pesos e vieses),
 // sem contar o estado do otimizador nem contadores.
-func NumParametros(ctx *context.Context) int {
+func NumParametros(store *model.Store) int {
 	n := 0
-	ctx.EnumerateVariables(func(v *context.Variable) {
-		if v.Trainable && !strings.HasPrefix(v.Scope(), "/"+optimizers.Scope) {
+	for v := range store.IterVariables() {
+		if v.Trainable && !strings.HasPrefix(v.Scope(), "/"+optimizer.Scope) {
 			n += v.Shape().Size()
 		}
-	})
+	}
 	return n
 }
 
 // indiceMetrica devolve o índice da primeira métrica com um dos nomes curtos
 // dados (ou 0).
-func indiceMetrica(ms []metrics.Interface, nomes ...string) int {
+func indiceMetrica(ms []metric.Interface, nomes ...string) int {
 	for _, nome := range nomes {
 		for i, m := range ms {
 			if m.ShortName() == nome {

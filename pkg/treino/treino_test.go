@@ -7,10 +7,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/ml/context"
-	"github.com/gomlx/gomlx/pkg/ml/layers"
-	"github.com/gomlx/gomlx/pkg/ml/layers/activations"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/ml/layers"
+	"github.com/gomlx/gomlx/ml/layers/activation"
+	"github.com/gomlx/gomlx/ml/model"
 
 	"github.com/go-estudos/representacoes/pkg/dados"
 )
@@ -36,10 +36,10 @@ func metades(n int, semente uint64) *dados.Imagens {
 	return im
 }
 
-func pequenoMLP(ctx *context.Context, spec any, entradas []*graph.Node) []*graph.Node {
+func pequenoMLP(scope *model.Scope, spec any, entradas []*graph.Node) []*graph.Node {
 	x := graph.Reshape(entradas[0], -1, 16)
-	x = activations.Relu(layers.Dense(ctx.In("oculta"), x, true, 8))
-	return []*graph.Node{layers.Dense(ctx.In("saida"), x, true, 2)}
+	x = activation.Relu(layers.Dense(scope.In("oculta"), x, true, 8))
+	return []*graph.Node{layers.Dense(scope.In("saida"), x, true, 2)}
 }
 
 func config(nome string) Config {
@@ -180,11 +180,11 @@ func TestTaxaDeAprendizadoDecai(t *testing.T) {
 			t.Fatal(err)
 		}
 		var taxa float64 = -1
-		m.Ctx.EnumerateVariables(func(v *context.Variable) {
+		for v := range m.Store.IterVariables() {
 			if v.Name() == "learning_rate" {
 				taxa = escalar(v.MustValue())
 			}
-		})
+		}
 		want := 0.01 / 20
 		if sem {
 			want = 0.01

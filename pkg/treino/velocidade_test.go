@@ -3,24 +3,24 @@ package treino
 import (
 	"testing"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/ml/context"
-	"github.com/gomlx/gomlx/pkg/ml/layers"
-	"github.com/gomlx/gomlx/pkg/ml/layers/activations"
-	"github.com/gomlx/gomlx/pkg/ml/train"
-	"github.com/gomlx/gomlx/pkg/ml/train/losses"
-	"github.com/gomlx/gomlx/pkg/ml/train/optimizers"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/ml/layers"
+	"github.com/gomlx/gomlx/ml/layers/activation"
+	"github.com/gomlx/gomlx/ml/model"
+	"github.com/gomlx/gomlx/ml/train"
+	"github.com/gomlx/gomlx/ml/train/loss"
+	"github.com/gomlx/gomlx/ml/train/optimizer"
 
 	"github.com/go-estudos/representacoes/pkg/dados"
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
 
 // mlpMNIST é o MLP da lição 00 (784 → 256 → 128 → 10).
-func mlpMNIST(ctx *context.Context, spec any, entradas []*graph.Node) []*graph.Node {
+func mlpMNIST(scope *model.Scope, spec any, entradas []*graph.Node) []*graph.Node {
 	x := graph.Reshape(entradas[0], -1, 28*28)
-	x = activations.Relu(layers.Dense(ctx.In("oculta1"), x, true, 256))
-	x = activations.Relu(layers.Dense(ctx.In("oculta2"), x, true, 128))
-	return []*graph.Node{layers.Dense(ctx.In("saida"), x, true, 10)}
+	x = activation.Relu(layers.Dense(scope.In("oculta1"), x, true, 256))
+	x = activation.Relu(layers.Dense(scope.In("oculta2"), x, true, 128))
+	return []*graph.Node{layers.Dense(scope.In("saida"), x, true, 10)}
 }
 
 // BenchmarkPassoMLP mede um passo de treino (lote de 128) do MLP da lição 00
@@ -35,17 +35,17 @@ func BenchmarkPassoMLP(b *testing.B) {
 		im.Pixels[i] = float32(i%255) / 255
 	}
 	lotes := dados.LotesDeImagens(im, 128).Infinitos()
-	ctx := context.New()
-	trainer := train.NewTrainer(backend, ctx, mlpMNIST, losses.SparseCategoricalCrossEntropyLogits,
-		optimizers.Adam().Done(), nil, nil)
+	store := model.NewStore()
+	trainer := train.NewTrainer(backend, store, mlpMNIST, loss.SparseCategoricalCrossEntropyLogits,
+		optimizer.Adam().Done(), nil, nil)
 	spec, x, y, _ := lotes.Yield()
-	if _, err := trainer.TrainStep(spec, x, y); err != nil { // compila
+	if _, err := trainer.TrainStep(train.Batch{Spec: spec, Inputs: x, Labels: y}); err != nil { // compila
 		b.Fatal(err)
 	}
 	b.ResetTimer()
 	for range b.N {
 		spec, x, y, _ := lotes.Yield()
-		if _, err := trainer.TrainStep(spec, x, y); err != nil {
+		if _, err := trainer.TrainStep(train.Batch{Spec: spec, Inputs: x, Labels: y}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -31,11 +31,13 @@ RAIZ = Path(__file__).resolve().parents[2]
 IMPORTA = """import (
 	"fmt"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
-	"github.com/gomlx/gomlx/pkg/ml/context"
-	"github.com/gomlx/gomlx/pkg/ml/layers"
-	"github.com/gomlx/gomlx/pkg/ml/layers/activations"
+	"github.com/gomlx/compute/dtypes"
+	"github.com/gomlx/compute/shapes"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/layers"
+	"github.com/gomlx/gomlx/ml/layers/activation"
+	"github.com/gomlx/gomlx/ml/model"
 
 	"github.com/go-estudos/representacoes/pkg/graficos"
 	"github.com/go-estudos/representacoes/pkg/motor"
@@ -44,9 +46,9 @@ IMPORTA = """import (
 DEPOIS = '%%\nfmt.Println("oi")\n'
 # Numa lição, funções declaradas em células anteriores usam o GoMLX: toda
 # célula seguinte compila e liga um programa com ele.
-DECLARA = """func mlp(ctx *context.Context, x *graph.Node) *graph.Node {
-	h := activations.Relu(layers.Dense(ctx.In("oculta"), x, true, 256))
-	return layers.Dense(ctx.In("saida"), h, true, 10)
+DECLARA = """func mlp(scope *model.Scope, x *graph.Node) *graph.Node {
+	h := activation.Relu(layers.Dense(scope.In("oculta"), x, true, 256))
+	return layers.Dense(scope.In("saida"), h, true, 10)
 }
 """
 GRAFICO = """%%
@@ -55,8 +57,8 @@ for i := range 50 { xs = append(xs, float64(i)); ys = append(ys, float64(i*i)) }
 graficos.Curvas("Uma parábola", "x", "x²", graficos.Serie{Nome: "x²", X: xs, Y: ys}).Mostra()
 """
 MODELO = """%%
-e := context.MustNewExec(motor.Backend(), context.New(), mlp)
-fmt.Println(e.MustExec1(tensors.FromShape(shapes.Make(dtypes.Float32, 128, 784))).Shape())
+e := model.MustNewExec(motor.Backend(), model.NewStore(), mlp)
+fmt.Println(e.MustCall1(tensors.FromShape(shapes.Make(dtypes.Float32, 128, 784))).Shape())
 """
 
 
@@ -87,7 +89,7 @@ def celulas(rep):
             for i in range(rep):
                 medidas.append({"medida": nome, "vez": i + 1, "segundos": roda(kc, codigo)})
         serie("trivial", DEPOIS)
-        # As importações de GoMLX: shapes e dtypes entram pelo goimports.
+        # As importações do GoMLX (shapes e dtypes vêm do github.com/gomlx/compute).
         medidas.append({"medida": "importa", "vez": 1, "segundos": roda(kc, IMPORTA)})
         medidas.append({"medida": "declara", "vez": 1, "segundos": roda(kc, DECLARA)})
         serie("depois", DEPOIS)

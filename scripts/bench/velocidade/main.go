@@ -17,15 +17,15 @@ import (
 	"sort"
 	"time"
 
-	"github.com/gomlx/gomlx/pkg/core/graph"
-	"github.com/gomlx/gomlx/pkg/core/tensors"
-	"github.com/gomlx/gomlx/pkg/ml/context"
-	"github.com/gomlx/gomlx/pkg/ml/layers"
-	"github.com/gomlx/gomlx/pkg/ml/layers/activations"
-	"github.com/gomlx/gomlx/pkg/ml/train"
-	"github.com/gomlx/gomlx/pkg/ml/train/losses"
-	"github.com/gomlx/gomlx/pkg/ml/train/metrics"
-	"github.com/gomlx/gomlx/pkg/ml/train/optimizers"
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/layers"
+	"github.com/gomlx/gomlx/ml/layers/activation"
+	"github.com/gomlx/gomlx/ml/model"
+	"github.com/gomlx/gomlx/ml/train"
+	"github.com/gomlx/gomlx/ml/train/loss"
+	"github.com/gomlx/gomlx/ml/train/metric"
+	"github.com/gomlx/gomlx/ml/train/optimizer"
 
 	"github.com/go-estudos/representacoes/pkg/cnn"
 	"github.com/go-estudos/representacoes/pkg/dados"
@@ -35,11 +35,11 @@ import (
 )
 
 // mlp é o MLP da lição 00: 784 → 256 → 128 → 10.
-func mlp(ctx *context.Context, spec any, entradas []*graph.Node) []*graph.Node {
+func mlp(scope *model.Scope, spec any, entradas []*graph.Node) []*graph.Node {
 	x := graph.Reshape(entradas[0], -1, 28*28)
-	x = activations.Relu(layers.Dense(ctx.In("oculta1"), x, true, 256))
-	x = activations.Relu(layers.Dense(ctx.In("oculta2"), x, true, 128))
-	return []*graph.Node{layers.Dense(ctx.In("saida"), x, true, 10)}
+	x = activation.Relu(layers.Dense(scope.In("oculta1"), x, true, 256))
+	x = activation.Relu(layers.Dense(scope.In("oculta2"), x, true, 128))
+	return []*graph.Node{layers.Dense(scope.In("saida"), x, true, 10)}
 }
 
 // lenetOriginal é a mesma LeNet de cnn.LeNet(), mas com as peças do GoMLX
@@ -47,10 +47,10 @@ func mlp(ctx *context.Context, spec any, entradas []*graph.Node) []*graph.Node {
 // primeira camada (em vez do im2col) e, se poolOriginal, o max-pooling
 // graph.MaxPool (em vez de cnn.Pooling). É o "antes" dessas otimizações.
 func lenetOriginal(poolOriginal bool) train.ModelFn {
-	return func(ctx *context.Context, spec any, entradas []*graph.Node) []*graph.Node {
+	return func(scope *model.Scope, spec any, entradas []*graph.Node) []*graph.Node {
 		x := graph.InsertAxes(entradas[0], -1)
 		for i, filtros := range []int{16, 32} {
-			x = activations.Relu(layers.Convolution(ctx.Inf("conv%d", i), x).Filters(filtros).KernelSize(5).PadSame().Done())
+			x = activation.Relu(layers.Convolution(scope.In("conv%d", i), x).Filters(filtros).KernelSize(5).PadSame().Done())
 			if poolOriginal {
 				x = graph.MaxPool(x).Window(2).Done()
 			} else {
@@ -58,8 +58,8 @@ func lenetOriginal(poolOriginal bool) train.ModelFn {
 			}
 		}
 		x = graph.Reshape(x, x.Shape().Dimensions[0], -1)
-		x = activations.Relu(layers.Dense(ctx.In("densa0"), x, true, 128))
-		return []*graph.Node{layers.Dense(ctx.In("saida"), x, true, 10)}
+		x = activation.Relu(layers.Dense(scope.In("densa0"), x, true, 128))
+		return []*graph.Node{layers.Dense(scope.In("saida"), x, true, 10)}
 	}
 }
 
@@ -247,23 +247,23 @@ func execucao(o opcoes, semente uint64, d conjunto) (res resultado) {
 		}
 	}()
 	novo := func() (*train.Trainer, *dados.Lotes) {
-		ctx := context.New()
-		if err := ctx.SetRNGStateFromSeed(int64(semente)); err != nil {
+		store := model.NewStore()
+		if err := store.SetRNGStateFromSeed(int64(semente)); err != nil {
 			panic(err)
 		}
 		modelo := modelos[o.modelo]
 		if o.decaimento > 0 {
 			modelo = treino.ComDecaimento(modelo, o.taxa, o.decaimento)
 		}
-		t := train.NewTrainer(backend, ctx, modelo, losses.SparseCategoricalCrossEntropyLogits,
-			optimizers.Adam().LearningRate(o.taxa).Done(), nil,
-			[]metrics.Interface{metrics.NewSparseCategoricalAccuracy("acurácia", "acc")})
+		t := train.NewTrainer(backend, store, modelo, loss.SparseCategoricalCrossEntropyLogits,
+			optimizer.Adam().LearningRate(o.taxa).Done(), nil,
+			[]metric.Interface{metric.NewSparseCategoricalAccuracy("acurácia", "acc")})
 		return t, d.treino(o.lote).Embaralhados(semente).Infinitos()
 	}
 	passo := func(t *train.Trainer, l *dados.Lotes) {
 		spec, x, y, err := l.Yield()
 		if err == nil {
-			_, err = t.TrainStep(spec, x, y)
+			_, err = t.TrainStep(train.Batch{Spec: spec, Inputs: x, Labels: y})
 		}
 		if err != nil {
 			panic(err)

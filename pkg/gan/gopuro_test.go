@@ -1,0 +1,14 @@
+package gan
+
+import (
+	"testing"
+	"time"
+
+	"github.com/go-estudos/representacoes/internal/gopuro"
+)
+
+// O modelo também treina no motor Go puro (sem o plugin XLA): TestMediaGeradaVaiAtéOsDados
+// roda de novo, num processo filho, com GOMLX_BACKEND=go.
+func TestTreinaNoGoPuro(t *testing.T) {
+	gopuro.Roda(t, 3*time.Minute, "TestMediaGeradaVaiAtéOsDados")
+}
