@@ -47,6 +47,7 @@ COPY --chown=${NB_UID}:${NB_GID} scripts/setup.sh scripts/idioma.py /opt/represe
 COPY --chown=${NB_UID}:${NB_GID} idioma /opt/representacoes/idioma
 COPY --chown=${NB_UID}:${NB_GID} scripts/bench/velocidade /opt/representacoes/scripts/bench/velocidade
 COPY --chown=${NB_UID}:${NB_GID} pkg /opt/representacoes/pkg
+COPY --chown=${NB_UID}:${NB_GID} internal /opt/representacoes/internal
 
 USER ${NB_UID}:${NB_GID}
 WORKDIR /opt/representacoes

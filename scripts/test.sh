@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Roda todos os testes do curso: formatação e vet do Go, os testes dos
-# pacotes (go test), os notebooks executados sem navegador, no modo rápido,
-# com as soluções e como entregues (veja scripts/executa_notebooks.py), e o
-# curso aberto num navegador de verdade (scripts/testa-navegador.sh; pule com
-# REPRESENTACOES_SEM_NAVEGADOR=1) e a imagem Docker conferida sem Docker
-# (scripts/testa-docker.sh).
+# pacotes (go test), o kernel sem rede, a tradução do JupyterLab, a imagem
+# Docker construída e rodando sem rede (scripts/testa-imagem.sh; sem motor de
+# contêineres, a simulação scripts/testa-docker.sh), os notebooks executados
+# sem navegador, no modo rápido, com as soluções e como entregues (dentro da
+# imagem, ou aqui; veja scripts/executa_notebooks.py), a correção de uma
+# turma, o curso num navegador de verdade (scripts/testa-navegador.sh; pule
+# com REPRESENTACOES_SEM_NAVEGADOR=1) e num JupyterHub (scripts/testa-hub.sh).
+# Tudo o que roda notebooks roda sem rede (scripts/sem-rede.sh), como root.
 # Roda o scripts/setup.sh antes, se ele ainda não rodou (ou se algo mudou).
 #
 # Uso: scripts/test.sh [--sem-notebooks]
@@ -84,18 +87,36 @@ source "$RAIZ/scripts/sem-rede.sh"
 etapa "o kernel sem internet (GOPROXY=off; um import que falta explicado em português)"
 roda_suite sem-rede sem_rede "$RAIZ/.venv/bin/python" scripts/testa_sem_rede.py
 
-if [ "${1:-}" != "--sem-notebooks" ]; then
-	etapa "notebooks (nbclient + GoNB, modo rápido, com soluções e como entregues, sem rede)"
-	roda_suite notebooks sem_rede "$RAIZ/.venv/bin/python" scripts/executa_notebooks.py
-	etapa "a correção de uma turma (scripts/corrige.sh com entregas ruins, lição 00)"
-	roda_suite corrige bash "$RAIZ/scripts/testa-corrige.sh"
-fi
-
 etapa "o JupyterLab em português (a tradução servida)"
 roda_suite idioma "$RAIZ/.venv/bin/python" scripts/idioma.py testa
 
-etapa "a imagem Docker, sem Docker (Dockerfile + os comandos que a imagem roda)"
-roda_suite docker bash "$RAIZ/scripts/testa-docker.sh"
+etapa "lições corrigidas numa imagem nova, sem perder o trabalho do aluno (docker/inicia.sh)"
+roda_suite atualizacao bash "$RAIZ/scripts/testa-atualizacao.sh"
+
+# Os notebooks rodam uma vez em cada modo, sem rede: dentro da imagem, quando
+# há um motor de contêineres (o Docker, ou buildah e podman como root, como no
+# CI), senão aqui mesmo. O navegador, abaixo, roda todos de novo aqui, sem rede.
+if bash "$RAIZ/scripts/testa-imagem.sh" --motor >/dev/null 2>&1; then
+	if [ "${1:-}" != "--sem-notebooks" ]; then
+		etapa "a imagem Docker de verdade (construída, sem rede, os notebooks rodando dentro dela)"
+		roda_suite imagem bash "$RAIZ/scripts/testa-imagem.sh"
+	else
+		etapa "a imagem Docker de verdade (construída e rodando sem rede; sem os notebooks)"
+		roda_suite imagem bash "$RAIZ/scripts/testa-imagem.sh" --sem-notebooks
+	fi
+else
+	if [ "${1:-}" != "--sem-notebooks" ]; then
+		etapa "notebooks (nbclient + GoNB, modo rápido, com soluções e como entregues, sem rede)"
+		roda_suite notebooks sem_rede "$RAIZ/.venv/bin/python" scripts/executa_notebooks.py
+	fi
+	etapa "a imagem Docker, sem motor de contêineres (Dockerfile + os comandos que a imagem roda)"
+	roda_suite imagem bash "$RAIZ/scripts/testa-imagem.sh" --sem-notebooks
+fi
+
+if [ "${1:-}" != "--sem-notebooks" ]; then
+	etapa "a correção de uma turma (scripts/corrige.sh com entregas ruins, lição 00)"
+	roda_suite corrige bash "$RAIZ/scripts/testa-corrige.sh"
+fi
 
 if [ "${1:-}" != "--sem-notebooks" ] && [ -z "${REPRESENTACOES_SEM_NAVEGADOR:-}" ]; then
 	etapa "o curso no navegador (JupyterLab + Chromium, modo rápido)"

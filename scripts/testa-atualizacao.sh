@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Confere que uma imagem nova traz as lições corrigidas sem perder o trabalho
+# do aluno (docker/inicia.sh; veja o cabeçalho dele): um curso de mentira (só
+# notebooks/ e um scripts/curso.sh que não abre nada) e o docker/inicia.sh de
+# verdade, subindo com três "imagens" seguidas. Não precisa de root nem de um
+# motor de contêineres: roda sempre, no scripts/test.sh.
+# Termina com a linha "atualizacao: N passed, M failed".
+set -uo pipefail
+RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+passou=0
+falhou=0
+confere() { # confere NOME CONDICAO(0/1) [DETALHE]
+	if [ "$2" -eq 0 ]; then passou=$((passou + 1)); echo "ok   $1"; else falhou=$((falhou + 1)); echo "FAIL $1 ${3:-}"; fi
+}
+
+atualiza_teste() {
+	local d c t log
+	d=$(mktemp -d /tmp/testa-licoes.XXXXXX)
+	c="$d/curso"
+	t="$d/work"
+	mkdir -p "$c/notebooks" "$c/scripts"
+	printf '#!/bin/sh\nexit 0\n' >"$c/scripts/curso.sh"
+	chmod +x "$c/scripts/curso.sh"
+	ini() { CURSO="$c" REPRESENTACOES_TRABALHO="$t" bash "$RAIZ/docker/inicia.sh" >"$d/log" 2>&1; }
+	echo '{"v": "A1"}' >"$c/notebooks/01-a.ipynb"
+	echo '{"v": "B1"}' >"$c/notebooks/02-b.ipynb"
+	ini
+	[ "$(cat "$t/notebooks/01-a.ipynb")" = '{"v": "A1"}' ] && grep -q "02-b.ipynb" "$t/notebooks/.versoes-do-curso" &&
+		[ ! -e "$t/notebooks/NOVIDADES.md" ]
+	confere "lições: a primeira subida copia as lições e registra a origem (.versoes-do-curso)" $? "$(cat "$d/log")"
+
+	echo '{"v": "A1", "aluno": "meu trabalho"}' >"$t/notebooks/01-a.ipynb" # o aluno editou a 01
+	echo '{"v": "A2"}' >"$c/notebooks/01-a.ipynb"                           # a imagem nova corrige as duas
+	echo '{"v": "B2"}' >"$c/notebooks/02-b.ipynb"
+	ini
+	grep -q "meu trabalho" "$t/notebooks/01-a.ipynb" && [ "$(cat "$t/notebooks/01-a (versão nova).ipynb")" = '{"v": "A2"}' ]
+	confere "lições: a editada pelo aluno fica intacta e a versão nova aparece ao lado" $? "$(ls "$t/notebooks"; cat "$d/log")"
+	[ "$(cat "$t/notebooks/02-b.ipynb")" = '{"v": "B2"}' ] && [ ! -e "$t/notebooks/02-b (versão nova).ipynb" ]
+	confere "lições: a que o aluno nunca editou é trocada pela nova" $? "$(ls "$t/notebooks")"
+	grep -q "versão nova da lição 01-a.ipynb" "$d/log" && grep -q "Lição atualizada: 02-b.ipynb" "$d/log" &&
+		grep -q '01-a (versão nova).ipynb' "$t/notebooks/NOVIDADES.md" && grep -q "A sua cópia não foi alterada" "$t/notebooks/NOVIDADES.md"
+	confere "lições: o log da subida e o NOVIDADES.md da pasta contam a novidade em português" $? "$(cat "$d/log" "$t/notebooks/NOVIDADES.md")"
+
+	antes=$(cd "$t/notebooks" && sha256sum -- *.ipynb)
+	ini
+	[ "$(cd "$t/notebooks" && sha256sum -- *.ipynb)" = "$antes" ]
+	confere "lições: subir de novo com a mesma imagem não muda nem cria nada" $? "$(ls "$t/notebooks")"
+
+	echo '{"v": "A2", "aluno": "mexi na nova"}' >"$t/notebooks/01-a (versão nova).ipynb"
+	echo '{"v": "A3"}' >"$c/notebooks/01-a.ipynb"
+	ini
+	nova3=$(ls "$t/notebooks" | grep '^01-a (versão nova [0-9a-f]*).ipynb$')
+	grep -q "meu trabalho" "$t/notebooks/01-a.ipynb" && grep -q "mexi na nova" "$t/notebooks/01-a (versão nova).ipynb" &&
+		[ -n "$nova3" ] && [ "$(cat "$t/notebooks/$nova3")" = '{"v": "A3"}' ]
+	confere "lições: uma 'versão nova' que o aluno editou também fica; a mais nova ganha outro nome" $? "$(ls "$t/notebooks")"
+
+	rm "$t/notebooks/02-b.ipynb" "$t/notebooks/.versoes-do-curso"
+	echo '{"v": "A1", "aluno": "de antes do registro"}' >"$t/notebooks/01-a.ipynb"
+	ini
+	[ "$(cat "$t/notebooks/02-b.ipynb")" = '{"v": "B2"}' ] && grep -q "de antes do registro" "$t/notebooks/01-a.ipynb"
+	confere "lições: apagada volta na versão atual; sem registro de origem (pasta antiga), nada é sobrescrito" $? "$(ls "$t/notebooks")"
+	rm -rf "$d"
+}
+atualiza_teste
+
+echo
+echo "atualizacao: $passou passed, $falhou failed"
+[ "$falhou" -eq 0 ]
