@@ -227,8 +227,8 @@ func TestSetupAntesDaCopiaDeTudo(t *testing.T) {
 		t.Errorf("o COPY . (linha %d) vem antes do setup (linha %d): qualquer edição refaz a camada do setup", is[tudo].linha, is[setup].linha)
 	}
 	// O que o scripts/setup.sh lê: o que o scripts/precisa-setup.sh confere
-	// (go.sum, as versões fixadas do Python, o próprio setup, a tradução…), o
-	// go.mod, o scripts/idioma.py e o código Go que ele testa e compila.
+	// (go.mod, go.sum, as versões fixadas do Python, o próprio setup, a
+	// tradução…) e o código Go que ele testa e compila.
 	precisa, err := os.ReadFile("../scripts/precisa-setup.sh")
 	if err != nil {
 		t.Fatal(err)
@@ -237,7 +237,7 @@ func TestSetupAntesDaCopiaDeTudo(t *testing.T) {
 	if m == nil {
 		t.Fatal("não achei a linha esperado=$(cat … | sha256sum …) no scripts/precisa-setup.sh")
 	}
-	lidos := append(strings.Fields(string(m[1])), "go.mod", "scripts/idioma.py", "pkg", "scripts/bench/velocidade")
+	lidos := append(strings.Fields(string(m[1])), "pkg", "internal", "scripts/bench/velocidade")
 	for _, f := range lidos {
 		ok := copiadoAntes[f]
 		for c := range copiadoAntes { // uma pasta copiada inteira vale para o que está nela

@@ -6,9 +6,12 @@
 #    imagem nova nunca mexe numa lição que o aluno editou: se a lição da
 #    imagem mudou, a versão nova aparece AO LADO ("01-cnn (versão nova).ipynb"),
 #    o log diz isso e o arquivo "NOVIDADES.md" da pasta explica. Uma lição que
-#    o aluno não editou (igual, byte a byte, à versão de onde veio) é trocada
-#    pela nova. A origem de cada cópia (o sha256 da versão do curso copiada)
-#    fica no arquivo oculto notebooks/.versoes-do-curso.
+#    o aluno não editou (igual, byte a byte, à versão de onde veio, ou a
+#    qualquer versão que o curso já publicou: docker/licoes-publicadas.txt) é
+#    trocada pela nova. Cada versão nova é oferecida uma vez só (se o aluno
+#    apagar a cópia ao lado, ela não volta). A origem de cada cópia (o sha256
+#    da versão do curso copiada) fica no arquivo oculto
+#    notebooks/.versoes-do-curso.
 # 2. Sem JupyterHub: abre o JupyterLab pelo scripts/curso.sh (porta 8888,
 #    token ligado e escrito no log). Com JupyterHub (JUPYTERHUB_API_TOKEN
 #    definida): roda o jupyterhub-singleuser na mesma pasta.
@@ -26,12 +29,20 @@ fi
 # ainda não estiver lá.
 atualiza_licoes() {
 	local origem_dir="$1" destino="$2" registro="$2/.versoes-do-curso"
-	local -A origem=()
+	local -A origem=() publicada=()
 	local soma nome novo atual nova novas=() trocadas=() sumario
 	if [ -f "$registro" ]; then
 		while IFS=$'\t' read -r soma nome; do
 			[ -n "$nome" ] && origem["$nome"]="$soma"
 		done <"$registro"
+	fi
+	# Toda versão que o curso já publicou (scripts/licoes-publicadas.sh): uma
+	# cópia igual a uma delas nunca foi editada, mesmo sem registro de origem
+	# (uma pasta de antes do registro).
+	if [ -f "$CURSO/docker/licoes-publicadas.txt" ]; then
+		while IFS=$'\t' read -r soma nome; do
+			[ -n "$nome" ] && publicada["$soma $nome"]=1
+		done <"$CURSO/docker/licoes-publicadas.txt"
 	fi
 	for licao in "$origem_dir"/*.ipynb; do
 		[ -f "$licao" ] || continue
@@ -47,12 +58,15 @@ atualiza_licoes() {
 			origem["$nome"]="$novo"
 		elif [ "${origem[$nome]:-}" = "$novo" ]; then
 			: # o aluno editou a versão atual do curso: nada a fazer
-		elif [ -n "${origem[$nome]:-}" ] && [ "$atual" = "${origem[$nome]}" ]; then
-			# Nunca editada (igual à versão de onde veio): pode ser trocada.
+		elif { [ -n "${origem[$nome]:-}" ] && [ "$atual" = "${origem[$nome]}" ]; } || [ -n "${publicada["$atual $nome"]:-}" ]; then
+			# Nunca editada (igual à versão de onde veio, ou a uma versão que o
+			# curso publicou): pode ser trocada.
 			cp "$licao" "$destino/$nome.novo" && mv -f "$destino/$nome.novo" "$destino/$nome"
 			origem["$nome"]="$novo"
 			trocadas+=("$nome")
 			echo "↻ Lição atualizada: $nome (você não a tinha modificado)."
+		elif [ "${origem["$nome|oferecida"]:-}" = "$novo" ]; then
+			: # editada pelo aluno, e esta versão nova já foi posta ao lado antes
 		else
 			# Editada pelo aluno (ou de antes deste registro): a nova vai ao lado.
 			nova="${nome%.ipynb} (versão nova).ipynb"
@@ -65,6 +79,7 @@ atualiza_licoes() {
 				cp "$licao" "$destino/$nova.novo" && mv -f "$destino/$nova.novo" "$destino/$nova"
 			fi
 			origem["$nova"]="$novo"
+			origem["$nome|oferecida"]="$novo"
 			novas+=("$nome"$'\t'"$nova")
 			echo "★ Há uma versão nova da lição $nome: \"$nova\" (a sua não foi mexida; veja NOVIDADES.md)."
 		fi
@@ -104,6 +119,14 @@ atualiza_licoes() {
 }
 atualiza_licoes "$CURSO/notebooks" "$TRABALHO/notebooks"
 cp -R -n "$CURSO/notebooks/." "$TRABALHO/notebooks/"
+
+# O go apaga do cache de compilação o que ficou 5 dias sem uso, e confere isso
+# uma vez por dia (o trim.txt do cache guarda a última vez): num contêiner
+# novo de uma imagem construída há uma semana, a primeira célula apagaria o
+# que o build compilou, e as seguintes recompilariam o GoMLX (16–98 s, em vez
+# de ~1 s). Marcamos a conferência como feita agora.
+cache_go=$(go env GOCACHE 2>/dev/null) && [ -d "$cache_go" ] && [ -w "$cache_go" ] &&
+	date +%s >"$cache_go/trim.txt" 2>/dev/null || true
 
 export REPRESENTACOES_PASTA_NOTEBOOKS="$TRABALHO/notebooks"
 export REPRESENTACOES_MODELOS="${REPRESENTACOES_MODELOS:-$TRABALHO/modelos}"

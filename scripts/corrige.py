@@ -574,8 +574,19 @@ def html_do_aluno(aluno, por_licao, problemas):
     return pagina(f"Correção — {aluno}", "\n".join(partes))
 
 
-def nome_de_arquivo(aluno):
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", aluno).strip("._") or "aluno"
+def nomes_de_arquivo(alunos):
+    """{aluno: nome de arquivo}: letras (acentos inclusive), dígitos, '.', '_' e
+    '-'; nomes que ficariam iguais ("André", "André?") ganham -2, -3…"""
+    nomes, usados = {}, set()
+    for aluno in alunos:
+        base = re.sub(r"[^\w.-]+", "_", aluno).strip("._") or "aluno"
+        nome, n = base, 1
+        while nome.casefold() in usados:
+            n += 1
+            nome = f"{base}-{n}"
+        usados.add(nome.casefold())
+        nomes[aluno] = nome
+    return nomes
 
 
 # ---------------------------------------------------------------------------
@@ -614,6 +625,7 @@ def main():
     todas = licoes_do_curso()
     curso = licoes_do_curso(filtro)
     alunos = sorted(p for p in args.turma.iterdir() if p.is_dir() and not p.name.startswith("."))
+    nome_de_arquivo = nomes_de_arquivo(p.name for p in alunos).__getitem__
     args.saida.mkdir(parents=True, exist_ok=True)
     base = Path(tempfile.mkdtemp(prefix="representacoes-corrige-", dir="/var/tmp"))
     os.chmod(base, 0o755)

@@ -7,10 +7,10 @@
 sem_rede() {
 	if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null && command -v ip >/dev/null &&
 		unshare -n true 2>/dev/null; then
-		echo "(sem rede: unshare -n, só a interface local)" >&2
+		echo "(sem rede: unshare -n, só a interface local)"
 		unshare -n sh -c 'ip link set lo up && exec "$@"' sem-rede "$@"
 	else
-		echo "(aviso: rodando COM a rede que houver — sem root, unshare ou ip não dá para cortá-la)" >&2
+		echo "(aviso: rodando COM a rede que houver — sem root, unshare ou ip (iproute2) não dá para cortá-la)"
 		"$@"
 	fi
 }

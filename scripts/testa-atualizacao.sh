@@ -41,10 +41,15 @@ atualiza_teste() {
 		grep -q '01-a (versão nova).ipynb' "$t/notebooks/NOVIDADES.md" && grep -q "A sua cópia não foi alterada" "$t/notebooks/NOVIDADES.md"
 	confere "lições: o log da subida e o NOVIDADES.md da pasta contam a novidade em português" $? "$(cat "$d/log" "$t/notebooks/NOVIDADES.md")"
 
-	antes=$(cd "$t/notebooks" && sha256sum -- *.ipynb)
+	antes=$(cd "$t/notebooks" && sha256sum -- *.ipynb NOVIDADES.md)
 	ini
-	[ "$(cd "$t/notebooks" && sha256sum -- *.ipynb)" = "$antes" ]
-	confere "lições: subir de novo com a mesma imagem não muda nem cria nada" $? "$(ls "$t/notebooks")"
+	[ "$(cd "$t/notebooks" && sha256sum -- *.ipynb NOVIDADES.md)" = "$antes" ] && ! grep -q '★\|↻' "$d/log"
+	confere "lições: subir de novo com a mesma imagem não muda nem cria nada, nem repete o aviso" $? "$(ls "$t/notebooks"; cat "$d/log")"
+	rm "$t/notebooks/01-a (versão nova).ipynb"
+	ini
+	[ ! -e "$t/notebooks/01-a (versão nova).ipynb" ] && grep -q "meu trabalho" "$t/notebooks/01-a.ipynb"
+	confere "lições: a versão nova que o aluno apagou não volta (já foi oferecida)" $? "$(ls "$t/notebooks"; cat "$d/log")"
+	cp "$c/notebooks/01-a.ipynb" "$t/notebooks/01-a (versão nova).ipynb" # o aluno a traz de volta
 
 	echo '{"v": "A2", "aluno": "mexi na nova"}' >"$t/notebooks/01-a (versão nova).ipynb"
 	echo '{"v": "A3"}' >"$c/notebooks/01-a.ipynb"
@@ -59,9 +64,34 @@ atualiza_teste() {
 	ini
 	[ "$(cat "$t/notebooks/02-b.ipynb")" = '{"v": "B2"}' ] && grep -q "de antes do registro" "$t/notebooks/01-a.ipynb"
 	confere "lições: apagada volta na versão atual; sem registro de origem (pasta antiga), nada é sobrescrito" $? "$(ls "$t/notebooks")"
+
+	# Uma pasta de antes do registro com uma lição igual a uma versão que o
+	# curso publicou (docker/licoes-publicadas.txt): nunca editada, é trocada.
+	mkdir -p "$c/docker"
+	printf '%s\t%s\n' "$(printf '%s\n' '{"v": "A1"}' | sha256sum | cut -d' ' -f1)" 01-a.ipynb >"$c/docker/licoes-publicadas.txt"
+	rm "$t/notebooks/.versoes-do-curso"
+	echo '{"v": "A1"}' >"$t/notebooks/01-a.ipynb"
+	ini
+	[ "$(cat "$t/notebooks/01-a.ipynb")" = '{"v": "A3"}' ] && grep -q "Lição atualizada: 01-a.ipynb" "$d/log"
+	confere "lições: sem registro, uma cópia igual a uma versão publicada é trocada pela nova" $? "$(ls "$t/notebooks"; cat "$d/log")"
 	rm -rf "$d"
 }
 atualiza_teste
+
+# A lista das versões publicadas (scripts/licoes-publicadas.sh) tem toda versão
+# de lição do histórico do git: sem ela, o aluno que atualiza a imagem ganharia
+# uma "versão nova" ao lado de cada lição que nunca editou.
+if git -C "$RAIZ" rev-parse --git-dir >/dev/null 2>&1; then
+	faltam=$(
+		cd "$RAIZ" && for c in $(git log --format=%H -- 'notebooks/*.ipynb'); do
+			git ls-tree --name-only "$c" notebooks/ | grep '\.ipynb$' | while read -r f; do
+				printf '%s\t%s\n' "$(git show "$c:$f" | sha256sum | cut -d' ' -f1)" "$(basename "$f")"
+			done
+		done | sort -u | grep -vxFf docker/licoes-publicadas.txt
+	)
+	[ -z "$faltam" ]
+	confere "docker/licoes-publicadas.txt tem toda versão de lição do histórico (senão: scripts/licoes-publicadas.sh)" $? "$faltam"
+fi
 
 echo
 echo "atualizacao: $passou passed, $falhou failed"

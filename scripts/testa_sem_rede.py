@@ -8,9 +8,10 @@ o curso não tem. Este teste roda, num notebook de poucas células:
 
   1. uma célula com o gonum/plot e outra com um pacote do curso e o GoMLX:
      têm de rodar (tudo vem do cache de módulos);
-  2. um import de um módulo que não existe e outro com um erro de digitação
-     num caminho do GoMLX: a célula tem de falhar com a frase em português
-     que diz o que falta, sem a pilha de erros do go em inglês.
+  2. um import de um módulo que não existe, outro com um erro de digitação
+     num caminho do GoMLX e um caminho do GoMLX v0.26 (de uma lição copiada
+     antes da atualização do curso): a célula tem de falhar com a frase em
+     português que diz o que falta, sem a pilha de erros do go em inglês.
 
 Uso: .venv/bin/python scripts/testa_sem_rede.py
 Termina com a linha "sem-rede: N passed, M failed".
@@ -39,6 +40,9 @@ CELULAS = [
     ("um erro de digitação no caminho do GoMLX: a frase em português diz qual é",
      'import "github.com/gomlx/gomlx/core/grafo"\n%%\ngrafo.Add()',
      None, "importa um pacote que o curso não tem: github.com/gomlx/gomlx/core/grafo."),
+    ("um caminho do GoMLX v0.26 (lição copiada de uma versão antiga do curso): manda abrir a versão nova",
+     'import "github.com/gomlx/gomlx/pkg/core/graph"\n%%\nfmt.Println(graph.Add)',
+     None, "de uma versão antiga do curso"),
 ]
 
 
