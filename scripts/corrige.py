@@ -39,6 +39,7 @@ import json
 import os
 import pwd
 import re
+import shlex
 import shutil
 import signal
 import subprocess
@@ -414,7 +415,14 @@ def corrige_licao(aluno, licao, caminho, nb_aluno, nb_curso, vagas, args, pasta_
             # (o que o código do aluno escrever em /tmp fica ali e some), a
             # vista do cache de módulos, se preciso, e sem rede (só a
             # interface local).
-            passos = [f"mount --bind {trab / 'tmp'} /tmp"]
+            # O curso pode morar sob /tmp (um clone de teste): ele é montado
+            # de novo dentro da pasta tmp do notebook, no mesmo caminho.
+            passos = []
+            if Path("/tmp") in RAIZ.parents:
+                dentro = trab / "tmp" / RAIZ.relative_to("/tmp")
+                passos += [f"mkdir -p {shlex.quote(str(dentro))}",
+                           f"mount --bind {shlex.quote(str(RAIZ))} {shlex.quote(str(dentro))}"]
+            passos.append(f"mount --rbind {trab / 'tmp'} /tmp")
             if vagas.vista:
                 passos.append(f"mount --bind {vagas.vista[0]} {vagas.vista[1]}")
             if args.sem_rede:
