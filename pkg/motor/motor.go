@@ -50,6 +50,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 
@@ -77,8 +78,12 @@ const NomePluginCUDA = "pjrt_c_api_cuda_plugin.so"
 // pacotes tenham passado três vezes seguidas com ele. A velocidade é igual
 // dentro do ruído (MLP da lição 00: 47 × 56 ms por passo; LSTM da lição 02:
 // 71 × 68 ms; medianas de 3 execuções alternadas, 2 núcleos com carga ~7).
-// O preço: o motor escreve "Go backend: parallelism set to -1" na saída de
-// cada programa (de cada célula, no notebook).
+// Pedido pela configuração, o motor escreveria "Go backend: parallelism set
+// to -1" (em inglês) na saída de cada programa — em cada célula, no notebook.
+// Por isso Novo cria o motor como "go" e põe o limite depois
+// (semLimiteDeParalelismo): o mesmo efeito, sem a linha. Se uma versão nova
+// do compute mudar o que isso usa, o curso volta a pedir pela configuração
+// (o efeito fica; a linha volta) e TestGoPuroSemLinhaEmIngles falha.
 // Para conferir de novo numa atualização: rode a lição 02 com GOMLX_BACKEND=go:
 // (o padrão) em scripts/executa_notebooks.py numa máquina de 2 núcleos; se
 // nenhuma célula parar, troque por "go".
@@ -199,12 +204,12 @@ func Backend() compute.Backend {
 func Novo() (compute.Backend, error) {
 	once.Do(func() {
 		escolha = Escolhe()
-		backend, errNovo = compute.NewWithConfig(escolha.Config)
+		backend, errNovo = cria(escolha.Config)
 		if errNovo != nil && escolha.XLA() && os.Getenv(compute.ConfigEnvVar) == "" {
 			// O plugin existe mas não carregou: cai para o Go puro, explicando.
 			motivo := fmt.Sprintf("o plugin XLA não carregou (%v); usando o motor Go puro", errNovo)
 			escolha = Escolha{Config: ConfigGoPuro, Motivo: motivo}
-			backend, errNovo = compute.NewWithConfig(escolha.Config)
+			backend, errNovo = cria(escolha.Config)
 		}
 		if errNovo != nil {
 			errNovo = fmt.Errorf("não consegui criar o motor do GoMLX %q: %w\n%s", escolha.Config, errNovo, comoResolver)
@@ -215,6 +220,57 @@ func Novo() (compute.Backend, error) {
 		}
 	})
 	return backend, errNovo
+}
+
+// cria cria o motor da configuração cfg. O Go puro sem limite de paralelismo
+// (ConfigGoPuro) é criado como "go", com o limite posto depois
+// (semLimiteDeParalelismo): pedido pela configuração, o compute escreveria
+// "Go backend: parallelism set to -1" na saída (fmt.Printf, sem como
+// desligar). Se não der, pede pela configuração mesmo.
+func cria(cfg string) (compute.Backend, error) {
+	if cfg != ConfigGoPuro {
+		return compute.NewWithConfig(cfg)
+	}
+	b, err := compute.NewWithConfig("go")
+	if err == nil && semLimiteDeParalelismo(b) {
+		return b, nil
+	}
+	if err == nil {
+		b.Finalize()
+	}
+	return compute.NewWithConfig(cfg)
+}
+
+// semLimiteDeParalelismo faz o que "parallelism=-1" faz na configuração do
+// motor Go puro (compute v0.1.3, internal/gobackend.New:
+// b.Workers.SetMaxParallelism(-1)), sem a linha em inglês: o campo exportado
+// Workers do motor tem os métodos SetMaxParallelism e MaxParallelism, mas o
+// tipo está num pacote internal do compute, então o alcançamos por reflect.
+// Devolve false se o motor não tiver esse campo (outro motor, ou uma versão
+// nova do compute), sem mudar nada.
+func semLimiteDeParalelismo(b compute.Backend) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	v := reflect.ValueOf(b)
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+		return false
+	}
+	campo := v.Elem().FieldByName("Workers")
+	if !campo.IsValid() || !campo.CanInterface() || campo.IsNil() {
+		return false
+	}
+	pool, okPool := campo.Interface().(interface {
+		SetMaxParallelism(int)
+		MaxParallelism() int
+	})
+	if !okPool {
+		return false
+	}
+	pool.SetMaxParallelism(-1)
+	return pool.MaxParallelism() == -1
 }
 
 // Descricao diz, em uma linha, qual motor está em uso e por quê.

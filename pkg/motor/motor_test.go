@@ -1,6 +1,7 @@
 package motor
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -105,5 +106,36 @@ func TestEscolheCUDASoComGPU(t *testing.T) {
 	temGPU = func() bool { return false }
 	if e := Escolhe(); e.Plugin != filepath.Join(pasta, NomePlugin) {
 		t.Fatalf("sem GPU, esperava o plugin de CPU: %+v", e)
+	}
+}
+
+// O motor Go puro do curso não tem limite de paralelismo (ConfigGoPuro) e não
+// escreve a linha em inglês "Go backend: parallelism set to -1" que o compute
+// escreve quando isso vem na configuração.
+func TestGoPuroSemLinhaEmIngles(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	original := os.Stdout
+	os.Stdout = w
+	b, errCria := cria(ConfigGoPuro)
+	os.Stdout = original
+	w.Close()
+	saida, _ := io.ReadAll(r)
+	if errCria != nil {
+		t.Fatal(errCria)
+	}
+	defer b.Finalize()
+	if len(saida) > 0 {
+		t.Errorf("criar o motor Go puro escreveu %q (o compute mudou? veja semLimiteDeParalelismo)", saida)
+	}
+	if d := b.Description(); !strings.Contains(d, "parallelism=-1") {
+		t.Errorf("o motor Go puro deveria estar sem limite de paralelismo: %q", d)
+	}
+	// E funciona.
+	exec := graph.MustNewExec(b, func(x *graph.Node) *graph.Node { return graph.ReduceAllSum(graph.Mul(x, x)) })
+	if got := exec.MustCall([]float32{1, 2, 3})[0].Value().(float32); got != 14 {
+		t.Fatalf("soma dos quadrados de [1 2 3] no Go puro: %v", got)
 	}
 }
