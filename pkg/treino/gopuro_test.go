@@ -7,8 +7,9 @@ import (
 	"github.com/go-estudos/representacoes/internal/gopuro"
 )
 
-// O modelo também treina no motor Go puro (sem o plugin XLA): TestTreinoAprendeESalvaHistorico
-// roda de novo, num processo filho, com GOMLX_BACKEND=go.
+// O modelo também treina no motor Go puro (sem o plugin XLA), e o aviso da
+// duração aparece: TestTreinoAprendeESalvaHistorico e TestEstimativaPeloLaco
+// rodam de novo, num processo filho, com GOMLX_BACKEND=go.
 func TestTreinaNoGoPuro(t *testing.T) {
-	gopuro.Roda(t, 3*time.Minute, "TestTreinoAprendeESalvaHistorico")
+	gopuro.Roda(t, 3*time.Minute, "TestTreinoAprendeESalvaHistorico", "TestEstimativaPeloLaco")
 }

@@ -8,10 +8,16 @@ import (
 	"time"
 
 	"github.com/janpfeifer/gonb/gonbui"
+
+	"github.com/go-estudos/representacoes/pkg/motor"
 )
 
 // Progresso mostra o andamento de um laço: no notebook, uma barra HTML que se
 // atualiza no lugar; fora dele (testes, terminal), uma linha a cada ~10%.
+//
+// No motor Go puro, que pode ser dezenas de vezes mais lento que o XLA, o
+// Progresso também avisa cedo, numa linha, quanto o treino todo deve levar
+// (veja estima).
 type Progresso struct {
 	titulo    string
 	total     int
@@ -19,20 +25,98 @@ type Progresso struct {
 	id        string
 	ultimaVez time.Time
 	ultimoPct int
+
+	goPuro    bool               // o motor é o Go puro: avisa a duração estimada
+	relogio   func() time.Time   // time.Now (trocado nos testes)
+	escreve   func(linha string) // fmt.Println (trocado nos testes)
+	passoBase int                // o 1º passo visto (o que compila o grafo fica fora da média)
+	tInicio   time.Time          // o início, pelo relogio
+	tBase     time.Time          // quando ele terminou
+	estimou   bool               // o aviso já foi dado (ou não será)
 }
 
 // NovoProgresso cria uma barra para `total` passos.
 func NovoProgresso(titulo string, total int) *Progresso {
-	p := &Progresso{titulo: titulo, total: total, inicio: time.Now(), ultimoPct: -1}
+	p := &Progresso{titulo: titulo, total: total, inicio: time.Now(), ultimoPct: -1,
+		goPuro: motorGoPuro(), relogio: relogioProgresso, escreve: avisoProgresso, tInicio: relogioProgresso()}
 	if gonbui.IsNotebook {
 		p.id = "progresso-" + gonbui.UniqueID()
 	}
 	return p
 }
 
+// relogioProgresso e avisoProgresso são trocados nos testes.
+var (
+	relogioProgresso = time.Now
+	avisoProgresso   = func(linha string) { fmt.Println(linha) }
+)
+
+// motorGoPuro diz se o motor já criado é o Go puro.
+var motorGoPuro = func() bool {
+	e := motor.EscolhaAtual()
+	return e.Config != "" && !e.XLA()
+}
+
+// Limites do aviso de duração no motor Go puro: a média vem de pelo menos
+// minPassosEstimativa passos depois do primeiro (que compila o grafo) e de
+// pelo menos minTempoEstimativa (ou de 20 passos, se forem rápidos); o aviso
+// só aparece se o treino todo passar de minTreinoLongo.
+const (
+	minPassosEstimativa = 3
+	minTempoEstimativa  = 2 * time.Second
+	minTreinoLongo      = 30 * time.Second
+)
+
+// estima, no motor Go puro, escreve uma vez, logo nos primeiros passos, quanto
+// o treino todo deve levar: "⏱️  No motor Go puro este treino deve levar uns
+// 12 min …". O tempo por passo é a média dos passos depois do primeiro (que
+// inclui compilar o grafo); a estimativa soma o que já passou e o que falta.
+func (p *Progresso) estima(passo int) {
+	if !p.goPuro || p.estimou || p.relogio == nil {
+		return
+	}
+	agora := p.relogio()
+	if p.passoBase == 0 {
+		p.passoBase, p.tBase = passo, agora
+		return
+	}
+	feitos := passo - p.passoBase
+	dec := agora.Sub(p.tBase)
+	if passo >= p.total {
+		p.estimou = true // acabou antes de dar para estimar: não há o que avisar
+		return
+	}
+	if feitos < minPassosEstimativa || (dec < minTempoEstimativa && feitos < 20) {
+		return
+	}
+	p.estimou = true
+	porPasso := dec / time.Duration(feitos)
+	total := agora.Sub(p.tInicio) + porPasso*time.Duration(p.total-passo)
+	if total < minTreinoLongo {
+		return
+	}
+	p.escreve(fmt.Sprintf("⏱️  No motor Go puro este treino deve levar %s (%s s por passo, medido em %d passos; faltam %d).\n"+
+		"   Com o plugin XLA (scripts/setup.sh, em Linux x86-64 ou arm64) seria bem mais rápido.",
+		Aproximado(total), Num(porPasso.Seconds(), 3), feitos, p.total-passo))
+}
+
+// Aproximado escreve uma duração longa por alto, em português: "menos de
+// 1 min", "uns 12 min", "umas 2,5 h".
+func Aproximado(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return "menos de 1 min"
+	case d < 90*time.Minute:
+		return fmt.Sprintf("uns %d min", int(math.Round(d.Minutes())))
+	default:
+		return "umas " + Num(d.Hours(), 1) + " h"
+	}
+}
+
 // Atualiza mostra o passo atual e um texto livre (ex.: as métricas).
 // No notebook, no máximo ~5 atualizações por segundo são enviadas.
 func (p *Progresso) Atualiza(passo int, texto string) {
+	p.estima(passo)
 	agora := time.Now()
 	fim := passo >= p.total
 	if p.id != "" {
