@@ -13,3 +13,8 @@ import (
 func TestTreinaNoGoPuro(t *testing.T) {
 	gopuro.Roda(t, 3*time.Minute, "TestErroDeReconstrucaoCai", "TestDBNEClassificador")
 }
+
+// Os gradientes conferem com diferenças finitas também no motor Go puro.
+func TestGradientesNoGoPuro(t *testing.T) {
+	gopuro.Roda(t, 3*time.Minute, "TestGradientesConferemComDiferencasFinitas", "TestEstatisticasFormaEGradienteDaEnergiaLivre")
+}

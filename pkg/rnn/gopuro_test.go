@@ -12,3 +12,8 @@ import (
 func TestTreinaNoGoPuro(t *testing.T) {
 	gopuro.Roda(t, 3*time.Minute, "TestPerdaCaiNaTarefaDaMemoria")
 }
+
+// Os gradientes conferem com diferenças finitas também no motor Go puro.
+func TestGradientesNoGoPuro(t *testing.T) {
+	gopuro.Roda(t, 3*time.Minute, "TestGradientesConferemComDiferencasFinitas")
+}

@@ -1,0 +1,15 @@
+package motor
+
+import (
+	"testing"
+	"time"
+
+	"github.com/go-estudos/representacoes/internal/gopuro"
+)
+
+// O gradiente de DotGeneral do curso confere com diferenças finitas e com o
+// do GoMLX também no motor Go puro: os testes rodam de novo, num processo
+// filho, com GOMLX_BACKEND=go.
+func TestGradientesNoGoPuro(t *testing.T) {
+	gopuro.Roda(t, 3*time.Minute, "TestGradienteDotGeneralConfere", "TestGradienteDotConfere", "TestGoPuroSemLinhaEmIngles")
+}
