@@ -14,4 +14,10 @@
 // em minutos: cada lição usa Rapido() ou Escolhe(cheio, rapido) para cortar
 // dados e passos. Modelos do modo rápido ficam numa pasta separada, para não
 // se confundirem com os do modo completo.
+//
+// No motor Go puro (sem o plugin XLA: macOS, Windows), um passo pode levar
+// dezenas de vezes o do XLA. Todo treino de Treina e de Laco de mais de
+// ~30 s avisa então, logo nos primeiros passos, quanto deve levar ("⏱️  No
+// motor Go puro este treino deve levar uns 25 min …"; veja Progresso). As
+// medidas de cada lição nos dois motores estão em MOTORES.md.
 package treino
