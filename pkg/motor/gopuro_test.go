@@ -11,5 +11,5 @@ import (
 // do GoMLX também no motor Go puro: os testes rodam de novo, num processo
 // filho, com GOMLX_BACKEND=go.
 func TestGradientesNoGoPuro(t *testing.T) {
-	gopuro.Roda(t, 3*time.Minute, "TestGradienteDotGeneralConfere", "TestGradienteDotConfere", "TestGoPuroSemLinhaEmIngles")
+	gopuro.Roda(t, 3*time.Minute, "TestGradienteDotGeneralConfere", "TestGradienteDotConfere", "TestGoPuroSemLinhaEmIngles", "TestNomeEmPortugues")
 }

@@ -293,6 +293,21 @@ func Descricao() string {
 	return s
 }
 
+// Nome diz, em português e curto, qual motor está em uso: "XLA" ou "Go puro"
+// ("" antes de o motor ser criado). É o que as barras de progresso e os
+// resumos de treino mostram ao aluno (o Name() do próprio motor é em inglês:
+// "Go Backend").
+func Nome() string {
+	switch {
+	case backend == nil:
+		return ""
+	case escolha.XLA():
+		return "XLA"
+	default:
+		return "Go puro"
+	}
+}
+
 // EscolhaAtual devolve a escolha feita por Backend/Novo (vazia antes disso).
 func EscolhaAtual() Escolha { return escolha }
 

@@ -139,3 +139,15 @@ func TestGoPuroSemLinhaEmIngles(t *testing.T) {
 		t.Fatalf("soma dos quadrados de [1 2 3] no Go puro: %v", got)
 	}
 }
+
+// O nome do motor que o aluno vê é em português.
+func TestNomeEmPortugues(t *testing.T) {
+	Backend()
+	quer := "Go puro"
+	if EscolhaAtual().XLA() {
+		quer = "XLA"
+	}
+	if Nome() != quer {
+		t.Fatalf("Nome() = %q, quero %q", Nome(), quer)
+	}
+}

@@ -112,7 +112,7 @@ func (l Laco) RodaOuErro() (r *Registro, err error) {
 	if err := l.completa(); err != nil {
 		return nil, err
 	}
-	backend, err := motor.Novo()
+	_, err = motor.Novo()
 	if err != nil {
 		return nil, err
 	}
@@ -143,8 +143,8 @@ func (l Laco) RodaOuErro() (r *Registro, err error) {
 		return anterior, nil
 	}
 
-	r = &Registro{Nome: l.Nome, Series: map[string][]float64{}, Total: l.Passos, Motor: backend.Name()}
-	barra := NovoProgresso(fmt.Sprintf("Treinando %q (%s)", l.Nome, backend.Name()), l.Passos)
+	r = &Registro{Nome: l.Nome, Series: map[string][]float64{}, Total: l.Passos, Motor: motor.Nome()}
+	barra := NovoProgresso(fmt.Sprintf("Treinando %q (%s)", l.Nome, motor.Nome()), l.Passos)
 	idGrafico := ""
 	if gonbui.IsNotebook && !l.SemGrafico {
 		idGrafico = "curvas-" + gonbui.UniqueID()

@@ -139,13 +139,13 @@ func TreinaOuErro(cfg Config) (m *Modelo, err error) {
 	iPerdaVal := indiceMetrica(trainer.EvalMetrics(), "#loss", "#loss+")
 	iAc, iAcVal := len(trainer.TrainMetrics())-1, len(trainer.EvalMetrics())-1
 
-	h := &Historico{Motor: backend.Name()}
+	h := &Historico{Motor: motor.Nome()}
 	if m.Historico == nil && feitos > 0 {
 		if antigo, err := carregaHistorico(pasta); err == nil {
 			h = antigo // continua um treino interrompido
 		}
 	}
-	barra := NovoProgresso(fmt.Sprintf("Treinando %q (%s)", cfg.Nome, backend.Name()), cfg.Passos)
+	barra := NovoProgresso(fmt.Sprintf("Treinando %q (%s)", cfg.Nome, motor.Nome()), cfg.Passos)
 	idGrafico := ""
 	if gonbui.IsNotebook && !cfg.SemGrafico {
 		idGrafico = "curvas-" + gonbui.UniqueID()
