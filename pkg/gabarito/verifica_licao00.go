@@ -41,8 +41,8 @@ func VerificaSoftmax(aluno func(z []float64) []float64) exercicios.Resultado {
 			return z
 		}),
 		exercicios.Tolerancia(1e-9),
-		exercicios.Dica("calcule m = max(z) — o máximo, não a média nem o mínimo: com z = [−1000 1000] a média é 0 e "+
-			"e^1000 estoura; e comece m em −∞ (ou em z[0]), não em 0 —, depois e^(zᵢ − m) para cada i, e divida cada um "+
+		exercicios.Dica("calcule m = max(z) (o máximo: nem a média nem o mínimo, pois com z = [−1000 1000] a média é 0 e "+
+			"e^1000 estoura; e comece m em −∞ ou em z[0], não em 0), depois e^(zᵢ − m) para cada i, e divida cada um "+
 			"pela soma deles. Faça as contas em float64."),
 	)
 }
