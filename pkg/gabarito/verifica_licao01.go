@@ -2,11 +2,8 @@ package gabarito
 
 import (
 	"math/rand/v2"
-	"strings"
 
-	"github.com/gomlx/gomlx/ml/model"
-	"github.com/gomlx/gomlx/ml/train/optimizer"
-
+	"github.com/go-estudos/representacoes/pkg/cnn"
 	"github.com/go-estudos/representacoes/pkg/exercicios"
 )
 
@@ -147,21 +144,20 @@ func VerificaParametrosConv(aluno func(c CamadaConv) int) exercicios.Resultado {
 	)
 }
 
-// Convolucoes devolve os nomes das variáveis do modelo que são filtros de
-// convolução: tensores treináveis de posto 4, [altura, largura, canais de
-// entrada, filtros], com o filtro maior que 1×1 (um filtro 1×1 não olha a
-// vizinhança do pixel). O estado do otimizador não conta. É como o
-// exercício 01-minha-rede confere que a rede é mesmo uma CNN.
-func Convolucoes(store *model.Store) []string {
-	var nomes []string
-	for v := range store.IterVariables() {
-		d := v.Shape().Dimensions
-		if !v.Trainable || strings.HasPrefix(v.Scope(), "/"+optimizer.Scope) || len(d) != 4 {
-			continue
-		}
-		if d[0]*d[1] > 1 && d[2] > 0 && d[3] > 0 {
-			nomes = append(nomes, v.Path())
+// Convolucoes conta as camadas convolucionais da rede com filtro maior que
+// 1×1 (um filtro 1×1 não olha a vizinhança do pixel) e pelo menos um filtro.
+// É como o exercício 01-minha-rede confere que a rede é mesmo uma CNN.
+//
+// A conta vem da descrição da rede, não das variáveis do modelo treinado:
+// quando o treino é reaproveitado de um checkpoint, o GoMLX só carrega as
+// variáveis no model.Store quando o modelo roda (carga preguiçosa), e uma
+// conta pelas variáveis daria 0.
+func Convolucoes(rede cnn.Rede) int {
+	n := 0
+	for _, c := range rede.Convs {
+		if c.Kernel > 1 && c.Filtros > 0 {
+			n++
 		}
 	}
-	return nomes
+	return n
 }
