@@ -8,31 +8,36 @@ import (
 )
 
 // As respostas erradas que um aluno escreve de verdade, uma lista por
-// exercício da lição 01: cada uma tem de ser recusada pela verificação; a
-// referência tem de passar; e o esboço que o notebook entrega (o corpo da
-// célula do exercício), ser recusado.
+// exercício da lição 01: cada uma tem de ser recusada pela verificação, já
+// pelos casos fixos; a referência tem de passar; e o esboço que o notebook
+// entrega (o corpo da célula do exercício), ser recusado.
 
-// confereErradas roda a verificação na referência (tem de passar), no
-// esboço e em cada resposta errada (têm de falhar).
-func confereErradas[F any](t *testing.T, verifica func(F) exercicios.Resultado, referencia, esboco F, erradas map[string]F) {
+// confere01 roda a verificação (com `sorteados` casos sorteados, como no
+// notebook) na referência (tem de passar), no esboço e em cada resposta
+// errada (têm de falhar); as erradas têm de falhar já nos casos fixos, sem
+// os sorteados.
+func confere01[F any](t *testing.T, verifica func(F, int) exercicios.Resultado, sorteados int, referencia, esboco F, erradas map[string]F) {
 	t.Helper()
 	if len(erradas) < 3 {
 		t.Fatalf("a lista tem %d respostas erradas; a regra pede pelo menos 3", len(erradas))
 	}
 	t.Run("referência passa", func(t *testing.T) {
-		if r := verifica(referencia); !r.Passou {
+		if r := verifica(referencia, sorteados); !r.Passou {
 			t.Fatalf("a referência não passou: %s", r.Mensagem)
 		}
 	})
 	t.Run("esboço do notebook falha", func(t *testing.T) {
-		if r := verifica(esboco); r.Passou {
+		if r := verifica(esboco, sorteados); r.Passou {
 			t.Fatalf("o esboço passou: %s", r.Mensagem)
 		}
 	})
 	for nome, f := range erradas {
 		t.Run(nome, func(t *testing.T) {
-			if r := verifica(f); r.Passou {
-				t.Fatalf("a resposta errada %q passou: %s", nome, r.Mensagem)
+			if r := verifica(f, 0); r.Passou {
+				t.Errorf("os casos fixos aceitaram a resposta errada %q", nome)
+			}
+			if r := verifica(f, sorteados); r.Passou {
+				t.Errorf("a verificação completa aceitou a resposta errada %q", nome)
 			}
 		})
 	}
@@ -41,7 +46,7 @@ func confereErradas[F any](t *testing.T, verifica func(F) exercicios.Resultado, 
 func TestErradasTamanhoSaida(t *testing.T) {
 	referencia := func(c Conv) int { return (c.Entrada+2*c.Padding-c.Kernel)/c.Passo + 1 }
 	esboco := func(c Conv) int { return 0 }
-	confereErradas(t, VerificaTamanhoSaida, referencia, esboco, map[string]func(Conv) int{
+	confere01(t, verificaTamanhoSaida, 20, referencia, esboco, map[string]func(Conv) int{
 		"sem o +1": func(c Conv) int { return (c.Entrada + 2*c.Padding - c.Kernel) / c.Passo },
 		"esquece o preenchimento": func(c Conv) int {
 			return (c.Entrada-c.Kernel)/c.Passo + 1
@@ -65,16 +70,16 @@ func TestErradasTamanhoSaida(t *testing.T) {
 	})
 }
 
-// convolucaoGenerica é uma convolução com preenchimento e passo com cada
+// convolucao01 é uma convolução com preenchimento e passo com cada
 // peça trocável, para montar as respostas erradas.
-type convolucaoGenerica struct {
+type convolucao01 struct {
 	linhas, colunas func(e ConvComPasso) (int, int) // tamanho da saída
 	pixel           func(e ConvComPasso, y, x int) float64
 	peso            func(k [][]float64, m, n int) float64
 	origem          func(e ConvComPasso, i, j, m, n int) (int, int) // pixel da imagem lido
 }
 
-func (c convolucaoGenerica) calcula(e ConvComPasso) [][]float64 {
+func (c convolucao01) calcula(e ConvComPasso) [][]float64 {
 	h, w := len(e.Imagem), len(e.Imagem[0])
 	kh, kw := len(e.Kernel), len(e.Kernel[0])
 	p, s := e.Padding, e.Passo
@@ -118,65 +123,65 @@ func TestErradasConvolucaoComPasso(t *testing.T) {
 	dims := func(e ConvComPasso) (h, w, kh, kw int) {
 		return len(e.Imagem), len(e.Imagem[0]), len(e.Kernel), len(e.Kernel[0])
 	}
-	referencia := convolucaoGenerica{}.calcula
+	referencia := convolucao01{}.calcula
 	esboco := func(e ConvComPasso) [][]float64 { return nil }
-	confereErradas(t, VerificaConvolucaoComPasso, referencia, esboco, map[string]func(ConvComPasso) [][]float64{
-		"esquece o preenchimento": convolucaoGenerica{
+	confere01(t, verificaConvolucaoComPasso, 15, referencia, esboco, map[string]func(ConvComPasso) [][]float64{
+		"esquece o preenchimento": convolucao01{
 			linhas: func(e ConvComPasso) (int, int) {
 				h, w, kh, kw := dims(e)
 				return (h-kh)/e.Passo + 1, (w-kw)/e.Passo + 1
 			},
 			origem: func(e ConvComPasso, i, j, m, n int) (int, int) { return i*e.Passo + m, j*e.Passo + n },
 		}.calcula,
-		"esquece o passo": convolucaoGenerica{
+		"esquece o passo": convolucao01{
 			linhas: func(e ConvComPasso) (int, int) {
 				h, w, kh, kw := dims(e)
 				return h + 2*e.Padding - kh + 1, w + 2*e.Padding - kw + 1
 			},
 			origem: func(e ConvComPasso, i, j, m, n int) (int, int) { return i + m - e.Padding, j + n - e.Padding },
 		}.calcula,
-		"tamanho certo, mas anda de 1 em 1": convolucaoGenerica{
+		"tamanho certo, mas anda de 1 em 1": convolucao01{
 			origem: func(e ConvComPasso, i, j, m, n int) (int, int) { return i + m - e.Padding, j + n - e.Padding },
 		}.calcula,
-		"passo também dentro do filtro": convolucaoGenerica{
+		"passo também dentro do filtro": convolucao01{
 			origem: func(e ConvComPasso, i, j, m, n int) (int, int) {
 				return (i+m)*e.Passo - e.Padding, (j+n)*e.Passo - e.Padding
 			},
 		}.calcula,
-		"preenchimento somado em vez de subtraído": convolucaoGenerica{
+		"preenchimento somado em vez de subtraído": convolucao01{
 			origem: func(e ConvComPasso, i, j, m, n int) (int, int) {
 				return i*e.Passo + m + e.Padding, j*e.Passo + n + e.Padding
 			},
 		}.calcula,
-		"preenchimento só em cima e à esquerda": convolucaoGenerica{
+		"preenchimento só em cima e à esquerda": convolucao01{
 			linhas: func(e ConvComPasso) (int, int) {
 				h, w, kh, kw := dims(e)
 				return (h+e.Padding-kh)/e.Passo + 1, (w+e.Padding-kw)/e.Passo + 1
 			},
 		}.calcula,
-		"arredonda o tamanho para cima": convolucaoGenerica{
+		"arredonda o tamanho para cima": convolucao01{
 			linhas: func(e ConvComPasso) (int, int) {
 				h, w, kh, kw := dims(e)
 				s := e.Passo
 				return (h+2*e.Padding-kh+s-1)/s + 1, (w+2*e.Padding-kw+s-1)/s + 1
 			},
 		}.calcula,
-		"espelha o filtro (a convolução dos matemáticos)": convolucaoGenerica{
+		"espelha o filtro (a convolução dos matemáticos)": convolucao01{
 			peso: func(k [][]float64, m, n int) float64 { return k[len(k)-1-m][len(k[0])-1-n] },
 		}.calcula,
-		"espelha o filtro só na horizontal": convolucaoGenerica{
+		"espelha o filtro só na horizontal": convolucao01{
 			peso: func(k [][]float64, m, n int) float64 { return k[m][len(k[0])-1-n] },
 		}.calcula,
-		"transpõe o filtro": convolucaoGenerica{
+		"transpõe o filtro": convolucao01{
 			peso: func(k [][]float64, m, n int) float64 { return k[n][m] },
 		}.calcula,
-		"troca altura e largura da saída": convolucaoGenerica{
+		"troca altura e largura da saída": convolucao01{
 			linhas: func(e ConvComPasso) (int, int) {
 				h, w, kh, kw := dims(e)
 				return (w+2*e.Padding-kw)/e.Passo + 1, (h+2*e.Padding-kh)/e.Passo + 1
 			},
 		}.calcula,
-		"borda repetida em vez de zeros": convolucaoGenerica{
+		"borda repetida em vez de zeros": convolucao01{
 			pixel: func(e ConvComPasso, y, x int) float64 {
 				y = min(max(y, 0), len(e.Imagem)-1)
 				x = min(max(x, 0), len(e.Imagem[0])-1)
@@ -186,14 +191,14 @@ func TestErradasConvolucaoComPasso(t *testing.T) {
 	})
 }
 
-// poolGenerico é um pooling 2×2 com cada peça trocável.
-type poolGenerico struct {
+// pool01 é um pooling 2×2 com cada peça trocável.
+type pool01 struct {
 	tamanho func(h, w int) (int, int)
 	janela  func(im [][]float64, i, j int) []float64
 	reduz   func(v []float64) float64
 }
 
-func (p poolGenerico) calcula(im [][]float64) [][]float64 {
+func (p pool01) calcula(im [][]float64) [][]float64 {
 	h, w := len(im)/2, len(im[0])/2
 	if p.tamanho != nil {
 		h, w = p.tamanho(len(im), len(im[0]))
@@ -225,24 +230,24 @@ func (p poolGenerico) calcula(im [][]float64) [][]float64 {
 }
 
 func TestErradasMaxPool2(t *testing.T) {
-	referencia := poolGenerico{}.calcula
+	referencia := pool01{}.calcula
 	esboco := func(imagem [][]float64) [][]float64 { return nil }
-	confereErradas(t, VerificaMaxPool2, referencia, esboco, map[string]func([][]float64) [][]float64{
-		"janelas sobrepostas (passo 1)": poolGenerico{
+	confere01(t, verificaMaxPool2, 15, referencia, esboco, map[string]func([][]float64) [][]float64{
+		"janelas sobrepostas (passo 1)": pool01{
 			tamanho: func(h, w int) (int, int) { return h - 1, w - 1 },
 			janela: func(im [][]float64, i, j int) []float64 {
 				return []float64{im[i][j], im[i][j+1], im[i+1][j], im[i+1][j+1]}
 			},
 		}.calcula,
-		"tamanho certo, mas janelas de passo 1": poolGenerico{
+		"tamanho certo, mas janelas de passo 1": pool01{
 			janela: func(im [][]float64, i, j int) []float64 {
 				return []float64{im[i][j], im[i][j+1], im[i+1][j], im[i+1][j+1]}
 			},
 		}.calcula,
-		"média em vez de máximo": poolGenerico{
+		"média em vez de máximo": pool01{
 			reduz: func(v []float64) float64 { return (v[0] + v[1] + v[2] + v[3]) / 4 },
 		}.calcula,
-		"máximo começando em 0": poolGenerico{
+		"máximo começando em 0": pool01{
 			reduz: func(v []float64) float64 {
 				m := 0.0
 				for _, x := range v {
@@ -251,17 +256,17 @@ func TestErradasMaxPool2(t *testing.T) {
 				return m
 			},
 		}.calcula,
-		"só a diagonal da janela": poolGenerico{
+		"só a diagonal da janela": pool01{
 			janela: func(im [][]float64, i, j int) []float64 {
 				return []float64{im[2*i][2*j], im[2*i+1][2*j+1]}
 			},
 		}.calcula,
-		"esquece o canto de baixo à direita": poolGenerico{
+		"esquece o canto de baixo à direita": pool01{
 			janela: func(im [][]float64, i, j int) []float64 {
 				return []float64{im[2*i][2*j], im[2*i][2*j+1], im[2*i+1][2*j]}
 			},
 		}.calcula,
-		"guarda a janela incompleta da borda ímpar": poolGenerico{
+		"guarda a janela incompleta da borda ímpar": pool01{
 			tamanho: func(h, w int) (int, int) { return (h + 1) / 2, (w + 1) / 2 },
 			janela: func(im [][]float64, i, j int) []float64 {
 				var v []float64
@@ -275,10 +280,10 @@ func TestErradasMaxPool2(t *testing.T) {
 				return v
 			},
 		}.calcula,
-		"troca altura e largura": poolGenerico{
+		"troca altura e largura": pool01{
 			tamanho: func(h, w int) (int, int) { return w / 2, h / 2 },
 		}.calcula,
-		"usa a largura nas duas dimensões": poolGenerico{
+		"usa a largura nas duas dimensões": pool01{
 			tamanho: func(h, w int) (int, int) { return w / 2, w / 2 },
 		}.calcula,
 	})
@@ -287,7 +292,7 @@ func TestErradasMaxPool2(t *testing.T) {
 func TestErradasParametrosConv(t *testing.T) {
 	referencia := func(c CamadaConv) int { return c.Kernel*c.Kernel*c.CanaisEntrada*c.Filtros + c.Filtros }
 	esboco := func(c CamadaConv) int { return 0 }
-	confereErradas(t, VerificaParametrosConv, referencia, esboco, map[string]func(CamadaConv) int{
+	confere01(t, verificaParametrosConv, 8, referencia, esboco, map[string]func(CamadaConv) int{
 		"esquece os vieses": func(c CamadaConv) int { return c.Kernel * c.Kernel * c.CanaisEntrada * c.Filtros },
 		"um viés por peso":  func(c CamadaConv) int { return 2 * c.Kernel * c.Kernel * c.CanaisEntrada * c.Filtros },
 		"esquece os canais de entrada": func(c CamadaConv) int {
@@ -327,6 +332,25 @@ func TestConvolucoes(t *testing.T) {
 	} {
 		if got := Convolucoes(c.rede); got != c.quer {
 			t.Errorf("%s: Convolucoes = %d, esperava %d", c.nome, got, c.quer)
+		}
+	}
+}
+
+// TestVerificaLicao01Exportadas confere que as verificações que o notebook
+// chama têm o ID do exercício e rodam os casos sorteados.
+func TestVerificaLicao01Exportadas(t *testing.T) {
+	for _, c := range []struct {
+		r         exercicios.Resultado
+		id        string
+		sorteados int
+	}{
+		{VerificaTamanhoSaida(TamanhoSaida), "01-tamanho", 20},
+		{VerificaConvolucaoComPasso(ConvolucaoComPasso), "01-convolucao-passo", 15},
+		{VerificaMaxPool2(MaxPool2), "01-maxpool", 15},
+		{VerificaParametrosConv(ParametrosConv), "01-parametros", 8},
+	} {
+		if c.r.ID != c.id || !c.r.Passou || c.r.Casos <= c.sorteados {
+			t.Errorf("%s: %+v (esperava o ID %s, passar e mais de %d casos)", c.id, c.r, c.id, c.sorteados)
 		}
 	}
 }

@@ -76,7 +76,7 @@ type ConvComPasso struct {
 // graph.Convolve do GoMLX. A saída tem ⌊(h+2p−kh)/s⌋+1 linhas e
 // ⌊(w+2p−kw)/s⌋+1 colunas.
 func ConvolucaoComPasso(e ConvComPasso) [][]float64 {
-	return copiaMatriz(memoLicao01(fmt.Sprint(e), func() [][]float64 { return convolucaoComPasso(e) }))
+	return copiaMatriz01(memoLicao01(fmt.Sprint(e), func() [][]float64 { return convolucaoComPasso(e) }))
 }
 
 func convolucaoComPasso(e ConvComPasso) [][]float64 {
@@ -95,7 +95,7 @@ func convolucaoComPasso(e ConvComPasso) [][]float64 {
 // MaxPool2 aplica max-pooling 2×2 com passo 2 (graph.MaxPool do GoMLX);
 // linhas e colunas que sobram numa borda ímpar são descartadas.
 func MaxPool2(imagem [][]float64) [][]float64 {
-	return copiaMatriz(memoLicao01(fmt.Sprint(imagem), func() [][]float64 { return maxPool2(imagem) }))
+	return copiaMatriz01(memoLicao01(fmt.Sprint(imagem), func() [][]float64 { return maxPool2(imagem) }))
 }
 
 func maxPool2(imagem [][]float64) [][]float64 {
@@ -158,7 +158,7 @@ func memoLicao01[T any](chave string, calcula func() T) T {
 	return v
 }
 
-func copiaMatriz(m [][]float64) [][]float64 {
+func copiaMatriz01(m [][]float64) [][]float64 {
 	c := make([][]float64, len(m))
 	for i := range m {
 		c[i] = append([]float64(nil), m[i]...)

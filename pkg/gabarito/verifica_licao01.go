@@ -17,6 +17,11 @@ import (
 // esquecer o +1, o preenchimento (ou contá-lo de um lado só), o passo, e
 // arredondar para cima; e 20 sorteados.
 func VerificaTamanhoSaida(aluno func(c Conv) int) exercicios.Resultado {
+	return verificaTamanhoSaida(aluno, 20)
+}
+
+// verificaTamanhoSaida é VerificaTamanhoSaida com `sorteados` casos sorteados (0: só os fixos).
+func verificaTamanhoSaida(aluno func(c Conv) int, sorteados int) exercicios.Resultado {
 	return exercicios.Verifica("01-tamanho", aluno, TamanhoSaida,
 		[]Conv{
 			{Entrada: 28, Kernel: 5, Padding: 0, Passo: 1}, // 24: sem o +1 daria 23
@@ -27,7 +32,7 @@ func VerificaTamanhoSaida(aluno func(c Conv) int) exercicios.Resultado {
 			{Entrada: 10, Kernel: 3, Padding: 1, Passo: 3}, // 4: o preenchimento somado depois do passo daria 5
 			{Entrada: 3, Kernel: 5, Padding: 1, Passo: 1},  // 1: o filtro só cabe na imagem preenchida
 		},
-		exercicios.Aleatorios(20, func(r *rand.Rand) Conv {
+		exercicios.Aleatorios(sorteados, func(r *rand.Rand) Conv {
 			k := 1 + r.IntN(7)
 			return Conv{Entrada: k + r.IntN(30), Kernel: k, Padding: r.IntN(3), Passo: 1 + r.IntN(3)}
 		}),
@@ -44,6 +49,11 @@ func VerificaTamanhoSaida(aluno func(c Conv) int) exercicios.Resultado {
 // espelhar ou transpor o filtro e preencher a borda repetindo pixels em vez
 // de zeros; e 15 sorteados.
 func VerificaConvolucaoComPasso(aluno func(e ConvComPasso) [][]float64) exercicios.Resultado {
+	return verificaConvolucaoComPasso(aluno, 15)
+}
+
+// verificaConvolucaoComPasso é VerificaConvolucaoComPasso com `sorteados` casos sorteados (0: só os fixos).
+func verificaConvolucaoComPasso(aluno func(e ConvComPasso) [][]float64, sorteados int) exercicios.Resultado {
 	figura := [][]float64{{0, 1, 1, 0, 0}, {0, 1, 1, 0, 0}, {0, 1, 1, 1, 1}, {0, 0, 0, 1, 1}, {0, 0, 0, 0, 0}}
 	bordaVertical := [][]float64{{-1, 0, 1}, {-1, 0, 1}, {-1, 0, 1}}
 	return exercicios.Verifica("01-convolucao-passo", aluno, ConvolucaoComPasso,
@@ -66,9 +76,9 @@ func VerificaConvolucaoComPasso(aluno func(e ConvComPasso) [][]float64) exercici
 			{Imagem: [][]float64{{1, 2, 3, 4, 5, 6, 7}, {7, 6, 5, 4, 3, 2, 1}, {1, 0, 1, 0, 1, 0, 1}, {2, 2, 2, 2, 2, 2, 2}, {0, 1, 2, 3, 2, 1, 0}},
 				Kernel: [][]float64{{1, -1, 2}}, Padding: 2, Passo: 3},
 		},
-		exercicios.Aleatorios(15, func(r *rand.Rand) ConvComPasso {
+		exercicios.Aleatorios(sorteados, func(r *rand.Rand) ConvComPasso {
 			kh, kw := 1+r.IntN(3), 1+r.IntN(3)
-			return ConvComPasso{Imagem: matrizSorteada(r, kh+r.IntN(5), kw+r.IntN(5)), Kernel: matrizSorteada(r, kh, kw),
+			return ConvComPasso{Imagem: matrizSorteada01(r, kh+r.IntN(5), kw+r.IntN(5)), Kernel: matrizSorteada01(r, kh, kw),
 				Padding: r.IntN(3), Passo: 1 + r.IntN(3)}
 		}),
 		exercicios.Dica("a saída tem ⌊(h + 2p − kh)/s⌋ + 1 linhas e ⌊(w + 2p − kw)/s⌋ + 1 colunas (o exercício 1, "+
@@ -77,8 +87,8 @@ func VerificaConvolucaoComPasso(aluno func(e ConvComPasso) [][]float64) exercici
 	)
 }
 
-// matrizSorteada devolve uma matriz h×w de inteiros de −3 a 3.
-func matrizSorteada(r *rand.Rand, h, w int) [][]float64 {
+// matrizSorteada01 devolve uma matriz h×w de inteiros de −3 a 3.
+func matrizSorteada01(r *rand.Rand, h, w int) [][]float64 {
 	m := make([][]float64, h)
 	for i := range m {
 		m[i] = make([]float64, w)
@@ -95,6 +105,11 @@ func matrizSorteada(r *rand.Rand, h, w int) [][]float64 {
 // manter a janela incompleta de uma borda ímpar e trocar altura e largura;
 // e 15 sorteados.
 func VerificaMaxPool2(aluno func(imagem [][]float64) [][]float64) exercicios.Resultado {
+	return verificaMaxPool2(aluno, 15)
+}
+
+// verificaMaxPool2 é VerificaMaxPool2 com `sorteados` casos sorteados (0: só os fixos).
+func verificaMaxPool2(aluno func(imagem [][]float64) [][]float64, sorteados int) exercicios.Resultado {
 	return exercicios.Verifica("01-maxpool", aluno, MaxPool2,
 		[][][]float64{
 			{{1, 3, 2, 0}, {4, 2, 1, 1}, {0, 1, 5, 6}, {2, 2, 7, 8}}, // o exemplo da lição: 2×2, não 3×3
@@ -105,7 +120,7 @@ func VerificaMaxPool2(aluno func(imagem [][]float64) [][]float64) exercicios.Res
 			{{1, 9, 2, 8, 7}, {3, 4, 5, 6, 9}},        // 2×5 → 1×2
 			{{1, 2}, {3, 4}, {5, 6}, {7, 8}, {9, 10}}, // 5×2 → 2×1
 		},
-		exercicios.Aleatorios(15, func(r *rand.Rand) [][]float64 {
+		exercicios.Aleatorios(sorteados, func(r *rand.Rand) [][]float64 {
 			m := make([][]float64, 2+r.IntN(6))
 			largura := 2 + r.IntN(6)
 			for i := range m {
@@ -128,6 +143,11 @@ func VerificaMaxPool2(aluno func(imagem [][]float64) [][]float64) exercicios.Res
 // por canal de entrada, esquecer os canais de entrada, contar k em vez de
 // k·k e contar os pesos de um filtro só; e 8 sorteados.
 func VerificaParametrosConv(aluno func(c CamadaConv) int) exercicios.Resultado {
+	return verificaParametrosConv(aluno, 8)
+}
+
+// verificaParametrosConv é VerificaParametrosConv com `sorteados` casos sorteados (0: só os fixos).
+func verificaParametrosConv(aluno func(c CamadaConv) int, sorteados int) exercicios.Resultado {
 	return exercicios.Verifica("01-parametros", aluno, ParametrosConv,
 		[]CamadaConv{
 			{Kernel: 5, CanaisEntrada: 1, Filtros: 16},  // conv0 da LeNet: 416
@@ -136,7 +156,7 @@ func VerificaParametrosConv(aluno func(c CamadaConv) int) exercicios.Resultado {
 			{Kernel: 3, CanaisEntrada: 8, Filtros: 4},   // 292 (um viés por canal de entrada daria 296)
 			{Kernel: 3, CanaisEntrada: 2, Filtros: 5},   // 95
 		},
-		exercicios.Aleatorios(8, func(r *rand.Rand) CamadaConv {
+		exercicios.Aleatorios(sorteados, func(r *rand.Rand) CamadaConv {
 			return CamadaConv{Kernel: 1 + 2*r.IntN(3), CanaisEntrada: 1 + r.IntN(8), Filtros: 1 + r.IntN(16)}
 		}),
 		exercicios.Dica("cada filtro tem k·k pesos para cada um dos canais de entrada (k·k·C), e a camada tem "+
