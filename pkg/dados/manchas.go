@@ -27,9 +27,12 @@ func ManchasSolares() (anos []int, valores []float32) {
 		panic(fmt.Errorf("dados.ManchasSolares: CSV embutido ilegível: %w", err))
 	}
 	for i, l := range linhas[1:] { // a primeira linha é o cabeçalho
+		if len(l) != 2 { // conferido antes de ler l[1]
+			panic(fmt.Errorf("dados.ManchasSolares: linha %d do CSV embutido ilegível: %q", i+2, l))
+		}
 		ano, err1 := strconv.ParseFloat(l[0], 64)
 		v, err2 := strconv.ParseFloat(l[1], 64)
-		if err1 != nil || err2 != nil || len(l) != 2 {
+		if err1 != nil || err2 != nil {
 			panic(fmt.Errorf("dados.ManchasSolares: linha %d do CSV embutido ilegível: %q", i+2, l))
 		}
 		anos = append(anos, int(ano))

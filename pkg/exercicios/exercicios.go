@@ -295,7 +295,7 @@ func (f falha) resumo() string {
 	if f.nota != "" {
 		partes = append(partes, f.nota)
 	}
-	return strings.Join(partes, ", ")
+	return strings.Join(partes, "; ") // "; ", porque a vírgula é dos números
 }
 
 // tipoEntrada e tipoSaida dizem, para mensagens de erro do curso, o tipo do

@@ -105,13 +105,13 @@ func TestFalhasContamOsCasosSorteados(t *testing.T) {
 func TestEsbocoQueDevolveNilOuZeroFalha(t *testing.T) {
 	esboco := func(x []float64) []float64 { return nil }
 	res := Verifica("t-esboco", esboco, dobro, [][]float64{{1, 2}})
-	if res.Passou || res.Falhas != 1 || !strings.Contains(res.Mensagem, "esperado [2 4], obtido nil") {
+	if res.Passou || res.Falhas != 1 || !strings.Contains(res.Mensagem, "esperado [2 4]; obtido nil") {
 		t.Fatalf("um esboço que devolve nil deve falhar mostrando esperado e obtido: %+v", res)
 	}
 	zero := func(x []int) int { return 0 }
 	soma := func(x []int) int { return x[0] + x[1] }
 	res = Verifica("t-zero", zero, soma, [][]int{{3, 4}})
-	if res.Passou || !strings.Contains(res.Mensagem, "esperado 7, obtido 0") {
+	if res.Passou || !strings.Contains(res.Mensagem, "esperado 7; obtido 0") {
 		t.Fatalf("um esboço que devolve 0 deve falhar mostrando esperado e obtido: %+v", res)
 	}
 }
@@ -269,7 +269,7 @@ func TestDescreveMudaComoAEntradaAparece(t *testing.T) {
 func TestDiferencaEscondidaPeloArredondamentoApareceInteira(t *testing.T) {
 	quase := func(x float64) float64 { return x + 1e-7 }
 	res := Verifica("t-quase", quase, func(x float64) float64 { return x }, []float64{0.5}, Tolerancia(1e-12))
-	if res.Passou || !strings.Contains(res.Mensagem, "esperado 0.5, obtido 0.5000001") {
+	if res.Passou || !strings.Contains(res.Mensagem, "esperado 0,5; obtido 0,5000001") {
 		t.Fatalf("esperava os valores com todos os algarismos: %+v", res)
 	}
 	if res := Verifica("t-quase-tol", quase, func(x float64) float64 { return x }, []float64{0.5}); !res.Passou {
@@ -364,7 +364,7 @@ func TestVerificaValorECondicao(t *testing.T) {
 	if r := VerificaValor("t-valor", 235146, 235146); !r.Passou || r.Casos != 1 || r.Falhas != 0 {
 		t.Fatalf("valor certo deveria passar: %+v", r)
 	}
-	if r := VerificaValor("t-valor", 0, 235146); r.Passou || r.Falhas != 1 || r.Mensagem != "esperado 235146, obtido 0" {
+	if r := VerificaValor("t-valor", 0, 235146); r.Passou || r.Falhas != 1 || r.Mensagem != "esperado 235146; obtido 0" {
 		t.Fatalf("valor errado deveria falhar mostrando esperado e obtido: %+v", r)
 	}
 	if r := VerificaValor("t-valor-real", 0.1+0.2, 0.3); !r.Passou {
@@ -469,23 +469,23 @@ func TestFormata(t *testing.T) {
 		x    any
 		want string
 	}{
-		{[]float64{1, 2.5, 1.0 / 3}, "[1 2.5 0.3333]"},
+		{[]float64{1, 2.5, 1.0 / 3}, "[1 2,5 0,3333]"},
 		{[]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, "[1 2 3 4 5 6 7 8 9 10 … (12 no total)]"},
 		{[][]int{{1, 2}, {3, 4}}, "[[1 2]\n [3 4]]"},
-		{[][]float64{{1, 0.5}, {10, 2}}, "[[ 1 0.5]\n [10   2]]"},
+		{[][]float64{{1, 0.5}, {10, 2}}, "[[ 1 0,5]\n [10   2]]"},
 		{[][]int{{1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}}, "[[ 1]\n [ 2]\n [ 3]\n [ 4]\n [ 5]\n [ 6]\n [ 7]\n [ 8]\n [ 9]\n [10] … (11 linhas no total)]"},
 		{[][]int{{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}}, "[[1 2 3 4 5 6 7 8 9 10 … (11 no total)]]"},
 		{[][][]int{{{1}}, {{2}}}, "[[[1]]\n [[2]]]"},
 		{[]float64(nil), "nil"},
-		{struct{ W, B float64 }{2, -1}, "{W: 2, B: -1}"},
-		{1e6, "1.000e+06"},
-		{0.000012345, "1.234e-05"},
-		{-0.00001, "-1.000e-05"},
+		{struct{ W, B float64 }{2, -1}, "{W: 2; B: -1}"},
+		{1e6, "1,000e+06"},
+		{0.000012345, "1,234e-05"},
+		{-0.00001, "-1,000e-05"},
 		{math.Inf(1), "+Inf"},
 		{math.NaN(), "NaN"},
-		{float32(0.1), "0.1"},
+		{float32(0.1), "0,1"},
 		{"olá", `"olá"`},
-		{map[string]float64{"b": 2, "a": 1.0 / 3}, `map["a":0.3333 "b":2]`},
+		{map[string]float64{"b": 2, "a": 1.0 / 3}, `map["a":0,3333 "b":2]`},
 		{[]any{1, nil}, "[1 nil]"},
 	}
 	for _, c := range casos {
@@ -493,7 +493,7 @@ func TestFormata(t *testing.T) {
 			t.Errorf("Formata(%#v) = %q, esperava %q", c.x, got, c.want)
 		}
 	}
-	if got := FormataPreciso([]float32{0.1, 1.0 / 3}); got != "[0.1 0.33333334]" {
+	if got := FormataPreciso([]float32{0.1, 1.0 / 3}); got != "[0,1 0,33333334]" {
 		t.Errorf("FormataPreciso = %q", got)
 	}
 }

@@ -17,8 +17,10 @@ const maxElementos = 10
 // maxNivel protege contra estruturas fundas demais (ou com ciclos).
 const maxNivel = 20
 
-// Formata escreve um valor de forma legível: reais com 4 casas decimais (ou
-// em notação científica com 4 algarismos, se muito pequenos ou muito grandes),
+// Formata escreve um valor de forma legível, à brasileira: reais com vírgula
+// decimal e 4 casas (ou em notação científica com 4 algarismos, se muito
+// pequenos ou muito grandes: 1,234e-05), campos de struct separados por "; "
+// (a vírgula já é dos números),
 // fatias longas encurtadas com "…", matrizes linha a linha, textos entre
 // aspas, structs com os nomes dos campos.
 func Formata(x any) string {
@@ -109,7 +111,7 @@ func (f formatador) escreve(b *strings.Builder, v reflect.Value, nivel int) {
 		b.WriteByte('{')
 		for i := range v.NumField() {
 			if i > 0 {
-				b.WriteString(", ")
+				b.WriteString("; ")
 			}
 			campo := v.Type().Field(i)
 			b.WriteString(campo.Name + ": ")
@@ -205,8 +207,13 @@ func numero(k reflect.Kind) bool {
 	return false
 }
 
-// real escreve um número real; bits é 32 ou 64 (para o modo preciso).
+// real escreve um número real com vírgula decimal; bits é 32 ou 64 (para o
+// modo preciso).
 func (f formatador) real(x float64, bits int) string {
+	return strings.Replace(f.realComPonto(x, bits), ".", ",", 1)
+}
+
+func (f formatador) realComPonto(x float64, bits int) string {
 	switch {
 	case math.IsNaN(x):
 		return "NaN"

@@ -1,6 +1,7 @@
 package gabarito
 
 import (
+	"fmt"
 	"sync"
 
 	"github.com/gomlx/gomlx/core/graph"
@@ -60,10 +61,29 @@ func GradienteReta(r Reta) [2]float64 {
 // ParametrosMLP conta os parâmetros (pesos e vieses) de uma rede densa com
 // as camadas dadas (ex.: [784, 256, 10]), construindo-a com layers.Dense do
 // GoMLX e contando as variáveis treináveis que ela criou.
+// Cada rede é construída (e compilada) uma vez só: a contagem fica guardada,
+// porque a verificação e os testes perguntam pelas mesmas redes muitas vezes.
 func ParametrosMLP(camadas []int) int {
 	if len(camadas) < 2 {
 		return 0
 	}
+	chave := fmt.Sprint(camadas)
+	parametrosMu.Lock()
+	defer parametrosMu.Unlock()
+	if n, ok := parametrosContados[chave]; ok {
+		return n
+	}
+	n := contaParametrosMLP(camadas)
+	parametrosContados[chave] = n
+	return n
+}
+
+var (
+	parametrosMu       sync.Mutex
+	parametrosContados = map[string]int{}
+)
+
+func contaParametrosMLP(camadas []int) int {
 	store := model.NewStore()
 	exec := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, x *graph.Node) *graph.Node {
 		for i, n := range camadas[1:] {

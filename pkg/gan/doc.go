@@ -28,7 +28,9 @@
 // # Colapso de modos
 //
 // Com DesvioLote, D recebe também o desvio-padrão do lote (Karras et al.,
-// 2018) e pode punir um gerador que produz sempre a mesma coisa. No anel de 8
+// 2018) e pode punir um gerador que produz sempre a mesma coisa. Karras et
+// al. põem essa camada perto do fim de D; aqui ela entra logo depois da
+// primeira camada oculta (uma escolha do curso). No anel de 8
 // gaussianas da lição 04, com 10 passos de G por passo de D, a GAN sem o
 // remédio termina com todas as amostras num único modo; com ele, cobre os 8.
 //
@@ -53,6 +55,9 @@
 // mesmo model.Store, que treino.Laco salva e restaura num checkpoint.
 //
 // O pacote traz também os dados de brinquedo (o anel de gaussianas, [Anel]),
-// a métrica de cobertura de modos e o "juiz" dos dígitos gerados: o
-// classificador da lição 01 ([Juiz]).
+// a métrica de cobertura de modos (a do VEEGAN, Srivastava et al., 2017, com
+// o mínimo de 2% das amostras por modo escolhido pelo curso: [Anel.Cobertura]),
+// o "juiz" dos dígitos gerados — o classificador da lição 01 ([Juiz]) — e a
+// busca da imagem de treino mais próxima de cada imagem gerada
+// ([MaisProximas]), que mostra se G decorou o treino.
 package gan

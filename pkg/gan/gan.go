@@ -55,7 +55,9 @@ type Config struct {
 	// DesvioLote liga o remédio contra o colapso de modos de Karras et al.
 	// (2018): depois da primeira camada, D recebe também o desvio-padrão
 	// médio das ativações no lote. Um lote de amostras todas parecidas tem
-	// desvio pequeno — e D aprende a desconfiar dele.
+	// desvio pequeno — e D aprende a desconfiar dele. (Karras et al. põem
+	// a camada perto do fim de D; a posição depois da primeira camada é uma
+	// escolha do curso.)
 	DesvioLote bool
 
 	// Decaimento, se positivo, faz as taxas dos dois otimizadores caírem como

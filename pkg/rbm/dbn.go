@@ -79,15 +79,17 @@ func (d *DBN) Pesos() []Pesos {
 // Classificador descreve uma rede densa de unidades sigmoides com uma saída
 // de Classes logits, para treinar com treino.Treina. Com Iniciais, as
 // camadas ocultas começam com os pesos W e os vieses c das RBMs de uma DBN
-// (é o "ajuste fino" de Hinton et al., 2006); sem, começam sorteadas (Glorot
+// (é o "ajuste fino" por retropropagação de Hinton e Salakhutdinov, 2006; o
+// artigo da DBN, Hinton, Osindero e Teh, 2006, usa um ajuste fino gerativo,
+// o algoritmo up-down); sem, começam sorteadas (Glorot
 // e Bengio, 2010), para comparar.
 type Classificador struct {
 	Entradas int     // valores por exemplo (784 no MNIST)
 	Ocultas  []int   // unidades de cada camada oculta
 	Classes  int     // número de classes
-	Iniciais []Pesos // pesos das RBMs, um por camada oculta; nil = iniciação aleatória
+	Iniciais []Pesos // pesos das RBMs, um por camada oculta; nil = inicialização aleatória
 	Dropout  float64 // fração das unidades desligadas no treino, em cada camada oculta (0 = sem)
-	Semente  uint64  // semente da iniciação aleatória (padrão 1)
+	Semente  uint64  // semente da inicialização aleatória (padrão 1)
 }
 
 // ClassificadorDe devolve o classificador com a arquitetura e os pesos da DBN.

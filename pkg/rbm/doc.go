@@ -14,15 +14,17 @@
 // O pacote tem três níveis, do mais transparente ao mais prático:
 //
 //   - grafo.go: as fórmulas como funções de grafo (Energia, EnergiaLivre,
-//     ProbOcultas, ProbVisiveis, Estatisticas — a estimativa do gradiente da
-//     divergência contrastiva), para qualquer tipo de número;
+//     ProbOcultas, ProbVisiveis, Estatisticas — a atualização da
+//     divergência contrastiva, que estima o gradiente da log-verossimilhança
+//     mas não é o gradiente de nenhuma função objetivo: Sutskever e Tieleman,
+//     2010), para qualquer tipo de número;
 //   - rbm.go e treino.go: uma RBM com as variáveis num model.Store, o
 //     passo de CD-k ou de CD persistente (PCD) calculado inteiro dentro do
 //     grafo (a amostragem usa o gerador de números aleatórios do Store) e
 //     Treina, que roda o treino com treino.Laco (barra de progresso, curvas,
 //     checkpoint);
 //   - dbn.go: o treino guloso camada por camada (Hinton, Osindero e Teh,
-//     2006) e a exportação dos pesos para iniciar um classificador, que se
+//     2006) e a exportação dos pesos para inicializar um classificador, que se
 //     ajusta com treino.Treina.
 //
 // exata.go faz as contas exatas (a constante de partição Z, a

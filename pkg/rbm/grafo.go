@@ -48,7 +48,9 @@ func EnergiaLivre(v, w, b, c *graph.Node) *graph.Node {
 //	ΔW = (v0ᵀ p(h|v0) − vkᵀ p(h|vk)) / n,  Δb = média(v0 − vk),  Δc = média(p(h|v0) − p(h|vk)).
 //
 // Somar taxa·Δ aos parâmetros sobe a probabilidade dos dados e desce a das
-// amostras do modelo. É também −∂/∂θ [média F(v0) − média F(vk)].
+// amostras do modelo. É também −∂/∂θ [média F(v0) − média F(vk)] com as
+// amostras vk fixas; como vk depende de θ, a CD não é o gradiente de nenhuma
+// função objetivo (Sutskever e Tieleman, 2010).
 func Estatisticas(v0, vk, w, c *graph.Node) (dw, db, dc *graph.Node) {
 	n := float64(v0.Shape().Dimensions[0])
 	ph0, phk := ProbOcultas(v0, w, c), ProbOcultas(vk, w, c)

@@ -81,7 +81,11 @@ func NovosPesos(scope *model.Scope, g *graph.Graph, tipo Tipo, entrada, oculta i
 	// A porta que decide manter a memória começa com viés 1 (σ(1) ≈ 0,73):
 	// na LSTM a de esquecimento f (bloco 1), na GRU a de atualização z
 	// (bloco 0). Assim, no começo do treino, o estado passa adiante quase
-	// inteiro, e o gradiente chega mais longe no tempo.
+	// inteiro, e o gradiente chega mais longe no tempo: pelo caminho da
+	// memória, ele é multiplicado por ~0,73 a cada passo, e não por 0,5 (viés
+	// 0). É a recomendação de R. Jozefowicz, W. Zaremba e I. Sutskever (2015),
+	// "An empirical exploration of recurrent network architectures", ICML; a
+	// lição 02 mostra o efeito nas curvas de gradiente sem treino.
 	manter := map[Tipo]int{LSTM: 1, GRU: 0}
 	if k, ok := manter[tipo]; ok {
 		for j := k * oculta; j < (k+1)*oculta; j++ {

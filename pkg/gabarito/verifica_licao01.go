@@ -1,0 +1,183 @@
+package gabarito
+
+import (
+	"math/rand/v2"
+
+	"github.com/go-estudos/representacoes/pkg/cnn"
+	"github.com/go-estudos/representacoes/pkg/exercicios"
+)
+
+// As verificações dos exercícios da lição 01. Cada uma tem um caso fixo para
+// cada erro comum que a dica cita; os casos sorteados vêm depois, como
+// segunda rede. A lista de respostas erradas que cada verificação tem de
+// recusar está em erradas_licao01_test.go.
+
+// VerificaTamanhoSaida confere a TamanhoSaida do aluno (exercício
+// 01-tamanho) contra a forma que graph.Convolve produz: casos fixos contra
+// esquecer o +1, o preenchimento (ou contá-lo de um lado só), o passo, e
+// arredondar para cima; e 20 sorteados.
+func VerificaTamanhoSaida(aluno func(c Conv) int) exercicios.Resultado {
+	return verificaTamanhoSaida(aluno, 20)
+}
+
+// verificaTamanhoSaida é VerificaTamanhoSaida com `sorteados` casos sorteados (0: só os fixos).
+func verificaTamanhoSaida(aluno func(c Conv) int, sorteados int) exercicios.Resultado {
+	return exercicios.Verifica("01-tamanho", aluno, TamanhoSaida,
+		[]Conv{
+			{Entrada: 28, Kernel: 5, Padding: 0, Passo: 1}, // 24: sem o +1 daria 23
+			{Entrada: 28, Kernel: 5, Padding: 2, Passo: 1}, // 28: sem o preenchimento, 24; com ele de um lado só, 26
+			{Entrada: 28, Kernel: 3, Padding: 1, Passo: 2}, // 14: sem o passo, 28; arredondando para cima, 15
+			{Entrada: 7, Kernel: 3, Padding: 0, Passo: 2},  // 3: (n−k+1)/s daria 2
+			{Entrada: 9, Kernel: 4, Padding: 1, Passo: 2},  // 4: arredondando para cima, 5; sem o preenchimento, 3
+			{Entrada: 10, Kernel: 3, Padding: 1, Passo: 3}, // 4: o preenchimento somado depois do passo daria 5
+			{Entrada: 3, Kernel: 5, Padding: 1, Passo: 1},  // 1: o filtro só cabe na imagem preenchida
+		},
+		exercicios.Aleatorios(sorteados, func(r *rand.Rand) Conv {
+			k := 1 + r.IntN(7)
+			return Conv{Entrada: k + r.IntN(30), Kernel: k, Padding: r.IntN(3), Passo: 1 + r.IntN(3)}
+		}),
+		exercicios.Dica("conte as posições em que o filtro cabe na imagem já preenchida, de lado n + 2p "+
+			"(p zeros de cada lado), andando de s em s: a primeira é 0, a última cabe em n + 2p − k; "+
+			"são ⌊(n + 2p − k)/s⌋ + 1 (a divisão inteira do Go já arredonda para baixo)."),
+	)
+}
+
+// VerificaConvolucaoComPasso confere a ConvolucaoComPasso do aluno
+// (exercício 01-convolucao-passo) contra graph.Convolve: casos fixos contra
+// esquecer o preenchimento ou o passo, aplicar o passo também dentro do
+// filtro, arredondar o tamanho da saída para cima, trocar linhas e colunas,
+// espelhar ou transpor o filtro e preencher a borda repetindo pixels em vez
+// de zeros; e 15 sorteados.
+func VerificaConvolucaoComPasso(aluno func(e ConvComPasso) [][]float64) exercicios.Resultado {
+	return verificaConvolucaoComPasso(aluno, 15)
+}
+
+// verificaConvolucaoComPasso é VerificaConvolucaoComPasso com `sorteados` casos sorteados (0: só os fixos).
+func verificaConvolucaoComPasso(aluno func(e ConvComPasso) [][]float64, sorteados int) exercicios.Resultado {
+	figura := [][]float64{{0, 1, 1, 0, 0}, {0, 1, 1, 0, 0}, {0, 1, 1, 1, 1}, {0, 0, 0, 1, 1}, {0, 0, 0, 0, 0}}
+	bordaVertical := [][]float64{{-1, 0, 1}, {-1, 0, 1}, {-1, 0, 1}}
+	return exercicios.Verifica("01-convolucao-passo", aluno, ConvolucaoComPasso,
+		[]ConvComPasso{
+			// A figura da lição, sem preenchimento e com passo 1: a ConvolucaoValida.
+			{Imagem: figura, Kernel: bordaVertical, Padding: 0, Passo: 1},
+			// Preenchimento 1: saída 5×5 (sem ele, 3×3).
+			{Imagem: figura, Kernel: bordaVertical, Padding: 1, Passo: 1},
+			// Passo 2: saída 2×2; o passo anda a janela, não os pixels dentro dela.
+			{Imagem: figura, Kernel: bordaVertical, Padding: 0, Passo: 2},
+			// Tudo 1: a borda preenchida é de zeros (cantos 4, lados 6, meio 9), não cópias da imagem.
+			{Imagem: [][]float64{{1, 1, 1}, {1, 1, 1}, {1, 1, 1}}, Kernel: [][]float64{{1, 1, 1}, {1, 1, 1}, {1, 1, 1}}, Padding: 1, Passo: 1},
+			// Filtro sem simetria, imagem 4×6: espelhar ou transpor o filtro, ou trocar altura e largura, muda a saída (3×4).
+			{Imagem: [][]float64{{1, 2, 0, -1, 3, 1}, {0, 1, 2, 2, -2, 1}, {3, 0, 1, 1, 0, 2}, {-1, 2, 1, 0, 1, 1}},
+				Kernel: [][]float64{{1, 2}, {3, 4}}, Padding: 1, Passo: 2},
+			// 6×6, filtro 3×3, passo 2: (6 − 3)/2 = 1,5 → 2 posições por lado, não 3.
+			{Imagem: [][]float64{{1, 0, 2, 1, 0, 1}, {0, 3, 1, 0, 2, 1}, {2, 1, 0, 1, 1, 0}, {1, 0, 1, 2, 0, 3}, {0, 2, 1, 0, 1, 1}, {1, 1, 0, 3, 2, 0}},
+				Kernel: [][]float64{{1, 0, -1}, {2, 1, 0}, {0, 0, 1}}, Padding: 0, Passo: 2},
+			// Filtro 1×3, imagem 5×7, preenchimento 2, passo 3: saída 3×3.
+			{Imagem: [][]float64{{1, 2, 3, 4, 5, 6, 7}, {7, 6, 5, 4, 3, 2, 1}, {1, 0, 1, 0, 1, 0, 1}, {2, 2, 2, 2, 2, 2, 2}, {0, 1, 2, 3, 2, 1, 0}},
+				Kernel: [][]float64{{1, -1, 2}}, Padding: 2, Passo: 3},
+		},
+		exercicios.Aleatorios(sorteados, func(r *rand.Rand) ConvComPasso {
+			kh, kw := 1+r.IntN(3), 1+r.IntN(3)
+			return ConvComPasso{Imagem: matrizSorteada01(r, kh+r.IntN(5), kw+r.IntN(5)), Kernel: matrizSorteada01(r, kh, kw),
+				Padding: r.IntN(3), Passo: 1 + r.IntN(3)}
+		}),
+		exercicios.Dica("a saída tem ⌊(h + 2p − kh)/s⌋ + 1 linhas e ⌊(w + 2p − kw)/s⌋ + 1 colunas (o exercício 1, "+
+			"em cada direção). A posição (i, j) soma imagem[i·s + m − p][j·s + n − p]·kernel[m][n] para m < kh, "+
+			"n < kw, contando como 0 o que cair fora da imagem: o passo multiplica só i e j, e o filtro não é espelhado."),
+	)
+}
+
+// matrizSorteada01 devolve uma matriz h×w de inteiros de −3 a 3.
+func matrizSorteada01(r *rand.Rand, h, w int) [][]float64 {
+	m := make([][]float64, h)
+	for i := range m {
+		m[i] = make([]float64, w)
+		for j := range m[i] {
+			m[i][j] = float64(r.IntN(7) - 3)
+		}
+	}
+	return m
+}
+
+// VerificaMaxPool2 confere a MaxPool2 do aluno (exercício 01-maxpool)
+// contra graph.MaxPool: casos fixos contra janelas sobrepostas (passo 1),
+// média em vez de máximo, máximo começando em 0, olhar só parte da janela,
+// manter a janela incompleta de uma borda ímpar e trocar altura e largura;
+// e 15 sorteados.
+func VerificaMaxPool2(aluno func(imagem [][]float64) [][]float64) exercicios.Resultado {
+	return verificaMaxPool2(aluno, 15)
+}
+
+// verificaMaxPool2 é VerificaMaxPool2 com `sorteados` casos sorteados (0: só os fixos).
+func verificaMaxPool2(aluno func(imagem [][]float64) [][]float64, sorteados int) exercicios.Resultado {
+	return exercicios.Verifica("01-maxpool", aluno, MaxPool2,
+		[][][]float64{
+			{{1, 3, 2, 0}, {4, 2, 1, 1}, {0, 1, 5, 6}, {2, 2, 7, 8}}, // o exemplo da lição: 2×2, não 3×3
+			{{-1, -2}, {-3, -4}},              // todos negativos: o máximo é −1, não 0
+			{{1, 2, 3}, {4, 5, 6}, {7, 8, 9}}, // lado ímpar: a última linha e a última coluna ficam de fora
+			// O máximo de cada janela num canto diferente (9, 8, 7, 6): todos os 4 contam.
+			{{9, 1, 2, 8, 0, 3, 1, 2}, {4, 5, 6, 7, 7, 1, 4, 6}},
+			{{1, 9, 2, 8, 7}, {3, 4, 5, 6, 9}},        // 2×5 → 1×2
+			{{1, 2}, {3, 4}, {5, 6}, {7, 8}, {9, 10}}, // 5×2 → 2×1
+		},
+		exercicios.Aleatorios(sorteados, func(r *rand.Rand) [][]float64 {
+			m := make([][]float64, 2+r.IntN(6))
+			largura := 2 + r.IntN(6)
+			for i := range m {
+				m[i] = make([]float64, largura)
+				for j := range m[i] {
+					m[i][j] = r.NormFloat64()
+				}
+			}
+			return m
+		}),
+		exercicios.Dica("a saída tem ⌊h/2⌋×⌊w/2⌋ posições (janelas sem sobreposição: passo 2); a posição (i, j) é o "+
+			"máximo (não a média) dos quatro imagem[2i][2j], imagem[2i][2j+1], imagem[2i+1][2j] e imagem[2i+1][2j+1]. "+
+			"Comece o máximo pelo primeiro elemento, não por 0."),
+	)
+}
+
+// VerificaParametrosConv confere a ParametrosConv do aluno (exercício
+// 01-parametros) contra a contagem das variáveis de uma layers.Convolution
+// de verdade: casos fixos contra esquecer os vieses, um viés por peso ou
+// por canal de entrada, esquecer os canais de entrada, contar k em vez de
+// k·k e contar os pesos de um filtro só; e 8 sorteados.
+func VerificaParametrosConv(aluno func(c CamadaConv) int) exercicios.Resultado {
+	return verificaParametrosConv(aluno, 8)
+}
+
+// verificaParametrosConv é VerificaParametrosConv com `sorteados` casos sorteados (0: só os fixos).
+func verificaParametrosConv(aluno func(c CamadaConv) int, sorteados int) exercicios.Resultado {
+	return exercicios.Verifica("01-parametros", aluno, ParametrosConv,
+		[]CamadaConv{
+			{Kernel: 5, CanaisEntrada: 1, Filtros: 16},  // conv0 da LeNet: 416
+			{Kernel: 5, CanaisEntrada: 16, Filtros: 32}, // conv1: 12.832 (sem os canais de entrada, 832)
+			{Kernel: 1, CanaisEntrada: 3, Filtros: 1},   // 4
+			{Kernel: 3, CanaisEntrada: 8, Filtros: 4},   // 292 (um viés por canal de entrada daria 296)
+			{Kernel: 3, CanaisEntrada: 2, Filtros: 5},   // 95
+		},
+		exercicios.Aleatorios(sorteados, func(r *rand.Rand) CamadaConv {
+			return CamadaConv{Kernel: 1 + 2*r.IntN(3), CanaisEntrada: 1 + r.IntN(8), Filtros: 1 + r.IntN(16)}
+		}),
+		exercicios.Dica("cada filtro tem k·k pesos para cada um dos canais de entrada (k·k·C), e a camada tem "+
+			"F filtros; depois, um viés por filtro (não por peso nem por canal de entrada)."),
+	)
+}
+
+// Convolucoes conta as camadas convolucionais da rede com filtro maior que
+// 1×1 (um filtro 1×1 não olha a vizinhança do pixel) e pelo menos um filtro.
+// É como o exercício 01-minha-rede confere que a rede é mesmo uma CNN.
+//
+// A conta vem da descrição da rede, não das variáveis do modelo treinado:
+// quando o treino é reaproveitado de um checkpoint, o GoMLX só carrega as
+// variáveis no model.Store quando o modelo roda (carga preguiçosa), e uma
+// conta pelas variáveis daria 0.
+func Convolucoes(rede cnn.Rede) int {
+	n := 0
+	for _, c := range rede.Convs {
+		if c.Kernel > 1 && c.Filtros > 0 {
+			n++
+		}
+	}
+	return n
+}

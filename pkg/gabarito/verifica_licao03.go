@@ -1,0 +1,140 @@
+package gabarito
+
+import (
+	"math/rand/v2"
+
+	"github.com/go-estudos/representacoes/pkg/exercicios"
+)
+
+// As RBMs dos casos fixos da lição 03.
+var (
+	// rbmPequena03 é a RBM de brinquedo da seção 1 da lição (3 visíveis, 2 ocultas).
+	rbmPequena03 = RBMPequena{
+		W: [][]float64{{2, -1}, {-1, 2}, {1, 1}},
+		B: []float64{-1, -1, -0.5},
+		C: []float64{-1, -1},
+	}
+	// rbmDistinta03 tem vieses diferentes em todas as unidades (quem usa b no
+	// lugar de c erra) e W 3×2, que não é quadrada (quem lê W[j][i] erra ou
+	// entra em pânico).
+	rbmDistinta03 = RBMPequena{
+		W: [][]float64{{1.5, -0.5}, {-1, 2}, {0.5, 1}},
+		B: []float64{0.3, -0.7, 1.1},
+		C: []float64{-1.2, 0.4},
+	}
+	// rbmLarga03 tem mais ocultas que visíveis: W 2×4.
+	rbmLarga03 = RBMPequena{
+		W: [][]float64{{0.8, -1.3, 0.2, 2.1}, {-0.6, 0.9, 1.7, -0.4}},
+		B: []float64{0.25, -0.5},
+		C: []float64{0.6, -0.9, 1.4, -0.3},
+	}
+	// rbmGrande03 tem pesos enormes: com v = (1, 1), a entrada da primeira
+	// oculta é 755, e e^755 estoura o float64 (o maior é ~1,8·10³⁰⁸ ≈ e^709,78).
+	rbmGrande03 = RBMPequena{
+		W: [][]float64{{400, -400}, {350, 10}},
+		B: []float64{1, -2},
+		C: []float64{5, -3},
+	}
+)
+
+// sorteiaVisivel03 é o gerador dos casos sorteados de 03-p-h-dado-v e
+// 03-energia-livre.
+func sorteiaVisivel03(r *rand.Rand) VisivelRBM {
+	v := 1 + r.IntN(6)
+	return VisivelRBM{RBM: SorteiaRBM(r, v, 1+r.IntN(4)), V: SorteiaBinario(r, v)}
+}
+
+// VerificaEnergia confere a Energia do aluno (exercício 03-energia): casos
+// fixos que separam cada termo (só visíveis acesas: −b·v; só ocultas: −c·h),
+// uma W que não é quadrada, e 20 sorteados.
+func VerificaEnergia(aluno func(EstadoRBM) float64) exercicios.Resultado {
+	return exercicios.Verifica("03-energia", aluno, Energia,
+		[]EstadoRBM{
+			{RBM: rbmPequena03, V: []float64{1, 0, 1}, H: []float64{1, 0}},
+			{RBM: rbmPequena03, V: []float64{1, 1, 1}, H: []float64{1, 1}},
+			{RBM: rbmPequena03, V: []float64{0, 1, 0}, H: []float64{0, 1}},
+			{RBM: rbmDistinta03, V: []float64{1, 0, 1}, H: []float64{0, 0}}, // só −b·v: o sinal e o termo das visíveis
+			{RBM: rbmDistinta03, V: []float64{0, 0, 0}, H: []float64{1, 1}}, // só −c·h: o sinal e o termo das ocultas
+			{RBM: rbmDistinta03, V: []float64{1, 1, 0}, H: []float64{0, 1}},
+			{RBM: rbmLarga03, V: []float64{1, 1}, H: []float64{1, 0, 1, 1}}, // W 2×4
+		},
+		exercicios.Aleatorios(20, func(r *rand.Rand) EstadoRBM {
+			v, h := 1+r.IntN(6), 1+r.IntN(4)
+			return EstadoRBM{RBM: SorteiaRBM(r, v, h), V: SorteiaBinario(r, v), H: SorteiaBinario(r, h)}
+		}),
+		exercicios.Dica("três somas, todas com sinal de menos: bᵢvᵢ sobre as visíveis, cⱼhⱼ sobre as ocultas e vᵢWᵢⱼhⱼ sobre todos os pares (i, j) — W[i][j] liga a visível i à oculta j."),
+	)
+}
+
+// VerificaProbOcultas confere a ProbOcultas do aluno (exercício
+// 03-p-h-dado-v): casos fixos com vieses b e c diferentes (quem usa b no
+// lugar de c erra), W que não é quadrada (quem lê W[j][i] erra) e
+// v = 0 (só σ(c)), e 20 sorteados.
+func VerificaProbOcultas(aluno func(VisivelRBM) []float64) exercicios.Resultado {
+	return exercicios.Verifica("03-p-h-dado-v", aluno, ProbOcultas,
+		[]VisivelRBM{
+			{RBM: rbmPequena03, V: []float64{1, 0, 1}},
+			{RBM: rbmPequena03, V: []float64{0, 0, 0}},
+			{RBM: rbmDistinta03, V: []float64{0, 0, 0}}, // σ(c), não σ(b) nem c
+			{RBM: rbmDistinta03, V: []float64{1, 0, 1}},
+			{RBM: rbmLarga03, V: []float64{1, 0}}, // W 2×4: 4 saídas
+			{RBM: rbmLarga03, V: []float64{1, 1}},
+		},
+		exercicios.Aleatorios(20, sorteiaVisivel03),
+		exercicios.Dica("uma saída por oculta (len(e.RBM.C)); para cada j, some cⱼ (o viés das ocultas, não o b das visíveis) e vᵢ·W[i][j] sobre as visíveis (linha i = visível, coluna j = oculta) e aplique a sigmoide 1/(1+e^(−x))."),
+	)
+}
+
+// VerificaEnergiaLivre confere a EnergiaLivre do aluno (exercício
+// 03-energia-livre): casos fixos com v = 0 (só as softplus de c), com o
+// termo −b·v, com W 2×4 e com uma entrada de 755 numa oculta (e^755 estoura
+// o float64: log(1 + e^x) ingênuo dá −Inf), e 20 sorteados.
+func VerificaEnergiaLivre(aluno func(VisivelRBM) float64) exercicios.Resultado {
+	return exercicios.Verifica("03-energia-livre", aluno, EnergiaLivre,
+		[]VisivelRBM{
+			{RBM: rbmPequena03, V: []float64{1, 0, 1}},
+			{RBM: rbmPequena03, V: []float64{0, 1, 1}},
+			{RBM: rbmDistinta03, V: []float64{0, 0, 0}},
+			{RBM: rbmDistinta03, V: []float64{1, 0, 1}},
+			{RBM: rbmLarga03, V: []float64{1, 1}},
+			{RBM: rbmGrande03, V: []float64{0, 1}}, // entradas 355 e 7: e^355 ainda cabe
+			{RBM: rbmGrande03, V: []float64{1, 1}}, // entradas 755 e −393: e^755 estoura
+		},
+		exercicios.Aleatorios(20, sorteiaVisivel03),
+		exercicios.Dica("F(v) = −Σᵢ bᵢvᵢ − Σⱼ softplus(xⱼ), com xⱼ = cⱼ + Σᵢ vᵢWᵢⱼ e softplus(x) = log(1 + eˣ); os dois termos entram com sinal de menos. Para x grande, eˣ estoura o float64 (acima de x ≈ 709,78): quando x > 0, use a forma equivalente x + log(1 + e^(−x)), isto é, x + math.Log1p(math.Exp(−x))."),
+	)
+}
+
+// VerificaPassoCD1 confere o PassoCD1 do aluno (exercício 03-cd1): casos
+// fixos com lotes de 1, 3 e 4 exemplos (quem soma em vez de tirar a média,
+// ou divide pelo número de visíveis, erra), taxas diferentes de 1 (quem
+// aplica a taxa duas vezes erra), médias de V0 − V1 e de p(h|V0) − p(h|V1)
+// diferentes de zero (quem esquece os vieses erra) e probabilidades longe de
+// 0 e de 1 (quem sorteia ou arredonda as ocultas erra); e 15 sorteados.
+func VerificaPassoCD1(aluno func(CD1) RBMPequena) exercicios.Resultado {
+	lote := func(r *rand.Rand, n, v int) [][]float64 {
+		m := make([][]float64, n)
+		for k := range m {
+			m[k] = SorteiaBinario(r, v)
+		}
+		return m
+	}
+	return exercicios.Verifica("03-cd1", aluno, PassoCD1,
+		[]CD1{
+			{RBM: rbmPequena03, V0: [][]float64{{1, 0, 1}}, V1: [][]float64{{0, 1, 1}}, Taxa: 0.1},
+			{RBM: rbmDistinta03, // lote de 4 (nem 3 visíveis, nem 2 ocultas)
+				V0:   [][]float64{{1, 0, 1}, {1, 1, 0}, {0, 1, 1}, {1, 0, 0}},
+				V1:   [][]float64{{0, 1, 1}, {1, 0, 0}, {1, 1, 1}, {0, 0, 1}},
+				Taxa: 0.1},
+			{RBM: rbmLarga03, // lote de 3 (nem 2 visíveis, nem 4 ocultas)
+				V0:   [][]float64{{1, 0}, {1, 1}, {0, 1}},
+				V1:   [][]float64{{0, 1}, {1, 0}, {0, 0}},
+				Taxa: 0.3},
+		},
+		exercicios.Aleatorios(15, func(r *rand.Rand) CD1 {
+			v, n := 1+r.IntN(5), 1+r.IntN(4)
+			return CD1{RBM: SorteiaRBM(r, v, 1+r.IntN(4)), V0: lote(r, n, v), V1: lote(r, n, v), Taxa: 0.05 + 0.5*r.Float64()}
+		}),
+		exercicios.Dica("comece copiando a RBM (não altere c.RBM!) e calcule tudo com os parâmetros antigos. Para cada exemplo k: ph0 = p(h|V0[k]), ph1 = p(h|V1[k]) — probabilidades, sem sortear as ocultas; some em W[i][j] o valor taxa·(V0[k][i]·ph0[j] − V1[k][i]·ph1[j])/n, em B[i] taxa·(V0[k][i] − V1[k][i])/n e em C[j] taxa·(ph0[j] − ph1[j])/n, com n = len(c.V0), o tamanho do lote: fase positiva menos negativa, a taxa uma vez só, e os vieses também mudam."),
+	)
+}

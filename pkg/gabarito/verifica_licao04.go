@@ -1,0 +1,153 @@
+package gabarito
+
+import (
+	"math/rand/v2"
+	"strconv"
+
+	"github.com/go-estudos/representacoes/pkg/exercicios"
+	"github.com/go-estudos/representacoes/pkg/gan"
+)
+
+// notasAleatorias sorteia n probabilidades em [0,01; 0,99].
+func notasAleatorias(r *rand.Rand, n int) []float64 {
+	p := make([]float64, n)
+	for i := range p {
+		p[i] = 0.01 + 0.98*r.Float64()
+	}
+	return p
+}
+
+// VerificaPerdaD confere a PerdaD do aluno (exercício 04-perda-d): casos
+// fixos, um para cada erro comum, e 20 sorteados.
+func VerificaPerdaD(aluno func(n Notas) float64) exercicios.Resultado {
+	return exercicios.Verifica("04-perda-d", aluno, PerdaD,
+		[]Notas{
+			// D chuta: 2·log 2 ≈ 1,386 (um caso simétrico: rótulos trocados ainda passam aqui).
+			{Reais: []float64{0.5}, Falsos: []float64{0.5}},
+			// Rótulos trocados, log esquecido, +log(1 − D) no lugar de −log(1 − D), soma no
+			// lugar da média: todos mudam o valor.
+			{Reais: []float64{0.9, 0.8}, Falsos: []float64{0.1, 0.3, 0.2}},
+			// Lotes de tamanhos bem diferentes: uma média só sobre os 5 valores juntos (em vez
+			// de duas médias) erra aqui, e a média das duas médias (÷2) também.
+			{Reais: []float64{0.99}, Falsos: []float64{0.05, 0.6, 0.7, 0.01}},
+			// Um lote de falsos só: o termo dos falsos com o sinal trocado, isolado.
+			{Reais: []float64{0.7, 0.7, 0.7}, Falsos: []float64{0.4}},
+		},
+		exercicios.Aleatorios(20, func(r *rand.Rand) Notas {
+			return Notas{Reais: notasAleatorias(r, 1+r.IntN(6)), Falsos: notasAleatorias(r, 1+r.IntN(6))}
+		}),
+		exercicios.Dica("são duas médias separadas (os lotes podem ter tamanhos diferentes): a de −log p nos reais (rótulo 1) e a de −log(1 − p) nos falsos (rótulo 0); some as duas. Use math.Log (o logaritmo natural) e divida cada soma pelo tamanho do seu lote."),
+	)
+}
+
+// VerificaPerdaG confere a PerdaG do aluno (exercício 04-perda-g): casos
+// fixos, um para cada erro comum, e 20 sorteados.
+func VerificaPerdaG(aluno func(falsos []float64) float64) exercicios.Resultado {
+	return exercicios.Verifica("04-perda-g", aluno, PerdaG,
+		[][]float64{
+			{0.5},        // −log(1/2) = log 2
+			{0.1},        // a perda minimax log(1 − D), com ou sem o sinal, dá outro valor
+			{0.01, 0.99}, // simétrico: −log(1 − p) daria o mesmo; os outros casos o pegam
+			{0.2, 0.4, 0.9},
+			{0.05, 0.3, 0.3, 0.3}, // soma no lugar da média
+		},
+		exercicios.Aleatorios(20, func(r *rand.Rand) []float64 { return notasAleatorias(r, 1+r.IntN(8)) }),
+		exercicios.Dica("é a média de −log p sobre as notas dos falsos; não use log(1 − p) nem −log(1 − p) (a perda minimax, que satura quando D(G(z)) ≈ 0)."),
+	)
+}
+
+// VerificaInterpola confere a Interpola do aluno (exercício 04-interpola):
+// casos fixos, um para cada erro comum, e 15 sorteados.
+func VerificaInterpola(aluno func(e Interpolacao) [][]float64) exercicios.Resultado {
+	return exercicios.Verifica("04-interpola", aluno, Interpola,
+		[]Interpolacao{
+			// t e 1 − t trocados (de Ate até De), t = k/Passos (o último extremo de fora),
+			// divisão inteira (t = 0 até o fim) e interpolação esférica (slerp) erram aqui.
+			{De: []float64{0, 10}, Ate: []float64{1, -10}, Passos: 3},
+			{De: []float64{1}, Ate: []float64{2}, Passos: 2}, // só os dois extremos
+			// Vetores de normas diferentes e não paralelos: a slerp se afasta da reta.
+			{De: []float64{3, 0, 0}, Ate: []float64{0, 1, 0}, Passos: 5},
+			// Muitos passos: um ponto a mais ou a menos muda o tamanho da resposta.
+			{De: []float64{-1, 2}, Ate: []float64{1, 2}, Passos: 11},
+		},
+		exercicios.Aleatorios(15, func(r *rand.Rand) Interpolacao {
+			dim := 1 + r.IntN(6)
+			de, ate := make([]float64, dim), make([]float64, dim)
+			for i := range dim {
+				de[i], ate[i] = r.NormFloat64(), r.NormFloat64()
+			}
+			return Interpolacao{De: de, Ate: ate, Passos: 2 + r.IntN(9)}
+		}),
+		exercicios.Dica("são e.Passos pontos, os dois extremos incluídos: o ponto k (de 0 a Passos−1) usa t = k/(Passos−1), e t = 0 tem de dar De (não Ate); cada coordenada é De[i] + t·(Ate[i] − De[i]), em linha reta (não a interpolação esférica). Divida em float64, não em inteiros, e crie uma fatia nova para cada ponto."),
+	)
+}
+
+// VerificaCobertura confere a Cobertura do aluno (exercício 04-cobertura):
+// casos fixos, um para cada erro comum, e 15 sorteados.
+func VerificaCobertura(aluno func(pontos [][2]float64) Cobertura) exercicios.Resultado {
+	anel := gan.AnelPadrao()
+	centros, sigma := anel.Centros(), anel.Sigma
+	repete := func(p [2]float64, n int) [][2]float64 {
+		v := make([][2]float64, n)
+		for i := range v {
+			v[i] = p
+		}
+		return v
+	}
+	junta := func(partes ...[][2]float64) [][2]float64 {
+		var v [][2]float64
+		for _, p := range partes {
+			v = append(v, p...)
+		}
+		return v
+	}
+	origem := [2]float64{0, 0}       // no meio do anel: longe (2 = 40σ) de todo centro
+	c0, c1 := centros[0], centros[1] // (2, 0) e (√2, √2)
+	return exercicios.Verifica("04-cobertura", aluno, CoberturaAnel,
+		[][][2]float64{
+			// 2 modos, 75% de qualidade. A origem está a 2 de cada centro: um limiar
+			// absoluto (distância < 3, esquecendo o σ) a conta como boa.
+			{{2, 0}, {2, 0.01}, {0, 2}, {0, 0}},
+			// (0; −2,2) está a 0,2 = 4σ do centro: distância ao quadrado < 3σ a conta como boa.
+			{{1.4142, 1.4142}, {-2, 0.1}, {0, -2.2}},
+			// (2,1; 0) está a 0,1 = 2σ do centro: um limiar de 1σ a perde.
+			{{2.1, 0}, {2, 0.04}, {-2, -0.12}},
+			// 2% das amostras BOAS não basta: 50 pontos ruins, 9 no modo 0 e 1 no modo 1.
+			// O modo 1 tem 1/60 ≈ 1,7% do total (não coberto), mas 10% das boas.
+			junta(repete(origem, 50), repete(c0, 9), repete(c1, 1)),
+			// Exatamente 2%: 1 ponto de 50 no modo 1 conta (≥, não >). E "2%" não quer dizer
+			// "2 amostras": com 1 ponto o modo 1 está coberto.
+			junta(repete(c0, 49), repete(c1, 1)),
+			// 3 pontos de 200 (1,5%) num modo: não coberto, embora sejam ≥ 2 amostras; e contar
+			// amostras boas no lugar de modos dá 200.
+			junta(repete(c0, 197), repete(c1, 3)),
+			// Um ponto exatamente a 3σ do centro (2, 0) não é de alta qualidade (< 3σ, não ≤).
+			{{2, 3 * sigma}, {2, 0}},
+		},
+		exercicios.Aleatorios(15, func(r *rand.Rand) [][2]float64 {
+			perto := func(k int, desvio float64) [2]float64 {
+				return [2]float64{centros[k][0] + desvio*r.NormFloat64(), centros[k][1] + desvio*r.NormFloat64()}
+			}
+			var pts [][2]float64
+			modos := 1 + r.IntN(8)
+			for range 20 + r.IntN(200) {
+				pts = append(pts, perto(r.IntN(modos), 0.02+0.1*r.Float64()))
+			}
+			for range r.IntN(30) { // alguns pontos soltos
+				pts = append(pts, [2]float64{4*r.Float64() - 2, 4*r.Float64() - 2})
+			}
+			return pts
+		}),
+		exercicios.Dica("para cada ponto, veja se a distância (math.Hypot) a algum centro é menor que 3σ (3·sigma, não 3; estritamente menor); conte por modo. Um modo está coberto se a sua contagem for ≥ 2% do total de pontos — de todos, não só dos bons (gan.MinimoPorModo). Modos conta modos, não amostras."),
+		exercicios.Descreve(descrevePontos),
+	)
+}
+
+// descrevePontos resume uma lista de pontos para a mensagem de falha: os
+// 10 primeiros e, se houver mais, quantos são ao todo.
+func descrevePontos(p [][2]float64) string {
+	if len(p) <= 10 {
+		return exercicios.Formata(p)
+	}
+	return exercicios.Formata(p[:10]) + " … (" + strconv.Itoa(len(p)) + " pontos ao todo)"
+}
