@@ -137,8 +137,8 @@ func (l Laco) RodaOuErro() (r *Registro, err error) {
 	}
 	if completo && !l.Retreinar && !retreinarPorAmbiente() {
 		anterior.Reutilizado = true
-		fmt.Printf("♻️  Treino %q já feito (%d passos): carregado de %s.\n"+
-			"   Para treinar de novo: Retreinar: true, ou REPRESENTACOES_RETREINAR=1.\n", l.Nome, l.Passos, pasta)
+		fmt.Printf("♻️  Treino %q já feito (%s passos): carregado de %s.\n"+
+			"   Para treinar de novo: Retreinar: true, ou REPRESENTACOES_RETREINAR=1.\n", l.Nome, Inteiro(l.Passos), pasta)
 		l.mostraFinal(anterior)
 		return anterior, nil
 	}
@@ -239,7 +239,7 @@ func (l *Laco) completa() error {
 }
 
 func (l *Laco) mostraFinal(r *Registro) {
-	s := fmt.Sprintf("Treino %q: %d passos em %s (motor %s)", l.Nome, r.Total,
+	s := fmt.Sprintf("Treino %q: %s passos em %s (motor %s)", l.Nome, Inteiro(r.Total),
 		Duracao(time.Duration(r.Segundos*float64(time.Second))), r.Motor)
 	if r.ExemplosPorSeg > 0 {
 		s += fmt.Sprintf(", %s exemplos/s", Num(r.ExemplosPorSeg, 0))

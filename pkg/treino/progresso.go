@@ -95,9 +95,9 @@ func (p *Progresso) estima(passo int) {
 	if total < minTreinoLongo {
 		return
 	}
-	p.escreve(fmt.Sprintf("⏱️  No motor Go puro este treino deve levar %s (%s s por passo, medido em %d passos; faltam %d).\n"+
+	p.escreve(fmt.Sprintf("⏱️  No motor Go puro este treino deve levar %s (%s s por passo, medido em %s passos; faltam %s).\n"+
 		"   Com o plugin XLA (scripts/setup.sh, em Linux x86-64 ou arm64) seria bem mais rápido.",
-		Aproximado(total), Num(porPasso.Seconds(), 3), feitos, p.total-passo))
+		Aproximado(total), Num(porPasso.Seconds(), 3), Inteiro(feitos), Inteiro(p.total-passo)))
 }
 
 // Aproximado escreve uma duração longa por alto, em português: "menos de
@@ -174,13 +174,38 @@ func Duracao(d time.Duration) string {
 	}
 }
 
-// Num escreve um número à brasileira, com vírgula decimal: Num(0.1234, 3) = "0,123".
+// Num escreve um número à brasileira, com vírgula decimal e, a partir de
+// cinco algarismos na parte inteira, ponto separando os milhares (como no SI,
+// que não separa os de quatro: 2500, mas 40.472): Num(0.1234, 3) = "0,123",
+// Num(235146, 0) = "235.146".
 func Num(x float64, casas int) string {
 	if math.IsNaN(x) {
 		return "—"
 	}
-	return strings.Replace(fmt.Sprintf("%.*f", casas, x), ".", ",", 1)
+	s := fmt.Sprintf("%.*f", casas, x)
+	inteira, decimal, temDecimal := strings.Cut(s, ".")
+	sinal := ""
+	if strings.HasPrefix(inteira, "-") {
+		sinal, inteira = "-", inteira[1:]
+	}
+	if len(inteira) >= 5 && !strings.ContainsAny(inteira, "Inf") {
+		var b strings.Builder
+		for i, c := range inteira {
+			if i > 0 && (len(inteira)-i)%3 == 0 {
+				b.WriteByte('.')
+			}
+			b.WriteRune(c)
+		}
+		inteira = b.String()
+	}
+	if temDecimal {
+		return sinal + inteira + "," + decimal
+	}
+	return sinal + inteira
 }
+
+// Inteiro escreve um inteiro à brasileira (como Num): Inteiro(60000) = "60.000".
+func Inteiro(n int) string { return Num(float64(n), 0) }
 
 // Pct escreve uma fração como porcentagem: Pct(0.9812) = "98,12%".
 func Pct(x float64) string { return Num(100*x, 2) + "%" }

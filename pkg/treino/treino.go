@@ -118,9 +118,9 @@ func TreinaOuErro(cfg Config) (m *Modelo, err error) {
 		h, errH := carregaHistorico(pasta)
 		if errH == nil {
 			m.Historico, m.Reutilizado = h, true
-			fmt.Printf("♻️  Modelo %q já treinado (%d passos): carregado de %s.\n"+
+			fmt.Printf("♻️  Modelo %q já treinado (%s passos): carregado de %s.\n"+
 				"   Para treinar de novo: Retreinar: true na Config, ou REPRESENTACOES_RETREINAR=1.\n",
-				cfg.Nome, feitos, pasta)
+				cfg.Nome, Inteiro(feitos), pasta)
 			mostraFinal(cfg, h)
 			return m, nil
 		}
@@ -211,8 +211,8 @@ func TreinaOuErro(cfg Config) (m *Modelo, err error) {
 
 // mostraFinal resume o treino: métricas finais e, no notebook, as curvas.
 func mostraFinal(cfg Config, h *Historico) {
-	s := fmt.Sprintf("Modelo %q: %d parâmetros, %d passos, treino em %s (%s exemplos/s, motor %s).",
-		cfg.Nome, h.Parametros, int(Ultima(h.Passos)), Duracao(time.Duration(h.Segundos*float64(time.Second))),
+	s := fmt.Sprintf("Modelo %q: %s parâmetros, %s passos, treino em %s (%s exemplos/s, motor %s).",
+		cfg.Nome, Inteiro(h.Parametros), Inteiro(int(Ultima(h.Passos))), Duracao(time.Duration(h.Segundos*float64(time.Second))),
 		Num(h.ExemplosPorSeg, 0), h.Motor)
 	if len(h.PerdaValidacao) > 0 {
 		s += "\nValidação: perda " + Num(Ultima(h.PerdaValidacao), 4)

@@ -161,6 +161,18 @@ func TestModoRapido(t *testing.T) {
 }
 
 func TestFormatos(t *testing.T) {
+	for _, c := range []struct {
+		x     float64
+		casas int
+		quer  string
+	}{{235146, 0, "235.146"}, {2500, 0, "2500"}, {-12345.678, 2, "-12.345,68"}, {1e6, 1, "1.000.000,0"}, {99999.5, 0, "100.000"}} {
+		if got := Num(c.x, c.casas); got != c.quer {
+			t.Errorf("Num(%v, %d) = %q, esperava %q", c.x, c.casas, got, c.quer)
+		}
+	}
+	if Inteiro(60000) != "60.000" || Inteiro(7850) != "7850" {
+		t.Errorf("Inteiro: %q %q", Inteiro(60000), Inteiro(7850))
+	}
 	if Num(0.12345, 3) != "0,123" || Pct(0.9812) != "98,12%" {
 		t.Fatalf("Num/Pct: %q %q", Num(0.12345, 3), Pct(0.9812))
 	}
