@@ -5,7 +5,7 @@ propósito com as entregas ruins que um professor recebe:
   bruno  softmax errada e a verificação dela trocada por uma que sempre
          passa; a célula do gradiente sem o metadado "exercicio"; a dos
          parâmetros não compila e a verificação dela apagada: nada passa, e a
-         softmax é conferida pela verificação ORIGINAL (26 casos);
+         softmax é conferida pela verificação ORIGINAL (38 casos);
   carla  o notebook com o JSON cortado ao meio;
   davi   um 00-introducao.ipynb que é, na verdade, a lição 01;
   fabio  um vândalo: a softmax tenta apagar a entrega da ana, escrever na
@@ -157,7 +157,7 @@ def main():
                     and x.get("casos_que_falharam") == "0" for x in ana), str(ana))
 
         s = g("bruno", "00-softmax")
-        confere("bruno: a verificação trocada não vale — a original rodou (26 casos) e a softmax errada falhou",
+        confere("bruno: a verificação trocada não vale — a original rodou (38 casos) e a softmax errada falhou",
                 s.get("passou") == "não" and s.get("casos_verificados") == "38"
                 and int(s.get("casos_que_falharam") or 0) > 0, str(s))
         p = g("bruno", "00-parametros")
