@@ -181,3 +181,25 @@ func Confere(t testing.TB, b compute.Backend, nome string, camada Camada, o Opco
 	}
 	t.Logf("%s: %d entradas e %d variáveis conferidas; maior erro relativo %.1e", nome, len(conferidas), len(variaveis), maior)
 }
+
+// Caso é uma camada a conferir com entradas sorteadas das dimensões dadas.
+type Caso struct {
+	Nome     string
+	Camada   Camada
+	Entradas [][]int // as dimensões de cada entrada
+}
+
+// ConfereCasos confere cada caso num subteste próprio, com entradas sorteadas
+// por Aleatorio (semente fixa por caso e entrada, escala 1) e as Opcoes
+// padrão.
+func ConfereCasos(t *testing.T, b compute.Backend, casos []Caso) {
+	for i, c := range casos {
+		t.Run(c.Nome, func(t *testing.T) {
+			var ts []*tensors.Tensor
+			for j, dims := range c.Entradas {
+				ts = append(ts, Aleatorio(uint64(10*i+j+1), 1, dims...))
+			}
+			Confere(t, b, c.Nome, c.Camada, Opcoes{}, ts...)
+		})
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/gomlx/gomlx/core/graph"
-	"github.com/gomlx/gomlx/core/tensors"
 	"github.com/gomlx/gomlx/ml/model"
 
 	"github.com/go-estudos/representacoes/internal/difinitas"
@@ -21,27 +20,15 @@ import (
 func TestGradientesConferemComDiferencasFinitas(t *testing.T) {
 	b := motor.Backend()
 	const n, V, H = 3, 4, 3
-	casos := []struct {
-		nome     string
-		camada   difinitas.Camada
-		entradas [][]int
-	}{
-		{"EnergiaLivre", func(_ *model.Scope, e []*graph.Node) *graph.Node { return EnergiaLivre(e[0], e[1], e[2], e[3]) },
-			[][]int{{n, V}, {V, H}, {V}, {H}}},
-		{"Energia", func(_ *model.Scope, e []*graph.Node) *graph.Node { return Energia(e[0], e[1], e[2], e[3], e[4]) },
-			[][]int{{n, V}, {n, H}, {V, H}, {V}, {H}}},
-		{"ProbOcultas", func(_ *model.Scope, e []*graph.Node) *graph.Node { return ProbOcultas(e[0], e[1], e[2]) },
-			[][]int{{n, V}, {V, H}, {H}}},
-		{"ProbVisiveis", func(_ *model.Scope, e []*graph.Node) *graph.Node { return ProbVisiveis(e[0], e[1], e[2]) },
-			[][]int{{n, H}, {V, H}, {V}}},
+	casos := []difinitas.Caso{
+		{Nome: "EnergiaLivre", Camada: func(_ *model.Scope, e []*graph.Node) *graph.Node { return EnergiaLivre(e[0], e[1], e[2], e[3]) },
+			Entradas: [][]int{{n, V}, {V, H}, {V}, {H}}},
+		{Nome: "Energia", Camada: func(_ *model.Scope, e []*graph.Node) *graph.Node { return Energia(e[0], e[1], e[2], e[3], e[4]) },
+			Entradas: [][]int{{n, V}, {n, H}, {V, H}, {V}, {H}}},
+		{Nome: "ProbOcultas", Camada: func(_ *model.Scope, e []*graph.Node) *graph.Node { return ProbOcultas(e[0], e[1], e[2]) },
+			Entradas: [][]int{{n, V}, {V, H}, {H}}},
+		{Nome: "ProbVisiveis", Camada: func(_ *model.Scope, e []*graph.Node) *graph.Node { return ProbVisiveis(e[0], e[1], e[2]) },
+			Entradas: [][]int{{n, H}, {V, H}, {V}}},
 	}
-	for i, c := range casos {
-		t.Run(c.nome, func(t *testing.T) {
-			var ts []*tensors.Tensor
-			for j, dims := range c.entradas {
-				ts = append(ts, difinitas.Aleatorio(uint64(10*i+j+1), 1, dims...))
-			}
-			difinitas.Confere(t, b, c.nome, c.camada, difinitas.Opcoes{}, ts...)
-		})
-	}
+	difinitas.ConfereCasos(t, b, casos)
 }
