@@ -12,42 +12,12 @@ import (
 // pelos casos fixos; a referência tem de passar; e o esboço que o notebook
 // entrega (o corpo da célula do exercício), ser recusado.
 
-// confere01 roda a verificação (com `sorteados` casos sorteados, como no
-// notebook) na referência (tem de passar), no esboço e em cada resposta
-// errada (têm de falhar); as erradas têm de falhar já nos casos fixos, sem
-// os sorteados.
-func confere01[F any](t *testing.T, verifica func(F, int) exercicios.Resultado, sorteados int, referencia, esboco F, erradas map[string]F) {
-	t.Helper()
-	if len(erradas) < 3 {
-		t.Fatalf("a lista tem %d respostas erradas; a regra pede pelo menos 3", len(erradas))
-	}
-	t.Run("referência passa", func(t *testing.T) {
-		if r := verifica(referencia, sorteados); !r.Passou {
-			t.Fatalf("a referência não passou: %s", r.Mensagem)
-		}
-	})
-	t.Run("esboço do notebook falha", func(t *testing.T) {
-		if r := verifica(esboco, sorteados); r.Passou {
-			t.Fatalf("o esboço passou: %s", r.Mensagem)
-		}
-	})
-	for nome, f := range erradas {
-		t.Run(nome, func(t *testing.T) {
-			if r := verifica(f, 0); r.Passou {
-				t.Errorf("os casos fixos aceitaram a resposta errada %q", nome)
-			}
-			if r := verifica(f, sorteados); r.Passou {
-				t.Errorf("a verificação completa aceitou a resposta errada %q", nome)
-			}
-		})
-	}
-}
-
 func TestErradasTamanhoSaida(t *testing.T) {
 	referencia := func(c Conv) int { return (c.Entrada+2*c.Padding-c.Kernel)/c.Passo + 1 }
 	esboco := func(c Conv) int { return 0 }
-	confere01(t, verificaTamanhoSaida, 20, referencia, esboco, map[string]func(Conv) int{
-		"sem o +1": func(c Conv) int { return (c.Entrada + 2*c.Padding - c.Kernel) / c.Passo },
+	confereRecusa(t, verificaTamanhoSaida, 20, map[string]func(Conv) int{"referência": referencia}, map[string]func(Conv) int{
+		"esboço do notebook": esboco,
+		"sem o +1":           func(c Conv) int { return (c.Entrada + 2*c.Padding - c.Kernel) / c.Passo },
 		"esquece o preenchimento": func(c Conv) int {
 			return (c.Entrada-c.Kernel)/c.Passo + 1
 		},
@@ -125,7 +95,8 @@ func TestErradasConvolucaoComPasso(t *testing.T) {
 	}
 	referencia := convolucao01{}.calcula
 	esboco := func(e ConvComPasso) [][]float64 { return nil }
-	confere01(t, verificaConvolucaoComPasso, 15, referencia, esboco, map[string]func(ConvComPasso) [][]float64{
+	confereRecusa(t, verificaConvolucaoComPasso, 15, map[string]func(ConvComPasso) [][]float64{"referência": referencia}, map[string]func(ConvComPasso) [][]float64{
+		"esboço do notebook": esboco,
 		"esquece o preenchimento": convolucao01{
 			linhas: func(e ConvComPasso) (int, int) {
 				h, w, kh, kw := dims(e)
@@ -232,7 +203,8 @@ func (p pool01) calcula(im [][]float64) [][]float64 {
 func TestErradasMaxPool2(t *testing.T) {
 	referencia := pool01{}.calcula
 	esboco := func(imagem [][]float64) [][]float64 { return nil }
-	confere01(t, verificaMaxPool2, 15, referencia, esboco, map[string]func([][]float64) [][]float64{
+	confereRecusa(t, verificaMaxPool2, 15, map[string]func([][]float64) [][]float64{"referência": referencia}, map[string]func([][]float64) [][]float64{
+		"esboço do notebook": esboco,
 		"janelas sobrepostas (passo 1)": pool01{
 			tamanho: func(h, w int) (int, int) { return h - 1, w - 1 },
 			janela: func(im [][]float64, i, j int) []float64 {
@@ -292,9 +264,10 @@ func TestErradasMaxPool2(t *testing.T) {
 func TestErradasParametrosConv(t *testing.T) {
 	referencia := func(c CamadaConv) int { return c.Kernel*c.Kernel*c.CanaisEntrada*c.Filtros + c.Filtros }
 	esboco := func(c CamadaConv) int { return 0 }
-	confere01(t, verificaParametrosConv, 8, referencia, esboco, map[string]func(CamadaConv) int{
-		"esquece os vieses": func(c CamadaConv) int { return c.Kernel * c.Kernel * c.CanaisEntrada * c.Filtros },
-		"um viés por peso":  func(c CamadaConv) int { return 2 * c.Kernel * c.Kernel * c.CanaisEntrada * c.Filtros },
+	confereRecusa(t, verificaParametrosConv, 8, map[string]func(CamadaConv) int{"referência": referencia}, map[string]func(CamadaConv) int{
+		"esboço do notebook": esboco,
+		"esquece os vieses":  func(c CamadaConv) int { return c.Kernel * c.Kernel * c.CanaisEntrada * c.Filtros },
+		"um viés por peso":   func(c CamadaConv) int { return 2 * c.Kernel * c.Kernel * c.CanaisEntrada * c.Filtros },
 		"esquece os canais de entrada": func(c CamadaConv) int {
 			return c.Kernel*c.Kernel*c.Filtros + c.Filtros
 		},

@@ -14,30 +14,6 @@ import (
 // referência e a solução do notebook passam; o esboço entregue no notebook
 // falha.
 
-// confereErradas roda as verificações: a referência e as certas passam, o
-// esboço e cada errada falham, só com os casos fixos e com todos.
-func confereErradas[E, S any](t *testing.T, verifica func(func(E) S, int) exercicios.Resultado, sorteados int,
-	certas, erradas map[string]func(E) S) {
-	t.Helper()
-	for nome, f := range certas {
-		t.Run(nome, func(t *testing.T) {
-			if r := verifica(f, sorteados); !r.Passou {
-				t.Fatalf("%s deveria passar: %s", nome, r.Mensagem)
-			}
-		})
-	}
-	for nome, f := range erradas {
-		t.Run(nome, func(t *testing.T) {
-			if r := verifica(f, 0); r.Passou {
-				t.Errorf("os casos fixos aceitaram %q", nome)
-			}
-			if r := verifica(f, sorteados); r.Passou {
-				t.Errorf("a verificação completa aceitou %q", nome)
-			}
-		})
-	}
-}
-
 // ---- 02-passo-gru ----
 
 func vezes(v []float64, m [][]float64) []float64 {
@@ -113,7 +89,7 @@ func (v gruVariante) passo(e GRU) []float64 {
 }
 
 func TestErradasPassoGRU(t *testing.T) {
-	confereErradas(t, verificaPassoGRU, 10,
+	confereRecusa(t, verificaPassoGRU, 10,
 		map[string]func(GRU) []float64{
 			"referência":                  PassoGRU,
 			"solução do notebook (laços)": gruVariante{}.passo,
@@ -146,7 +122,7 @@ func TestErradasParametrosLSTM(t *testing.T) {
 			return total
 		}
 	}
-	confereErradas(t, verificaParametrosLSTM, 6,
+	confereRecusa(t, verificaParametrosLSTM, 6,
 		map[string]func(CamadaRNN) int{"referência": ParametrosLSTM, "solução do notebook": certa},
 		map[string]func(CamadaRNN) int{
 			"esboço entregue (0)":               func(CamadaRNN) int { return 0 },
@@ -184,7 +160,7 @@ func janelasVariante(menos, desloca int, troca bool) func(Serie) Exemplos {
 }
 
 func TestErradasJanelas(t *testing.T) {
-	confereErradas(t, verificaJanelas, 10,
+	confereRecusa(t, verificaJanelas, 10,
 		map[string]func(Serie) Exemplos{"referência": Janelas, "solução do notebook": janelasVariante(0, 0, false)},
 		map[string]func(Serie) Exemplos{
 			"esboço entregue (nenhum exemplo)": func(Serie) Exemplos { return Exemplos{} },
@@ -256,7 +232,7 @@ func (v amostraVariante) amostra(s Sorteio) int {
 }
 
 func TestErradasAmostraComTemperatura(t *testing.T) {
-	confereErradas(t, verificaAmostraComTemperatura, 20,
+	confereRecusa(t, verificaAmostraComTemperatura, 20,
 		map[string]func(Sorteio) int{"referência": AmostraComTemperatura, "solução do notebook": amostraVariante{}.amostra},
 		map[string]func(Sorteio) int{
 			"esboço entregue (0)":                      func(Sorteio) int { return 0 },
