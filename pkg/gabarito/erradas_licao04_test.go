@@ -4,7 +4,6 @@ import (
 	"math"
 	"testing"
 
-	"github.com/go-estudos/representacoes/pkg/exercicios"
 	"github.com/go-estudos/representacoes/pkg/gan"
 )
 
@@ -35,26 +34,8 @@ func soma04(ps []float64, f func(float64) float64) float64 {
 func menosLog04(p float64) float64       { return -math.Log(p) }
 func menosLog1Menos04(p float64) float64 { return -math.Log(1 - p) }
 
-// confereRecusa04 roda a verificação em cada resposta errada (deve falhar) e
-// na referência (deve passar).
-func confereRecusa04[F any](t *testing.T, verifica func(F) exercicios.Resultado, referencia F, erradas map[string]F) {
-	t.Helper()
-	for nome, f := range erradas {
-		t.Run(nome, func(t *testing.T) {
-			if r := verifica(f); r.Passou {
-				t.Errorf("a verificação aceitou uma resposta errada: %s", r.Mensagem)
-			}
-		})
-	}
-	t.Run("referência passa", func(t *testing.T) {
-		if r := verifica(referencia); !r.Passou {
-			t.Errorf("a verificação recusou a referência: %s", r.Mensagem)
-		}
-	})
-}
-
 func TestPerdaDRecusaErradas(t *testing.T) {
-	confereRecusa04(t, VerificaPerdaD, PerdaD, map[string]func(Notas) float64{
+	confereRecusa(t, verificaPerdaD, 20, map[string]func(Notas) float64{"referência": PerdaD}, map[string]func(Notas) float64{
 		"esqueleto entregue (devolve 0)": func(Notas) float64 { return 0 },
 		"rótulos trocados (reais com rótulo 0, falsos com 1)": func(n Notas) float64 {
 			return media04(n.Reais, menosLog1Menos04) + media04(n.Falsos, menosLog04)
@@ -85,7 +66,7 @@ func TestPerdaDRecusaErradas(t *testing.T) {
 }
 
 func TestPerdaGRecusaErradas(t *testing.T) {
-	confereRecusa04(t, VerificaPerdaG, PerdaG, map[string]func([]float64) float64{
+	confereRecusa(t, verificaPerdaG, 20, map[string]func([]float64) float64{"referência": PerdaG}, map[string]func([]float64) float64{
 		"esqueleto entregue (devolve 0)": func([]float64) float64 { return 0 },
 		"perda saturante, média de log(1 − D(G(z)))": func(f []float64) float64 {
 			return media04(f, func(p float64) float64 { return math.Log(1 - p) })
@@ -118,7 +99,7 @@ func pontos04(e Interpolacao, n int, t func(k int) float64, ponto func(de, ate, 
 func reta04(de, ate, t float64) float64 { return de + t*(ate-de) }
 
 func TestInterpolaRecusaErradas(t *testing.T) {
-	confereRecusa04(t, VerificaInterpola, Interpola, map[string]func(Interpolacao) [][]float64{
+	confereRecusa(t, verificaInterpola, 15, map[string]func(Interpolacao) [][]float64{"referência": Interpola}, map[string]func(Interpolacao) [][]float64{
 		"esqueleto entregue (devolve nil)": func(Interpolacao) [][]float64 { return nil },
 		"t e 1 − t trocados (vai de Ate até De)": func(e Interpolacao) [][]float64 {
 			return pontos04(e, e.Passos, func(k int) float64 { return float64(k) / float64(e.Passos-1) },
@@ -208,7 +189,7 @@ func TestCoberturaRecusaErradas(t *testing.T) {
 	sigma := gan.AnelPadrao().Sigma
 	certa := func(d float64) bool { return d < 3*sigma }
 	doisPorCento := func(c, _, n int) bool { return float64(c) >= gan.MinimoPorModo*float64(n) }
-	confereRecusa04(t, VerificaCobertura, CoberturaAnel, map[string]func([][2]float64) Cobertura{
+	confereRecusa(t, verificaCobertura, 15, map[string]func([][2]float64) Cobertura{"referência": CoberturaAnel}, map[string]func([][2]float64) Cobertura{
 		"esqueleto entregue (devolve zero)": func([][2]float64) Cobertura { return Cobertura{} },
 		"2% das amostras boas, não de todas": func(p [][2]float64) Cobertura {
 			return cobertura04(p, certa, func(c, boas, _ int) bool { return float64(c) >= gan.MinimoPorModo*float64(boas) })

@@ -48,6 +48,10 @@ func sorteiaVisivel03(r *rand.Rand) VisivelRBM {
 // fixos que separam cada termo (só visíveis acesas: −b·v; só ocultas: −c·h),
 // uma W que não é quadrada, e 20 sorteados.
 func VerificaEnergia(aluno func(EstadoRBM) float64) exercicios.Resultado {
+	return verificaEnergia(aluno, 20)
+}
+
+func verificaEnergia(aluno func(EstadoRBM) float64, sorteados int) exercicios.Resultado {
 	return exercicios.Verifica("03-energia", aluno, Energia,
 		[]EstadoRBM{
 			{RBM: rbmPequena03, V: []float64{1, 0, 1}, H: []float64{1, 0}},
@@ -58,7 +62,7 @@ func VerificaEnergia(aluno func(EstadoRBM) float64) exercicios.Resultado {
 			{RBM: rbmDistinta03, V: []float64{1, 1, 0}, H: []float64{0, 1}},
 			{RBM: rbmLarga03, V: []float64{1, 1}, H: []float64{1, 0, 1, 1}}, // W 2×4
 		},
-		exercicios.Aleatorios(20, func(r *rand.Rand) EstadoRBM {
+		exercicios.Aleatorios(sorteados, func(r *rand.Rand) EstadoRBM {
 			v, h := 1+r.IntN(6), 1+r.IntN(4)
 			return EstadoRBM{RBM: SorteiaRBM(r, v, h), V: SorteiaBinario(r, v), H: SorteiaBinario(r, h)}
 		}),
@@ -71,6 +75,10 @@ func VerificaEnergia(aluno func(EstadoRBM) float64) exercicios.Resultado {
 // lugar de c erra), W que não é quadrada (quem lê W[j][i] erra) e
 // v = 0 (só σ(c)), e 20 sorteados.
 func VerificaProbOcultas(aluno func(VisivelRBM) []float64) exercicios.Resultado {
+	return verificaProbOcultas(aluno, 20)
+}
+
+func verificaProbOcultas(aluno func(VisivelRBM) []float64, sorteados int) exercicios.Resultado {
 	return exercicios.Verifica("03-p-h-dado-v", aluno, ProbOcultas,
 		[]VisivelRBM{
 			{RBM: rbmPequena03, V: []float64{1, 0, 1}},
@@ -80,7 +88,7 @@ func VerificaProbOcultas(aluno func(VisivelRBM) []float64) exercicios.Resultado 
 			{RBM: rbmLarga03, V: []float64{1, 0}}, // W 2×4: 4 saídas
 			{RBM: rbmLarga03, V: []float64{1, 1}},
 		},
-		exercicios.Aleatorios(20, sorteiaVisivel03),
+		exercicios.Aleatorios(sorteados, sorteiaVisivel03),
 		exercicios.Dica("uma saída por oculta (len(e.RBM.C)); para cada j, some cⱼ (o viés das ocultas, não o b das visíveis) e vᵢ·W[i][j] sobre as visíveis (linha i = visível, coluna j = oculta) e aplique a sigmoide 1/(1+e^(−x))."),
 	)
 }
@@ -90,6 +98,10 @@ func VerificaProbOcultas(aluno func(VisivelRBM) []float64) exercicios.Resultado 
 // termo −b·v, com W 2×4 e com uma entrada de 755 numa oculta (e^755 estoura
 // o float64: log(1 + e^x) ingênuo dá −Inf), e 20 sorteados.
 func VerificaEnergiaLivre(aluno func(VisivelRBM) float64) exercicios.Resultado {
+	return verificaEnergiaLivre(aluno, 20)
+}
+
+func verificaEnergiaLivre(aluno func(VisivelRBM) float64, sorteados int) exercicios.Resultado {
 	return exercicios.Verifica("03-energia-livre", aluno, EnergiaLivre,
 		[]VisivelRBM{
 			{RBM: rbmPequena03, V: []float64{1, 0, 1}},
@@ -100,7 +112,7 @@ func VerificaEnergiaLivre(aluno func(VisivelRBM) float64) exercicios.Resultado {
 			{RBM: rbmGrande03, V: []float64{0, 1}}, // entradas 355 e 7: e^355 ainda cabe
 			{RBM: rbmGrande03, V: []float64{1, 1}}, // entradas 755 e −393: e^755 estoura
 		},
-		exercicios.Aleatorios(20, sorteiaVisivel03),
+		exercicios.Aleatorios(sorteados, sorteiaVisivel03),
 		exercicios.Dica("F(v) = −Σᵢ bᵢvᵢ − Σⱼ softplus(xⱼ), com xⱼ = cⱼ + Σᵢ vᵢWᵢⱼ e softplus(x) = log(1 + eˣ); os dois termos entram com sinal de menos. Para x grande, eˣ estoura o float64 (acima de x ≈ 709,78): quando x > 0, use a forma equivalente x + log(1 + e^(−x)), isto é, x + math.Log1p(math.Exp(−x))."),
 	)
 }
@@ -112,6 +124,10 @@ func VerificaEnergiaLivre(aluno func(VisivelRBM) float64) exercicios.Resultado {
 // diferentes de zero (quem esquece os vieses erra) e probabilidades longe de
 // 0 e de 1 (quem sorteia ou arredonda as ocultas erra); e 15 sorteados.
 func VerificaPassoCD1(aluno func(CD1) RBMPequena) exercicios.Resultado {
+	return verificaPassoCD1(aluno, 15)
+}
+
+func verificaPassoCD1(aluno func(CD1) RBMPequena, sorteados int) exercicios.Resultado {
 	lote := func(r *rand.Rand, n, v int) [][]float64 {
 		m := make([][]float64, n)
 		for k := range m {
@@ -131,7 +147,7 @@ func VerificaPassoCD1(aluno func(CD1) RBMPequena) exercicios.Resultado {
 				V1:   [][]float64{{0, 1}, {1, 0}, {0, 0}},
 				Taxa: 0.3},
 		},
-		exercicios.Aleatorios(15, func(r *rand.Rand) CD1 {
+		exercicios.Aleatorios(sorteados, func(r *rand.Rand) CD1 {
 			v, n := 1+r.IntN(5), 1+r.IntN(4)
 			return CD1{RBM: SorteiaRBM(r, v, 1+r.IntN(4)), V0: lote(r, n, v), V1: lote(r, n, v), Taxa: 0.05 + 0.5*r.Float64()}
 		}),

@@ -20,6 +20,10 @@ func notasAleatorias(r *rand.Rand, n int) []float64 {
 // VerificaPerdaD confere a PerdaD do aluno (exercício 04-perda-d): casos
 // fixos, um para cada erro comum, e 20 sorteados.
 func VerificaPerdaD(aluno func(n Notas) float64) exercicios.Resultado {
+	return verificaPerdaD(aluno, 20)
+}
+
+func verificaPerdaD(aluno func(n Notas) float64, sorteados int) exercicios.Resultado {
 	return exercicios.Verifica("04-perda-d", aluno, PerdaD,
 		[]Notas{
 			// D chuta: 2·log 2 ≈ 1,386 (um caso simétrico: rótulos trocados ainda passam aqui).
@@ -33,7 +37,7 @@ func VerificaPerdaD(aluno func(n Notas) float64) exercicios.Resultado {
 			// Um lote de falsos só: o termo dos falsos com o sinal trocado, isolado.
 			{Reais: []float64{0.7, 0.7, 0.7}, Falsos: []float64{0.4}},
 		},
-		exercicios.Aleatorios(20, func(r *rand.Rand) Notas {
+		exercicios.Aleatorios(sorteados, func(r *rand.Rand) Notas {
 			return Notas{Reais: notasAleatorias(r, 1+r.IntN(6)), Falsos: notasAleatorias(r, 1+r.IntN(6))}
 		}),
 		exercicios.Dica("são duas médias separadas (os lotes podem ter tamanhos diferentes): a de −log p nos reais (rótulo 1) e a de −log(1 − p) nos falsos (rótulo 0); some as duas. Use math.Log (o logaritmo natural) e divida cada soma pelo tamanho do seu lote."),
@@ -43,6 +47,10 @@ func VerificaPerdaD(aluno func(n Notas) float64) exercicios.Resultado {
 // VerificaPerdaG confere a PerdaG do aluno (exercício 04-perda-g): casos
 // fixos, um para cada erro comum, e 20 sorteados.
 func VerificaPerdaG(aluno func(falsos []float64) float64) exercicios.Resultado {
+	return verificaPerdaG(aluno, 20)
+}
+
+func verificaPerdaG(aluno func(falsos []float64) float64, sorteados int) exercicios.Resultado {
 	return exercicios.Verifica("04-perda-g", aluno, PerdaG,
 		[][]float64{
 			{0.5},        // −log(1/2) = log 2
@@ -51,7 +59,7 @@ func VerificaPerdaG(aluno func(falsos []float64) float64) exercicios.Resultado {
 			{0.2, 0.4, 0.9},
 			{0.05, 0.3, 0.3, 0.3}, // soma no lugar da média
 		},
-		exercicios.Aleatorios(20, func(r *rand.Rand) []float64 { return notasAleatorias(r, 1+r.IntN(8)) }),
+		exercicios.Aleatorios(sorteados, func(r *rand.Rand) []float64 { return notasAleatorias(r, 1+r.IntN(8)) }),
 		exercicios.Dica("é a média de −log p sobre as notas dos falsos; não use log(1 − p) nem −log(1 − p) (a perda minimax, que satura quando D(G(z)) ≈ 0)."),
 	)
 }
@@ -59,6 +67,10 @@ func VerificaPerdaG(aluno func(falsos []float64) float64) exercicios.Resultado {
 // VerificaInterpola confere a Interpola do aluno (exercício 04-interpola):
 // casos fixos, um para cada erro comum, e 15 sorteados.
 func VerificaInterpola(aluno func(e Interpolacao) [][]float64) exercicios.Resultado {
+	return verificaInterpola(aluno, 15)
+}
+
+func verificaInterpola(aluno func(e Interpolacao) [][]float64, sorteados int) exercicios.Resultado {
 	return exercicios.Verifica("04-interpola", aluno, Interpola,
 		[]Interpolacao{
 			// t e 1 − t trocados (de Ate até De), t = k/Passos (o último extremo de fora),
@@ -70,7 +82,7 @@ func VerificaInterpola(aluno func(e Interpolacao) [][]float64) exercicios.Result
 			// Muitos passos: um ponto a mais ou a menos muda o tamanho da resposta.
 			{De: []float64{-1, 2}, Ate: []float64{1, 2}, Passos: 11},
 		},
-		exercicios.Aleatorios(15, func(r *rand.Rand) Interpolacao {
+		exercicios.Aleatorios(sorteados, func(r *rand.Rand) Interpolacao {
 			dim := 1 + r.IntN(6)
 			de, ate := make([]float64, dim), make([]float64, dim)
 			for i := range dim {
@@ -85,6 +97,10 @@ func VerificaInterpola(aluno func(e Interpolacao) [][]float64) exercicios.Result
 // VerificaCobertura confere a Cobertura do aluno (exercício 04-cobertura):
 // casos fixos, um para cada erro comum, e 15 sorteados.
 func VerificaCobertura(aluno func(pontos [][2]float64) Cobertura) exercicios.Resultado {
+	return verificaCobertura(aluno, 15)
+}
+
+func verificaCobertura(aluno func(pontos [][2]float64) Cobertura, sorteados int) exercicios.Resultado {
 	anel := gan.AnelPadrao()
 	centros, sigma := anel.Centros(), anel.Sigma
 	repete := func(p [2]float64, n int) [][2]float64 {
@@ -124,7 +140,7 @@ func VerificaCobertura(aluno func(pontos [][2]float64) Cobertura) exercicios.Res
 			// Um ponto exatamente a 3σ do centro (2, 0) não é de alta qualidade (< 3σ, não ≤).
 			{{2, 3 * sigma}, {2, 0}},
 		},
-		exercicios.Aleatorios(15, func(r *rand.Rand) [][2]float64 {
+		exercicios.Aleatorios(sorteados, func(r *rand.Rand) [][2]float64 {
 			perto := func(k int, desvio float64) [2]float64 {
 				return [2]float64{centros[k][0] + desvio*r.NormFloat64(), centros[k][1] + desvio*r.NormFloat64()}
 			}
