@@ -492,7 +492,7 @@ def le_resultados_com_cuidado(caminho, problemas):
             continue
         try:
             r = json.loads(linha)
-            if "afirmacao" in r:
+            if r.get("tipo") == "afirmacao":
                 continue
             res.setdefault(str(r["id"]), []).append(r)
         except (ValueError, KeyError, TypeError):

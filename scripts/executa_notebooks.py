@@ -74,13 +74,13 @@ def prepara(nb, modo):
 
 def le_resultados(caminho):
     """Lê as verificações de exercícios ({id: [...]}) e as afirmações da lição
-    (treino.Confere: [(descrição, ok)])."""
+    (curso.Confere: [(descrição, ok)])."""
     res, afirmacoes = {}, []
     if caminho.exists():
         for linha in caminho.read_text(encoding="utf-8").splitlines():
             if linha.strip():
                 r = json.loads(linha)
-                if "afirmacao" in r:
+                if r.get("tipo") == "afirmacao":
                     afirmacoes.append((r["afirmacao"], r["ok"]))
                 else:
                     res.setdefault(r["id"], []).append(r)

@@ -31,9 +31,9 @@ CELULAS = [
      'import "gonum.org/v1/plot"\n%%\np := plot.New()\nfmt.Println("plot ok:", p != nil)',
      "plot ok: true", None),
     ("um pacote do curso e o GoMLX compilam e rodam",
-     'import (\n\t"github.com/go-estudos/representacoes/pkg/treino"\n\t"github.com/gomlx/gomlx/core/graph"\n)\n'
-     '%%\nfmt.Println("curso ok:", treino.Num(0.5, 2), graph.Add != nil)',
-     "curso ok: 0,50 true", None),
+     'import (\n\t"github.com/go-estudos/representacoes/pkg/curso"\n\t"github.com/go-estudos/representacoes/pkg/treino"\n\t"github.com/gomlx/gomlx/core/graph"\n)\n'
+     '%%\nfmt.Println("curso ok:", curso.Num(0.5, 2), treino.Treina != nil, graph.Add != nil)',
+     "curso ok: 0,50 true true", None),
     ("um módulo que não existe: a frase em português diz qual é",
      'import "github.com/fulano/naoexiste"\n%%\nnaoexiste.Faz()',
      None, "importa um pacote que o curso não tem: github.com/fulano/naoexiste."),

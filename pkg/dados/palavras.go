@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/go-estudos/representacoes/pkg/curso"
 )
 
 // Palavras devolve a lista de palavras do português do Brasil do pacote
@@ -15,7 +17,7 @@ import (
 // inclusive flexões e nomes próprios com maiúscula), uma por item, na ordem
 // do arquivo. A licença (GPL) não permite copiá-la para o repositório do
 // curso: ela é lida de onde o sistema a instalou, /usr/share/dict/brazilian,
-// ou de <Pasta()>/brazilian (onde o scripts/setup.sh a deixa). Se não
+// ou de <curso.PastaDados()>/brazilian (onde o scripts/setup.sh a deixa). Se não
 // estiver em nenhum dos dois, o erro explica como obtê-la.
 func Palavras() ([]string, error) {
 	palavrasUmaVez.Do(func() { palavrasLidas, palavrasErro = lePalavras() })
@@ -30,7 +32,7 @@ var (
 
 // LocaisDasPalavras lista onde Palavras procura o arquivo, na ordem.
 func LocaisDasPalavras() []string {
-	return []string{"/usr/share/dict/brazilian", filepath.Join(Pasta(), "brazilian")}
+	return []string{"/usr/share/dict/brazilian", filepath.Join(curso.PastaDados(), "brazilian")}
 }
 
 func lePalavras() ([]string, error) { return lePalavrasDe(LocaisDasPalavras()) }

@@ -56,7 +56,8 @@
 // Toda verificação escreve uma linha curta "[exercicio ID: passou]" (ou
 // "falhou") na saída padrão, fácil de procurar nas saídas de um notebook. Se a
 // variável de ambiente REPRESENTACOES_RESULTADOS indicar um arquivo, cada
-// verificação também acrescenta a ele uma linha JSON:
+// verificação também acrescenta a ele uma linha JSON (por curso.Registra, o
+// mesmo formato das afirmações de curso.Confere, com o tipo):
 //
-//	{"id":"00-softmax","passou":true,"casos":26,"falhas":0,"mensagem":"26 casos verificados"}
+//	{"tipo":"exercicio","id":"00-softmax","passou":true,"casos":26,"falhas":0,"mensagem":"26 casos verificados"}
 package exercicios

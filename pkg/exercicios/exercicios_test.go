@@ -409,7 +409,7 @@ func TestResultadosVaoParaOArquivoJSON(t *testing.T) {
 	if len(linhas) != 3 {
 		t.Fatalf("esperava 3 linhas, obtive %d: %v", len(linhas), linhas)
 	}
-	for _, chave := range []string{"id", "passou", "casos", "falhas", "mensagem"} {
+	for _, chave := range []string{"tipo", "id", "passou", "casos", "falhas", "mensagem"} {
 		if _, ok := linhas[0][chave]; !ok {
 			t.Errorf("falta a chave %q: %v", chave, linhas[0])
 		}

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/go-estudos/representacoes/pkg/curso"
 )
 
 // maxElementos é quantos elementos de uma fatia (ou linhas de uma matriz)
@@ -210,7 +212,7 @@ func numero(k reflect.Kind) bool {
 // real escreve um número real com vírgula decimal; bits é 32 ou 64 (para o
 // modo preciso).
 func (f formatador) real(x float64, bits int) string {
-	return strings.Replace(f.realComPonto(x, bits), ".", ",", 1)
+	return curso.Virgula(f.realComPonto(x, bits))
 }
 
 func (f formatador) realComPonto(x float64, bits int) string {

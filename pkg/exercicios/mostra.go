@@ -1,27 +1,27 @@
 package exercicios
 
 import (
-	"encoding/json"
 	"fmt"
 	"html"
-	"os"
 	"strings"
 
 	"github.com/janpfeifer/gonb/gonbui"
+
+	"github.com/go-estudos/representacoes/pkg/curso"
 )
 
 // maxFalhasMostradas limita quantos casos que falharam aparecem na caixa.
 const maxFalhasMostradas = 3
-
-// variavelResultados é a variável de ambiente com o arquivo onde cada
-// verificação acrescenta uma linha JSON (para a integração contínua).
-const variavelResultados = "REPRESENTACOES_RESULTADOS"
 
 // publica mostra o resultado (no notebook ou no terminal), escreve a linha
 // "[exercicio ID: …]" e o registra no arquivo de resultados, se houver.
 func publica(cfg *config, res Resultado, falhas ...falha) Resultado {
 	if gonbui.IsNotebook {
 		gonbui.DisplayHTML(caixaHTML(cfg, res, falhas))
+		// Espera o GoNB receber a caixa antes de seguir: se o programa da
+		// célula terminar logo depois, uma saída ainda no cano se perde
+		// (visto uma vez em ~20 execuções da lição 02 no navegador).
+		gonbui.Sync()
 	} else {
 		fmt.Print(texto(cfg, res, falhas))
 	}
@@ -34,31 +34,15 @@ func publica(cfg *config, res Resultado, falhas ...falha) Resultado {
 	return res
 }
 
-// registra acrescenta o resultado, numa linha JSON escrita de uma vez só, ao
-// arquivo indicado por REPRESENTACOES_RESULTADOS (se houver). A dica vai junto
-// (campo "dica"), para a página de correção do professor (scripts/corrige.py).
+// registra acrescenta o resultado ao arquivo de resultados do curso
+// (curso.Registra), se houver um. A dica vai junto (campo "dica"), para a
+// página de correção do professor (scripts/corrige.py).
 func registra(res Resultado, dica string) {
-	caminho := os.Getenv(variavelResultados)
-	if caminho == "" {
-		return
+	campos := map[string]any{"id": res.ID, "passou": res.Passou, "casos": res.Casos, "falhas": res.Falhas, "mensagem": res.Mensagem}
+	if dica != "" {
+		campos["dica"] = dica
 	}
-	linha, err := json.Marshal(struct {
-		Resultado
-		Dica string `json:"dica,omitempty"`
-	}{res, dica})
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "não consegui registrar o resultado do exercício %s: %v\n", res.ID, err)
-		return
-	}
-	f, err := os.OpenFile(caminho, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "não consegui registrar o resultado em %s: %v\n", caminho, err)
-		return
-	}
-	defer f.Close()
-	if _, err := f.Write(append(linha, '\n')); err != nil {
-		fmt.Fprintf(os.Stderr, "não consegui registrar o resultado em %s: %v\n", caminho, err)
-	}
+	curso.Registra(curso.TipoExercicio, campos)
 }
 
 func titulo(res Resultado) string {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/go-estudos/representacoes/pkg/curso"
 	"github.com/go-estudos/representacoes/pkg/treino"
 )
 
@@ -23,11 +24,11 @@ func Guarda(nome, arquivo string, v any) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(treino.PastaModelos(), nome, arquivo), b, 0o644)
+	return os.WriteFile(filepath.Join(curso.PastaModelos(), nome, arquivo), b, 0o644)
 }
 
 // Le lê em v o que Guarda gravou; devolve false se não houver nada.
 func Le(nome, arquivo string, v any) bool {
-	b, err := os.ReadFile(filepath.Join(treino.PastaModelos(), nome, arquivo))
+	b, err := os.ReadFile(filepath.Join(curso.PastaModelos(), nome, arquivo))
 	return err == nil && json.Unmarshal(b, v) == nil
 }

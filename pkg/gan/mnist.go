@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/go-estudos/representacoes/pkg/cnn"
+	"github.com/go-estudos/representacoes/pkg/curso"
 	"github.com/go-estudos/representacoes/pkg/dados"
 	"github.com/go-estudos/representacoes/pkg/treino"
 )
@@ -54,7 +55,7 @@ func ParaPixels(x []float32) []float32 {
 // modo rápido, 6.000 e 1.000), os mesmos passos.
 func ConfigJuiz() treino.Config {
 	treinamento, validacao := dados.MNIST("treino").Separa(5000)
-	if treino.Rapido() {
+	if curso.Rapido() {
 		treinamento, validacao = treinamento.Primeiras(6000), validacao.Primeiras(1000)
 	}
 	return treino.Config{
@@ -62,8 +63,8 @@ func ConfigJuiz() treino.Config {
 		Modelo:       cnn.LeNet().Modelo(),
 		Treino:       dados.LotesDeImagens(treinamento, 128).Embaralhados(1),
 		Validacao:    dados.LotesDeImagens(validacao, 1000),
-		Passos:       treino.Escolhe(2500, 250),
-		AvaliarACada: treino.Escolhe(100, 25),
+		Passos:       curso.Escolhe(2500, 250),
+		AvaliarACada: curso.Escolhe(100, 25),
 	}
 }
 
@@ -74,7 +75,7 @@ func ConfigJuiz() treino.Config {
 // lição 01 também.
 func Juiz() *treino.Modelo {
 	cfg := ConfigJuiz()
-	pasta := filepath.Join(treino.PastaModelos(), cfg.Nome)
+	pasta := filepath.Join(curso.PastaModelos(), cfg.Nome)
 	if _, err := os.Stat(pasta); err == nil {
 		fmt.Printf("⚖️  Juiz: o classificador da lição 01 (LeNet), carregado de %s.\n", pasta)
 	} else {

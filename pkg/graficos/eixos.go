@@ -4,9 +4,10 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
 
 	"gonum.org/v1/plot"
+
+	"github.com/go-estudos/representacoes/pkg/curso"
 )
 
 // marcasRedondas é o plot.Ticker dos eixos numéricos: põe números
@@ -72,7 +73,7 @@ func casasDecimais(passo float64) int {
 
 // numeroNoEixo escreve v com o número de casas dado e vírgula decimal.
 func numeroNoEixo(v float64, casas int) string {
-	return strings.Replace(strconv.FormatFloat(v, 'f', casas, 64), ".", ",", 1)
+	return curso.Virgula(strconv.FormatFloat(v, 'f', casas, 64))
 }
 
 // formataNumero escreve v com vírgula decimal e até `algarismos`
@@ -83,5 +84,5 @@ func formataNumero(v float64, algarismos int) string {
 	if v == math.Trunc(v) || math.Abs(v) >= math.Pow(10, float64(algarismos)) {
 		return fmt.Sprintf("%.0f", v)
 	}
-	return strings.Replace(fmt.Sprintf("%.*g", algarismos, v), ".", ",", 1)
+	return curso.Virgula(fmt.Sprintf("%.*g", algarismos, v))
 }

@@ -22,6 +22,8 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgsvg"
+
+	"github.com/go-estudos/representacoes/pkg/curso"
 )
 
 // Tamanho padrão das figuras, em pixels.
@@ -236,18 +238,8 @@ func grava(caminho string, b []byte) error {
 	return nil
 }
 
-// PastaDosGraficos é onde Mostra salva as figuras fora de um notebook: a
-// pasta da variável de ambiente REPRESENTACOES_GRAFICOS ou, se ela não
-// estiver definida, representacoes-graficos dentro da pasta temporária.
-func PastaDosGraficos() string {
-	if pasta := os.Getenv("REPRESENTACOES_GRAFICOS"); pasta != "" {
-		return pasta
-	}
-	return filepath.Join(os.TempDir(), "representacoes-graficos")
-}
-
 // Mostra exibe a figura no notebook. Fora de um notebook (num teste ou num
-// programa), salva um PNG em PastaDosGraficos(), com um nome tirado do
+// programa), salva um PNG em curso.PastaGraficos(), com um nome tirado do
 // título, e escreve onde. Nunca entra em pânico: um erro vira uma mensagem.
 func (f *Figura) Mostra() {
 	b, err := f.PNG()
@@ -259,7 +251,7 @@ func (f *Figura) Mostra() {
 		gonbui.DisplayPNG(b)
 		return
 	}
-	caminho := filepath.Join(PastaDosGraficos(), NomeDeArquivo(f.p.Title.Text)+".png")
+	caminho := filepath.Join(curso.PastaGraficos(), NomeDeArquivo(f.p.Title.Text)+".png")
 	if err := grava(caminho, b); err != nil {
 		fmt.Println("⚠️", err)
 		return

@@ -58,6 +58,8 @@ import (
 	_ "github.com/gomlx/compute/gobackend" // registra o motor "go"
 	"github.com/gomlx/go-xla/compute/xla"  // registra o motor "xla"
 	"github.com/janpfeifer/gonb/gonbui"
+
+	"github.com/go-estudos/representacoes/pkg/curso"
 )
 
 // NomePlugin é o nome de arquivo que o GoMLX procura para o plugin XLA de CPU.
@@ -150,7 +152,7 @@ func Escolhe() Escolha {
 func ProcuraPlugin() string {
 	var pastas []string
 	pastas = append(pastas, filepath.SplitList(os.Getenv("PJRT_PLUGIN_LIBRARY_PATH"))...)
-	if raiz := Raiz(); raiz != "" {
+	if raiz := curso.Raiz(); raiz != "" {
 		pastas = append(pastas, filepath.Join(raiz, ".ferramentas", "pjrt"))
 	}
 	for _, p := range pastas {
@@ -170,7 +172,7 @@ func ProcuraPlugin() string {
 
 // procuraPluginCUDA devolve o caminho do plugin XLA para CUDA do curso, ou "".
 func procuraPluginCUDA() string {
-	raiz := Raiz()
+	raiz := curso.Raiz()
 	if raiz == "" {
 		return ""
 	}
@@ -215,7 +217,7 @@ func Novo() (compute.Backend, error) {
 			errNovo = fmt.Errorf("não consegui criar o motor do GoMLX %q: %w\n%s", escolha.Config, errNovo, comoResolver)
 			return
 		}
-		if !silencioso() && primeiraVezNoKernel() {
+		if !curso.Silencio() && primeiraVezNoKernel() {
 			fmt.Println(Descricao())
 		}
 	})
@@ -310,8 +312,6 @@ func Nome() string {
 
 // EscolhaAtual devolve a escolha feita por Backend/Novo (vazia antes disso).
 func EscolhaAtual() Escolha { return escolha }
-
-func silencioso() bool { return os.Getenv("REPRESENTACOES_SILENCIO") != "" }
 
 // primeiraVezNoKernel diz se este é o primeiro programa desta sessão do
 // kernel GoNB a criar o motor. Cada célula é um programa novo, filho do

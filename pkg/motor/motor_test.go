@@ -74,17 +74,6 @@ func TestEscolheRespeitaGOMLX_BACKEND(t *testing.T) {
 	}
 }
 
-func TestRaizAchaGoModDoCurso(t *testing.T) {
-	t.Setenv("REPRESENTACOES_RAIZ", "")
-	r := Raiz()
-	if r == "" {
-		t.Fatal("não achei a raiz do curso subindo a partir de pkg/motor")
-	}
-	if _, err := os.Stat(filepath.Join(r, "go.mod")); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestEscolheCUDASoComGPU(t *testing.T) {
 	os.Unsetenv("GOMLX_BACKEND")
 	raiz := t.TempDir()

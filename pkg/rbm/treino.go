@@ -16,7 +16,7 @@ import (
 
 // Config descreve o treino de uma RBM por divergência contrastiva.
 type Config struct {
-	Nome      string    // identifica o treino (checkpoint em treino.PastaModelos()/Nome); obrigatório
+	Nome      string    // identifica o treino (checkpoint em curso.PastaModelos()/Nome); obrigatório
 	Dados     []float32 // exemplos de treino, achatados: N×Visiveis valores em [0, 1]
 	Visiveis  int       // unidades visíveis (valores por exemplo)
 	Ocultas   int       // unidades ocultas

@@ -4,14 +4,14 @@
 //
 // O GoNB roda cada célula como um programa novo: o que uma célula treinou
 // some quando ela termina, a menos que seja salvo. Por isso Treina guarda o
-// modelo num checkpoint (em PastaModelos()/<nome>) e, se a célula rodar de
+// modelo num checkpoint (em curso.PastaModelos()/<nome>) e, se a célula rodar de
 // novo, carrega o checkpoint em vez de treinar outra vez. A célula seguinte
 // usa Carrega para olhar o que o modelo aprendeu. Para treinar de novo:
 // Config.Retreinar = true, ou a variável de ambiente
 // REPRESENTACOES_RETREINAR=1.
 //
 // O modo rápido (REPRESENTACOES_RAPIDO=1) existe para testar os notebooks
-// em minutos: cada lição usa Rapido() ou Escolhe(cheio, rapido) para cortar
+// em minutos: cada lição usa curso.Rapido() ou curso.Escolhe(cheio, rapido) para cortar
 // dados e passos. Modelos do modo rápido ficam numa pasta separada, para não
 // se confundirem com os do modo completo.
 //

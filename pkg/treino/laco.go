@@ -15,13 +15,14 @@ import (
 	"github.com/gomlx/gomlx/ml/model/checkpoint"
 	"github.com/janpfeifer/gonb/gonbui"
 
+	"github.com/go-estudos/representacoes/pkg/curso"
 	"github.com/go-estudos/representacoes/pkg/graficos"
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
 
 // Laco roda um treino escrito à mão — um passo por chamada de Passo — com o
 // mesmo acabamento de Treina: barra de progresso, curvas ao vivo, histórico e
-// checkpoint em PastaModelos()/Nome.
+// checkpoint em curso.PastaModelos()/Nome.
 //
 // Serve quando o treino não é "um modelo, uma perda, um otimizador": uma GAN
 // (dois jogadores, dois otimizadores), uma RBM (atualização por divergência
@@ -122,11 +123,11 @@ func (l Laco) RodaOuErro() (r *Registro, err error) {
 		}
 	}()
 
-	pasta := filepath.Join(PastaModelos(), l.Nome)
+	pasta := filepath.Join(curso.PastaModelos(), l.Nome)
 	anterior, errAnt := carregaRegistro(pasta)
 	completo := errAnt == nil && anterior.Total == l.Passos && len(anterior.Passos) > 0 &&
 		int(Ultima(anterior.Passos)) == l.Passos
-	if l.Retreinar || retreinarPorAmbiente() || !completo {
+	if l.Retreinar || curso.Retreinar() || !completo {
 		if err := os.RemoveAll(pasta); err != nil {
 			return nil, err
 		}
@@ -135,10 +136,10 @@ func (l Laco) RodaOuErro() (r *Registro, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("não consegui abrir o checkpoint em %s: %w", pasta, err)
 	}
-	if completo && !l.Retreinar && !retreinarPorAmbiente() {
+	if completo && !l.Retreinar && !curso.Retreinar() {
 		anterior.Reutilizado = true
 		fmt.Printf("♻️  Treino %q já feito (%s passos): carregado de %s.\n"+
-			"   Para treinar de novo: Retreinar: true, ou REPRESENTACOES_RETREINAR=1.\n", l.Nome, Inteiro(l.Passos), pasta)
+			"   Para treinar de novo: Retreinar: true, ou REPRESENTACOES_RETREINAR=1.\n", l.Nome, curso.Inteiro(l.Passos), pasta)
 		l.mostraFinal(anterior)
 		return anterior, nil
 	}
@@ -175,14 +176,14 @@ func (l Laco) RodaOuErro() (r *Registro, err error) {
 				}
 				media := somas[nome] / float64(contagens[nome])
 				r.acrescenta(nome, media)
-				partes = append(partes, nome+" "+Num(media, 4))
+				partes = append(partes, nome+" "+curso.Num(media, 4))
 				somas[nome], contagens[nome] = 0, 0
 			}
 			if l.Avalia != nil {
 				extras := l.Avalia(passo)
 				for _, nome := range nomesOrdenados(extras) {
 					r.acrescenta(nome, extras[nome])
-					partes = append(partes, nome+" "+Num(extras[nome], 4))
+					partes = append(partes, nome+" "+curso.Num(extras[nome], 4))
 				}
 			}
 			texto = strings.Join(partes, " · ")
@@ -196,7 +197,7 @@ func (l Laco) RodaOuErro() (r *Registro, err error) {
 	r.Segundos = dur.Seconds()
 	if l.Exemplos > 0 {
 		r.ExemplosPorSeg = float64(l.Passos*l.Exemplos) / dur.Seconds()
-		texto += fmt.Sprintf(" · %s exemplos/s", Num(r.ExemplosPorSeg, 0))
+		texto += fmt.Sprintf(" · %s exemplos/s", curso.Num(r.ExemplosPorSeg, 0))
 	}
 	if err := ckpt.Save(); err != nil {
 		return nil, fmt.Errorf("não consegui salvar o checkpoint em %s: %w", pasta, err)
@@ -239,14 +240,14 @@ func (l *Laco) completa() error {
 }
 
 func (l *Laco) mostraFinal(r *Registro) {
-	s := fmt.Sprintf("Treino %q: %s passos em %s (motor %s)", l.Nome, Inteiro(r.Total),
-		Duracao(time.Duration(r.Segundos*float64(time.Second))), r.Motor)
+	s := fmt.Sprintf("Treino %q: %s passos em %s (motor %s)", l.Nome, curso.Inteiro(r.Total),
+		curso.Duracao(time.Duration(r.Segundos*float64(time.Second))), r.Motor)
 	if r.ExemplosPorSeg > 0 {
-		s += fmt.Sprintf(", %s exemplos/s", Num(r.ExemplosPorSeg, 0))
+		s += fmt.Sprintf(", %s exemplos/s", curso.Num(r.ExemplosPorSeg, 0))
 	}
 	partes := []string{}
 	for _, nome := range r.Ordem {
-		partes = append(partes, nome+" "+Num(r.Ultima(nome), 4))
+		partes = append(partes, nome+" "+curso.Num(r.Ultima(nome), 4))
 	}
 	if len(partes) > 0 {
 		s += ".\nNo fim: " + strings.Join(partes, " · ")

@@ -3,12 +3,11 @@ package treino
 import (
 	"fmt"
 	"html"
-	"math"
-	"strings"
 	"time"
 
 	"github.com/janpfeifer/gonb/gonbui"
 
+	"github.com/go-estudos/representacoes/pkg/curso"
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
 
@@ -97,20 +96,7 @@ func (p *Progresso) estima(passo int) {
 	}
 	p.escreve(fmt.Sprintf("⏱️  No motor Go puro este treino deve levar %s (%s s por passo, medido em %s passos; faltam %s).\n"+
 		"   Com o plugin XLA (scripts/setup.sh, em Linux x86-64 ou arm64) seria bem mais rápido.",
-		Aproximado(total), Num(porPasso.Seconds(), 3), Inteiro(feitos), Inteiro(p.total-passo)))
-}
-
-// Aproximado escreve uma duração longa por alto, em português: "menos de
-// 1 min", "uns 12 min", "umas 2,5 h".
-func Aproximado(d time.Duration) string {
-	switch {
-	case d < time.Minute:
-		return "menos de 1 min"
-	case d < 90*time.Minute:
-		return fmt.Sprintf("uns %d min", int(math.Round(d.Minutes())))
-	default:
-		return "umas " + Num(d.Hours(), 1) + " h"
-	}
+		curso.Aproximado(total), curso.Num(porPasso.Seconds(), 3), curso.Inteiro(feitos), curso.Inteiro(p.total-passo)))
 }
 
 // Atualiza mostra o passo atual e um texto livre (ex.: as métricas).
@@ -136,10 +122,10 @@ func (p *Progresso) Atualiza(passo int, texto string) {
 
 func (p *Progresso) tempos(passo int) string {
 	dec := time.Since(p.inicio)
-	s := "decorridos " + Duracao(dec)
+	s := "decorridos " + curso.Duracao(dec)
 	if passo > 0 && passo < p.total {
 		resta := time.Duration(float64(dec) / float64(passo) * float64(p.total-passo))
-		s += ", faltam ~" + Duracao(resta)
+		s += ", faltam ~" + curso.Duracao(resta)
 	}
 	return s
 }
@@ -160,52 +146,3 @@ func (p *Progresso) html(passo int, texto string, fim bool) string {
 		fim, html.EscapeString(p.titulo), status, pct, cor, passo, p.total, pct,
 		html.EscapeString(p.tempos(passo)), html.EscapeString(texto))
 }
-
-// Duracao escreve uma duração de forma curta: "850ms", "12s", "3min05s".
-func Duracao(d time.Duration) string {
-	switch {
-	case d < time.Second:
-		return fmt.Sprintf("%dms", d.Milliseconds())
-	case d < time.Minute:
-		return fmt.Sprintf("%.0fs", d.Seconds())
-	default:
-		m := int(d.Minutes())
-		return fmt.Sprintf("%dmin%02ds", m, int(d.Seconds())-60*m)
-	}
-}
-
-// Num escreve um número à brasileira, com vírgula decimal e, a partir de
-// cinco algarismos na parte inteira, ponto separando os milhares (como no SI,
-// que não separa os de quatro: 2500, mas 40.472): Num(0.1234, 3) = "0,123",
-// Num(235146, 0) = "235.146".
-func Num(x float64, casas int) string {
-	if math.IsNaN(x) {
-		return "—"
-	}
-	s := fmt.Sprintf("%.*f", casas, x)
-	inteira, decimal, temDecimal := strings.Cut(s, ".")
-	sinal := ""
-	if strings.HasPrefix(inteira, "-") {
-		sinal, inteira = "-", inteira[1:]
-	}
-	if len(inteira) >= 5 && !strings.ContainsAny(inteira, "Inf") {
-		var b strings.Builder
-		for i, c := range inteira {
-			if i > 0 && (len(inteira)-i)%3 == 0 {
-				b.WriteByte('.')
-			}
-			b.WriteRune(c)
-		}
-		inteira = b.String()
-	}
-	if temDecimal {
-		return sinal + inteira + "," + decimal
-	}
-	return sinal + inteira
-}
-
-// Inteiro escreve um inteiro à brasileira (como Num): Inteiro(60000) = "60.000".
-func Inteiro(n int) string { return Num(float64(n), 0) }
-
-// Pct escreve uma fração como porcentagem: Pct(0.9812) = "98,12%".
-func Pct(x float64) string { return Num(100*x, 2) + "%" }

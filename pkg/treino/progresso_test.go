@@ -86,17 +86,6 @@ func TestEstimativaSoNoGoPuroESoSeLongo(t *testing.T) {
 	}
 }
 
-func TestAproximado(t *testing.T) {
-	for d, quer := range map[time.Duration]string{
-		40 * time.Second: "menos de 1 min", 100 * time.Second: "uns 2 min", 89 * time.Minute: "uns 89 min",
-		150 * time.Minute: "umas 2,5 h",
-	} {
-		if got := Aproximado(d); got != quer {
-			t.Errorf("Aproximado(%v) = %q, quero %q", d, got, quer)
-		}
-	}
-}
-
 // Pelo caminho de verdade (treino.Laco, que usa o Progresso como
 // treino.Treina): no motor Go puro o aviso aparece; no XLA, não. Roda nos dois
 // motores (TestTreinaNoGoPuro o repete com GOMLX_BACKEND=go). O relógio é

@@ -21,6 +21,7 @@ import (
 	"github.com/gomlx/gomlx/ml/train/optimizer/cosineschedule"
 	"github.com/janpfeifer/gonb/gonbui"
 
+	"github.com/go-estudos/representacoes/pkg/curso"
 	"github.com/go-estudos/representacoes/pkg/dados"
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
@@ -34,7 +35,7 @@ type ModeloFn = train.ModelFn
 
 // Config descreve um treino.
 type Config struct {
-	Nome   string   // identifica o modelo; o checkpoint fica em PastaModelos()/Nome
+	Nome   string   // identifica o modelo; o checkpoint fica em curso.PastaModelos()/Nome
 	Modelo ModeloFn // o modelo
 
 	Treino    *dados.Lotes // lotes de treino (serão percorridos sem fim)
@@ -101,8 +102,8 @@ func TreinaOuErro(cfg Config) (m *Modelo, err error) {
 		}
 	}()
 
-	pasta := filepath.Join(PastaModelos(), cfg.Nome)
-	if cfg.Retreinar || retreinarPorAmbiente() {
+	pasta := filepath.Join(curso.PastaModelos(), cfg.Nome)
+	if cfg.Retreinar || curso.Retreinar() {
 		if err := os.RemoveAll(pasta); err != nil {
 			return nil, err
 		}
@@ -120,7 +121,7 @@ func TreinaOuErro(cfg Config) (m *Modelo, err error) {
 			m.Historico, m.Reutilizado = h, true
 			fmt.Printf("♻️  Modelo %q já treinado (%s passos): carregado de %s.\n"+
 				"   Para treinar de novo: Retreinar: true na Config, ou REPRESENTACOES_RETREINAR=1.\n",
-				cfg.Nome, Inteiro(feitos), pasta)
+				cfg.Nome, curso.Inteiro(feitos), pasta)
 			mostraFinal(cfg, h)
 			return m, nil
 		}
@@ -158,11 +159,11 @@ func TreinaOuErro(cfg Config) (m *Modelo, err error) {
 		if math.IsNaN(perda) || math.IsInf(perda, 0) {
 			return fmt.Errorf("a perda virou %v no passo %d: a taxa de aprendizado (%g) pode estar alta demais", perda, passo, cfg.TaxaAprend)
 		}
-		texto = "perda " + Num(perda, 4)
+		texto = "perda " + curso.Num(perda, 4)
 		acTreino := nan
 		if !cfg.Regressao {
 			acTreino = escalar(ms[iAc])
-			texto += " · acurácia (treino) " + Pct(acTreino)
+			texto += " · acurácia (treino) " + curso.Pct(acTreino)
 		}
 		if passo%cfg.AvaliarACada == 0 || passo == cfg.Passos {
 			h.Passos = append(h.Passos, float64(passo))
@@ -201,7 +202,7 @@ func TreinaOuErro(cfg Config) (m *Modelo, err error) {
 		return nil, err
 	}
 	m.Historico = h
-	barra.Atualiza(cfg.Passos, texto+fmt.Sprintf(" · %s exemplos/s", Num(h.ExemplosPorSeg, 0)))
+	barra.Atualiza(cfg.Passos, texto+fmt.Sprintf(" · %s exemplos/s", curso.Num(h.ExemplosPorSeg, 0)))
 	if idGrafico != "" {
 		gonbui.UpdateHTML(idGrafico, "") // apaga a versão ao vivo; a final vem abaixo
 	}
@@ -212,12 +213,12 @@ func TreinaOuErro(cfg Config) (m *Modelo, err error) {
 // mostraFinal resume o treino: métricas finais e, no notebook, as curvas.
 func mostraFinal(cfg Config, h *Historico) {
 	s := fmt.Sprintf("Modelo %q: %s parâmetros, %s passos, treino em %s (%s exemplos/s, motor %s).",
-		cfg.Nome, Inteiro(h.Parametros), Inteiro(int(Ultima(h.Passos))), Duracao(time.Duration(h.Segundos*float64(time.Second))),
-		Num(h.ExemplosPorSeg, 0), h.Motor)
+		cfg.Nome, curso.Inteiro(h.Parametros), curso.Inteiro(int(Ultima(h.Passos))), curso.Duracao(time.Duration(h.Segundos*float64(time.Second))),
+		curso.Num(h.ExemplosPorSeg, 0), h.Motor)
 	if len(h.PerdaValidacao) > 0 {
-		s += "\nValidação: perda " + Num(Ultima(h.PerdaValidacao), 4)
+		s += "\nValidação: perda " + curso.Num(Ultima(h.PerdaValidacao), 4)
 		if len(h.AcuraciaValidacao) > 0 {
-			s += ", acurácia " + Pct(Ultima(h.AcuraciaValidacao))
+			s += ", acurácia " + curso.Pct(Ultima(h.AcuraciaValidacao))
 		}
 	}
 	fmt.Println(s)
@@ -319,7 +320,7 @@ func novoStore(cfg Config) *model.Store {
 // função usada no treino.
 func Carrega(nome string, modelo ModeloFn) *Modelo {
 	store := AbreCheckpoint(nome, "")
-	pasta := filepath.Join(PastaModelos(), nome)
+	pasta := filepath.Join(curso.PastaModelos(), nome)
 	h, _ := carregaHistorico(pasta)
 	return &Modelo{Nome: nome, Store: store, Historico: h, Reutilizado: true, Pasta: pasta, fn: modelo}
 }
@@ -334,7 +335,7 @@ func Carrega(nome string, modelo ModeloFn) *Modelo {
 //
 // É o que Carrega usa, e também gan.Carrega e rbm.Carrega.
 func AbreCheckpoint(nome, marca string) *model.Store {
-	pasta := filepath.Join(PastaModelos(), nome)
+	pasta := filepath.Join(curso.PastaModelos(), nome)
 	if _, err := os.Stat(filepath.Join(pasta, marca)); err != nil {
 		panic(fmt.Errorf("%q ainda não foi treinado (não há checkpoint completo em %s): rode antes a célula que o treina", nome, pasta))
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/gomlx/gomlx/ml/layers/activation"
 	"github.com/gomlx/gomlx/ml/model"
 
+	"github.com/go-estudos/representacoes/pkg/curso"
 	"github.com/go-estudos/representacoes/pkg/dados"
 )
 
@@ -148,39 +149,6 @@ func TestConfigIncompletaDizOQueFalta(t *testing.T) {
 	}
 }
 
-func TestModoRapido(t *testing.T) {
-	t.Setenv("REPRESENTACOES_MODELOS", "/tmp/base")
-	t.Setenv("REPRESENTACOES_RAPIDO", "")
-	if Rapido() || Escolhe(10, 1) != 10 || PastaModelos() != "/tmp/base" {
-		t.Fatal("sem REPRESENTACOES_RAPIDO o modo deveria ser o completo")
-	}
-	t.Setenv("REPRESENTACOES_RAPIDO", "1")
-	if !Rapido() || Escolhe(10, 1) != 1 || PastaModelos() != "/tmp/base/rapido" {
-		t.Fatal("com REPRESENTACOES_RAPIDO=1 o modo deveria ser o rápido, em pasta própria")
-	}
-}
-
-func TestFormatos(t *testing.T) {
-	for _, c := range []struct {
-		x     float64
-		casas int
-		quer  string
-	}{{235146, 0, "235.146"}, {2500, 0, "2500"}, {-12345.678, 2, "-12.345,68"}, {1e6, 1, "1.000.000,0"}, {99999.5, 0, "100.000"}} {
-		if got := Num(c.x, c.casas); got != c.quer {
-			t.Errorf("Num(%v, %d) = %q, esperava %q", c.x, c.casas, got, c.quer)
-		}
-	}
-	if Inteiro(60000) != "60.000" || Inteiro(7850) != "7850" {
-		t.Errorf("Inteiro: %q %q", Inteiro(60000), Inteiro(7850))
-	}
-	if Num(0.12345, 3) != "0,123" || Pct(0.9812) != "98,12%" {
-		t.Fatalf("Num/Pct: %q %q", Num(0.12345, 3), Pct(0.9812))
-	}
-	if Duracao(90*time.Second) != "1min30s" || Duracao(1500*time.Millisecond) != "2s" {
-		t.Fatalf("Duracao: %q %q", Duracao(90*time.Second), Duracao(1500*time.Millisecond))
-	}
-}
-
 // Com o decaimento (padrão), a taxa de aprendizado termina em TaxaAprend/20.
 func TestTaxaDeAprendizadoDecai(t *testing.T) {
 	t.Setenv("REPRESENTACOES_MODELOS", t.TempDir())
@@ -226,8 +194,8 @@ func TestMemorizaCalculaUmaVez(t *testing.T) {
 func TestConfereRegistraAfirmacoes(t *testing.T) {
 	caminho := t.TempDir() + "/r.jsonl"
 	t.Setenv("REPRESENTACOES_RESULTADOS", caminho)
-	Confere("1 < 2", true)
-	Confere("2 < 1", false)
+	curso.Confere("1 < 2", true)
+	curso.Confere("2 < 1", false)
 	b, err := os.ReadFile(caminho)
 	if err != nil {
 		t.Fatal(err)

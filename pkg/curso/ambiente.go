@@ -1,0 +1,139 @@
+package curso
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+)
+
+// Variavel descreve uma variável de ambiente do curso.
+type Variavel struct {
+	Nome      string // REPRESENTACOES_…
+	Padrao    string // o valor quando não definida
+	Significa string // o que ela muda
+	Quem      string // quem a lê: "Go" (este pacote) ou o script
+}
+
+// Variaveis é a tabela de todas as variáveis REPRESENTACOES_*: as que os
+// pacotes Go leem (todas por meio deste pacote) e as dos scripts. Um teste
+// confere que toda variável citada no repositório está aqui, e vice-versa.
+var Variaveis = []Variavel{
+	{"REPRESENTACOES_RAPIDO", "(vazia: modo completo)", "1 liga o modo rápido: menos dados e passos, para testar os notebooks em minutos (Rapido, Escolhe)", "Go"},
+	{"REPRESENTACOES_RAIZ", "a pasta com o go.mod do curso, subindo da pasta atual", "a raiz do curso (Raiz)", "Go"},
+	{"REPRESENTACOES_DADOS", "<raiz>/dados", "a pasta dos dados (PastaDados)", "Go"},
+	{"REPRESENTACOES_MODELOS", "<raiz>/modelos", "onde ficam os checkpoints; no modo rápido, a subpasta rapido (PastaModelos)", "Go"},
+	{"REPRESENTACOES_RETREINAR", "(vazia)", "1 ignora os treinos já feitos e treina tudo de novo (Retreinar)", "Go"},
+	{"REPRESENTACOES_RESULTADOS", "(vazia: não grava)", "arquivo em que exercícios e afirmações das lições acrescentam uma linha JSON (Registra)", "Go"},
+	{"REPRESENTACOES_GRAFICOS", "<pasta temporária>/representacoes-graficos", "onde os gráficos são gravados fora do notebook (PastaGraficos)", "Go"},
+	{"REPRESENTACOES_SILENCIO", "(vazia)", "não escreve a linha que diz qual motor foi escolhido (Silencio)", "Go"},
+	{"REPRESENTACOES_SEM_XLA", "(vazia)", "1: o setup não instala o plugin XLA; o curso usa o motor Go puro", "scripts/setup.sh"},
+	{"REPRESENTACOES_VARIANTE", "cpu", "gpu: o setup instala também o plugin XLA para CUDA", "scripts/setup.sh, Dockerfile"},
+	{"REPRESENTACOES_HUB", "(vazia)", "1: o setup instala também o jupyterhub-singleuser", "scripts/setup.sh, Dockerfile"},
+	{"REPRESENTACOES_GO", "definida pelo kernel-gonb.sh", "o go de verdade, que o scripts/kernel/go chama (com GOPROXY=off)", "scripts/kernel/go"},
+	{"REPRESENTACOES_PASTA_NOTEBOOKS", "notebooks/", "a pasta que o JupyterLab abre", "scripts/curso.sh, docker/inicia.sh"},
+	{"REPRESENTACOES_TRABALHO", "$HOME/work", "a pasta de trabalho do aluno na imagem", "docker/inicia.sh"},
+	{"REPRESENTACOES_SEM_NAVEGADOR", "(vazia)", "1: scripts/test.sh pula o teste no navegador", "scripts/test.sh"},
+	{"REPRESENTACOES_IMAGEM", "representacoes", "o nome da imagem que scripts/testa-imagem.sh testa", "scripts/testa-imagem.sh"},
+	{"REPRESENTACOES_ESPELHO_DEBIAN", "http://deb.debian.org/debian", "o espelho Debian da imagem-base", "scripts/imagem-base.sh"},
+	{"REPRESENTACOES_CAPTURAS", "saidas/navegador, saidas/hub", "onde os testes no navegador gravam as capturas de tela", "testes/navegador, testes/hub"},
+	{"REPRESENTACOES_MEDE", "(vazia: o teste é pulado)", "qual modelo internal/medemotores mede (ou \"todos\")", "internal/medemotores/mede.sh"},
+	{"REPRESENTACOES_AMOSTRAS", "(vazia)", "pasta onde o teste de pkg/graficos grava a galeria de amostras", "pkg/graficos (teste)"},
+	{"REPRESENTACOES_GO_DO_PROXY", "(vazia)", "1: a imagem-base baixa o Go do proxy mesmo com o Go certo na máquina", "scripts/imagem-base.sh"},
+}
+
+// ligada diz se a variável está definida com um valor que liga (não "", "0"
+// nem "false").
+func ligada(nome string) bool {
+	v := os.Getenv(nome)
+	return v != "" && v != "0" && v != "false"
+}
+
+// Rapido diz se o curso está no modo rápido (REPRESENTACOES_RAPIDO=1): menos
+// dados e menos passos, para testar os notebooks em minutos. Os números
+// obtidos assim não são os resultados da lição.
+func Rapido() bool { return ligada("REPRESENTACOES_RAPIDO") }
+
+// Escolhe devolve cheio no modo completo e rapido no modo rápido.
+func Escolhe[T any](cheio, rapido T) T {
+	if Rapido() {
+		return rapido
+	}
+	return cheio
+}
+
+// Retreinar diz se os treinos já feitos devem ser ignorados
+// (REPRESENTACOES_RETREINAR=1).
+func Retreinar() bool { return ligada("REPRESENTACOES_RETREINAR") }
+
+// Silencio diz se o motor deve calar a linha que anuncia o backend escolhido
+// (REPRESENTACOES_SILENCIO).
+func Silencio() bool { return os.Getenv("REPRESENTACOES_SILENCIO") != "" }
+
+// Modulo é o caminho do módulo Go do curso.
+const Modulo = "github.com/go-estudos/representacoes"
+
+// Raiz devolve a pasta raiz do curso (onde estão go.mod, notebooks/ e
+// dados/), ou "" se não a encontrar. Usa $REPRESENTACOES_RAIZ se definida;
+// senão sobe a partir da pasta atual procurando o go.mod do curso.
+func Raiz() string {
+	if r := os.Getenv("REPRESENTACOES_RAIZ"); r != "" {
+		return r
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		conteudo, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+		if err == nil && bytes.Contains(conteudo, []byte("module "+Modulo+"\n")) {
+			return dir
+		}
+		pai := filepath.Dir(dir)
+		if pai == dir {
+			return ""
+		}
+		dir = pai
+	}
+}
+
+// naRaiz devolve <raiz>/nome, ou nome (relativo à pasta atual) sem raiz.
+func naRaiz(nome string) string {
+	if raiz := Raiz(); raiz != "" {
+		return filepath.Join(raiz, nome)
+	}
+	return nome
+}
+
+// PastaDados devolve a pasta de dados do curso: $REPRESENTACOES_DADOS, se
+// definida; senão <raiz do curso>/dados; senão "dados" (relativa à pasta
+// atual).
+func PastaDados() string {
+	if p := os.Getenv("REPRESENTACOES_DADOS"); p != "" {
+		return p
+	}
+	return naRaiz("dados")
+}
+
+// PastaModelos devolve onde os checkpoints ficam: $REPRESENTACOES_MODELOS,
+// ou <raiz do curso>/modelos; no modo rápido, a subpasta "rapido" (os treinos
+// curtos nunca se confundem com os da lição).
+func PastaModelos() string {
+	base := os.Getenv("REPRESENTACOES_MODELOS")
+	if base == "" {
+		base = naRaiz("modelos")
+	}
+	if Rapido() {
+		return filepath.Join(base, "rapido")
+	}
+	return base
+}
+
+// PastaGraficos devolve onde os gráficos são gravados fora de um notebook
+// (num teste, num programa): $REPRESENTACOES_GRAFICOS ou, se ela não estiver
+// definida, representacoes-graficos dentro da pasta temporária.
+func PastaGraficos() string {
+	if pasta := os.Getenv("REPRESENTACOES_GRAFICOS"); pasta != "" {
+		return pasta
+	}
+	return filepath.Join(os.TempDir(), "representacoes-graficos")
+}
