@@ -27,7 +27,7 @@ for nb in sorted(Path(sys.argv[1]).glob("*-completo.ipynb")):
         for o in cell.get("outputs", []):
             texto = "".join(o.get("text", ""))
             for linha in texto.splitlines():
-                if re.search(r"parâmetros, [\d.]+ passos|^Validação|Acurácia no teste|acurácia de validação|^\s*(perceptron|MLP|LeNet)|erros no teste", linha):
+                if re.search(r"^Treino \".*\": .*passos em|^No fim:|Acurácia no teste|acurácia de validação|^\s*(perceptron|MLP|LeNet)|erros no teste", linha):
                     print("    " + linha.strip())
 PY
 echo

@@ -87,9 +87,9 @@ func TestAlgunsPassosBaixamAPerda(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := m.Historico
-	if !(treino.Ultima(h.PerdaValidacao) < 0.5*h.PerdaValidacao[0]) {
-		t.Errorf("a perda de validação não caiu o bastante: %v", h.PerdaValidacao)
+	perdas := m.Registro.Series[treino.PerdaValidacao]
+	if !(treino.Ultima(perdas) < 0.5*perdas[0]) {
+		t.Errorf("a perda de validação não caiu o bastante: %v", perdas)
 	}
 	if ac := m.Acuracia(listras(128, 3)); ac < 0.9 {
 		t.Errorf("acurácia %.3f em listras novas", ac)

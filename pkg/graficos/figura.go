@@ -2,10 +2,8 @@ package graficos
 
 import (
 	"bytes"
-	"encoding/base64"
 	"errors"
 	"fmt"
-	"html"
 	"image"
 	"image/color"
 	"image/png"
@@ -249,6 +247,7 @@ func (f *Figura) Mostra() {
 	}
 	if gonbui.IsNotebook {
 		gonbui.DisplayPNG(b)
+		gonbui.Sync() // veja Exibe
 		return
 	}
 	caminho := filepath.Join(curso.PastaGraficos(), NomeDeArquivo(f.p.Title.Text)+".png")
@@ -257,24 +256,6 @@ func (f *Figura) Mostra() {
 		return
 	}
 	fmt.Println("gráfico salvo em", caminho)
-}
-
-// Atualiza redesenha a figura no bloco do notebook identificado por id,
-// no lugar da versão anterior: serve para gráficos ao vivo, durante um
-// treino. Crie o id uma vez, com gonbui.UniqueID(), e chame Atualiza a cada
-// novo ponto. Fora de um notebook não faz nada. Um erro aparece no próprio
-// bloco, como texto.
-func (f *Figura) Atualiza(id string) {
-	if !gonbui.IsNotebook {
-		return
-	}
-	b, err := f.PNG()
-	if err != nil {
-		gonbui.UpdateHTML(id, "<pre>⚠️ "+html.EscapeString(err.Error())+"</pre>")
-		return
-	}
-	gonbui.UpdateHTML(id, fmt.Sprintf(`<img src="data:image/png;base64,%s" width="%d" height="%d" alt="%s">`,
-		base64.StdEncoding.EncodeToString(b), f.largura, f.altura, html.EscapeString(f.p.Title.Text)))
 }
 
 // NomeDeArquivo transforma um título num nome de arquivo só com letras

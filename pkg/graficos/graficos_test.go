@@ -277,10 +277,19 @@ func TestMostraForaDoNotebookSalvaArquivo(t *testing.T) {
 	if want := "gráfico salvo em " + caminho + "\n"; saida != want {
 		t.Errorf("Mostra escreveu %q; esperava %q", saida, want)
 	}
-	// Atualiza, fora de um notebook, não faz nada (nem escreve, nem salva).
-	saida = capturaSaida(t, func() { Curvas("Outro", "x", "y", seno()).Atualiza("id") })
+	// Um Painel, fora de um notebook, não faz nada (nem escreve, nem salva).
+	saida = capturaSaida(t, func() {
+		q := NovoPainel()
+		q.Desenha(Curvas("Outro", "x", "y", seno()))
+		q.HTML("<b>x</b>")
+		q.Limpa()
+		Exibe("<b>y</b>")
+		if q.Ativo() || NoNotebook() {
+			t.Error("fora de um notebook o quadro não deveria estar ativo")
+		}
+	})
 	if entradas, _ := os.ReadDir(dir); saida != "" || len(entradas) != 1 {
-		t.Errorf("Atualiza fora do notebook escreveu %q e deixou %d arquivos", saida, len(entradas))
+		t.Errorf("o Painel fora do notebook escreveu %q e deixou %d arquivos", saida, len(entradas))
 	}
 }
 

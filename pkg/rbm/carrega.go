@@ -8,9 +8,10 @@ import (
 
 // Carrega abre a RBM que Treina(cfg) treinou antes (noutra célula), sem
 // treinar nem desenhar nada. Entra em pânico, com uma mensagem em português,
-// se o treino ainda não foi feito.
+// se o treino ainda não terminou (treino.Abre).
 func Carrega(cfg Config) *RBM {
-	return Nova(treino.AbreCheckpoint(cfg.Nome, "registro.json"), cfg.Nome, cfg.Visiveis, cfg.Ocultas, 1)
+	store, _ := treino.Abre(cfg.Nome)
+	return Nova(store, cfg.Nome, cfg.Visiveis, cfg.Ocultas, 1)
 }
 
 // CarregaDBN abre as RBMs que TreinaDBN(cfg) treinou antes, sem treinar.

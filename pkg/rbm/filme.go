@@ -3,8 +3,6 @@ package rbm
 import (
 	"fmt"
 
-	"github.com/janpfeifer/gonb/gonbui"
-
 	"github.com/go-estudos/representacoes/pkg/graficos"
 )
 
@@ -13,17 +11,14 @@ import (
 // se atualiza enquanto elas andam (e some no fim). Devolve uma figura com uma
 // linha por marco e uma coluna por cadeia, das imagens lado×lado.
 func (c *Cadeias) Filme(marcos []int, altura, largura int, titulo string) *graficos.Figura {
-	id := ""
-	if gonbui.IsNotebook {
-		id = "cadeias-" + gonbui.UniqueID()
-	}
+	aoVivo := graficos.NovoPainel()
 	var grade [][]float32
 	var legendas []string
 	for _, m := range marcos {
 		for c.Passos < m {
 			c.Anda(min(50, m-c.Passos))
-			if id != "" {
-				graficos.GradeImagens(fmt.Sprintf("%s — passo %d", titulo, c.Passos), c.Imagens(), altura, largura, c.n, nil).Atualiza(id)
+			if aoVivo.Ativo() {
+				aoVivo.Desenha(graficos.GradeImagens(fmt.Sprintf("%s — passo %d", titulo, c.Passos), c.Imagens(), altura, largura, c.n, nil))
 			}
 		}
 		for k, im := range c.Imagens() {
@@ -35,8 +30,6 @@ func (c *Cadeias) Filme(marcos []int, altura, largura int, titulo string) *grafi
 			legendas = append(legendas, legenda)
 		}
 	}
-	if id != "" {
-		gonbui.UpdateHTML(id, "")
-	}
+	aoVivo.Limpa()
 	return graficos.GradeImagens(titulo, grade, altura, largura, c.n, legendas)
 }

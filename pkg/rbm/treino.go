@@ -2,12 +2,12 @@ package rbm
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 
 	"github.com/gomlx/gomlx/core/graph"
 	"github.com/gomlx/gomlx/core/tensors"
 	"github.com/gomlx/gomlx/ml/model"
-	"github.com/janpfeifer/gonb/gonbui"
 
 	"github.com/go-estudos/representacoes/pkg/graficos"
 	"github.com/go-estudos/representacoes/pkg/motor"
@@ -249,56 +249,36 @@ func Treina(cfg Config) (*RBM, *treino.Registro) {
 		validV, validT = conjunto(cfg.Validacao)
 	}
 
-	idGrafico := ""
-	if gonbui.IsNotebook && !cfg.SemGrafico {
-		idGrafico = "rbm-" + gonbui.UniqueID()
-	}
-	var curvaPassos, curvaTreino, curvaValid []float64
 	laco := treino.Laco{
 		Nome: cfg.Nome, Store: store, Passos: cfg.Passos, AvaliarACada: cfg.AvaliarACada, Exemplos: cfg.Lote,
-		SemGrafico: true, Retreinar: cfg.Retreinar,
+		SemGrafico: cfg.SemGrafico, Retreinar: cfg.Retreinar,
 		Passo: func(p int) map[string]float64 {
 			erro := passo.MustCall(proximoLote(), float32(cfg.taxa(p)), float32(cfg.momento(p)))[0]
 			return map[string]float64{ErroLote: escalar(erro)}
 		},
 		Avalia: func(p int) map[string]float64 {
 			ms := map[string]float64{}
-			erroT, energiaT, pseudoT := medidas(treinoV, treinoT)
-			ms[ErroTreino], ms[EnergiaTreino], ms[PseudoTreino] = erroT, energiaT, pseudoT
-			curvaPassos, curvaTreino = append(curvaPassos, float64(p)), append(curvaTreino, erroT)
+			ms[ErroTreino], ms[EnergiaTreino], ms[PseudoTreino] = medidas(treinoV, treinoT)
 			if validV != nil {
-				erroV, energiaV, pseudoV := medidas(validV, validT)
-				ms[ErroValidacao], ms[EnergiaValid], ms[PseudoValidacao] = erroV, energiaV, pseudoV
-				ms[DiferencaLivre] = energiaV - energiaT
-				curvaValid = append(curvaValid, erroV)
+				ms[ErroValidacao], ms[EnergiaValid], ms[PseudoValidacao] = medidas(validV, validT)
+				ms[DiferencaLivre] = ms[EnergiaValid] - ms[EnergiaTreino]
 			}
 			if cfg.Avalia != nil {
-				for k, v := range cfg.Avalia(r, p) {
-					ms[k] = v
-				}
-			}
-			if idGrafico != "" && len(curvaPassos) > 1 {
-				series := []graficos.Serie{{Nome: "treino", X: curvaPassos, Y: curvaTreino}}
-				if len(curvaValid) > 0 {
-					series = append(series, graficos.Serie{Nome: "validação", X: curvaPassos, Y: curvaValid})
-				}
-				graficos.Curvas("Erro de reconstrução — "+cfg.Nome, "passo de treino", "erro quadrático por pixel", series...).Atualiza(idGrafico)
+				maps.Copy(ms, cfg.Avalia(r, p))
 			}
 			return ms
 		},
+		// As curvas: o erro de reconstrução nos exemplos fixos de treino e de
+		// validação (o do lote, ruidoso, e as outras métricas ficam no registro).
+		Grafico: func(reg *treino.Registro) *graficos.Figura {
+			nomes := []string{ErroTreino}
+			if validV != nil {
+				nomes = append(nomes, ErroValidacao)
+			}
+			return reg.Grafico("Erro de reconstrução — "+cfg.Nome, "erro quadrático por pixel", nomes...)
+		},
 	}
-	reg := laco.Roda()
-	if idGrafico != "" {
-		gonbui.UpdateHTML(idGrafico, "")
-	}
-	if gonbui.IsNotebook && !cfg.SemGrafico && len(reg.Passos) > 1 {
-		nomes := []string{ErroTreino}
-		if len(cfg.Validacao) > 0 {
-			nomes = append(nomes, ErroValidacao)
-		}
-		reg.Grafico("Erro de reconstrução — "+cfg.Nome, "erro quadrático por pixel", nomes...).Mostra()
-	}
-	return r, reg
+	return r, laco.Roda()
 }
 
 // escalar lê um tensor de um valor só como float64.

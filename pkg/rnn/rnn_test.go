@@ -191,11 +191,11 @@ func TestPerdaCaiNaTarefaDaMemoria(t *testing.T) {
 	case <-time.After(2 * time.Minute):
 		t.Fatal("o treino de 300 passos levou mais de 2 minutos (motor travado?)")
 	}
-	h := mod.Historico
-	if !(h.PerdaTreino[len(h.PerdaTreino)-1] < 0.5*h.PerdaTreino[0]) {
-		t.Fatalf("a perda não caiu à metade: %v", h.PerdaTreino)
+	perdas := mod.Registro.Series[treino.PerdaTreino]
+	if !(treino.Ultima(perdas) < 0.5*perdas[0]) {
+		t.Fatalf("a perda não caiu à metade: %v", perdas)
 	}
-	if ac := treino.Ultima(h.AcuraciaValidacao); ac < 0.6 {
+	if ac := mod.Registro.Ultima(treino.AcuraciaValidacao); ac < 0.6 {
 		t.Fatalf("acurácia de validação %.2f numa memória de 6 passos com 4 símbolos; esperava ≥ 0,6 (o acaso é 0,25)", ac)
 	}
 }

@@ -2,38 +2,39 @@ package treino
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/gomlx/gomlx/ml/model"
 	"github.com/gomlx/gomlx/ml/model/checkpoint"
-	"github.com/janpfeifer/gonb/gonbui"
 
 	"github.com/go-estudos/representacoes/pkg/curso"
 	"github.com/go-estudos/representacoes/pkg/graficos"
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
 
-// Laco roda um treino escrito à mão — um passo por chamada de Passo — com o
-// mesmo acabamento de Treina: barra de progresso, curvas ao vivo, histórico e
-// checkpoint em curso.PastaModelos()/Nome.
+// Laco é o motor de treino do curso: roda Passos passos — um por chamada de
+// Passo — com barra de progresso, curvas ao vivo, o Registro das métricas e
+// o checkpoint em curso.PastaModelos()/Nome. Todo treino passa por ele:
+// Treina (um modelo, uma perda, um otimizador) é um Laco cujo Passo chama o
+// train.Trainer do GoMLX; uma GAN (dois jogadores, dois otimizadores) e uma
+// RBM (divergência contrastiva, sem gradiente de uma perda) montam o seu
+// Passo com model.NewExec sobre as variáveis de Store.
 //
-// Serve quando o treino não é "um modelo, uma perda, um otimizador": uma GAN
-// (dois jogadores, dois otimizadores), uma RBM (atualização por divergência
-// contrastiva, sem gradiente de uma perda), um experimento que mede algo a
-// cada passo. Quem chama monta os grafos (model.NewExec) com as variáveis
-// em Store antes de Roda, e os executa dentro de Passo.
-//
-// Se o checkpoint já tem um treino completo com o mesmo número de passos,
-// Roda só restaura as variáveis em Store (Passo não é chamado): rodar o
-// notebook de novo é instantâneo. Um treino incompleto ou com outro número de
-// passos recomeça do zero.
+// A regra de reaproveitamento, a única do curso: se a pasta do treino tem um
+// treino completo com o mesmo número de passos (registro.json chegou ao
+// último passo), Roda só restaura as variáveis em Store e o Anexo, e devolve
+// o registro salvo (Passo não é chamado): rodar o notebook de novo é
+// instantâneo. Qualquer outra coisa — nenhum treino, um treino interrompido,
+// outro número de passos, Retreinar ou REPRESENTACOES_RETREINAR=1 — apaga a
+// pasta e treina do zero. Nunca se continua um treino pela metade: o
+// decaimento da taxa de aprendizado e as métricas dependem do treino inteiro.
 type Laco struct {
 	Nome         string       // identifica o treino (pasta do checkpoint); obrigatório
 	Store        *model.Store // variáveis salvas e restauradas (modelo e otimizadores)
@@ -47,59 +48,29 @@ type Laco struct {
 	Passo func(passo int) map[string]float64
 	// Avalia (opcional) roda a cada AvaliarACada passos e no último; devolve
 	// métricas extras (ex.: erro de validação), que entram nas curvas como
-	// estão. Pode também atualizar uma figura (uma animação).
+	// estão. Pode também desenhar num graficos.Painel (uma animação).
 	Avalia func(passo int) map[string]float64
 
-	EixoY      string // rótulo do eixo y das curvas (padrão "valor")
-	Retreinar  bool   // ignora um checkpoint completo e treina de novo
-	SemGrafico bool   // sem curvas ao vivo nem no fim
+	// Anexo (opcional) é um ponteiro para o que o treino produz além das
+	// variáveis (os quadros de uma animação): gravado em JSON junto com o
+	// checkpoint no fim do treino e lido de volta quando o treino é
+	// reaproveitado. Some junto quando o treino é refeito.
+	Anexo any
+
+	// Grafico escolhe as curvas, ao vivo e no fim: recebe o registro até o
+	// ponto atual e devolve a figura. Sem ele, todas as métricas num gráfico
+	// só, com o eixo y EixoY (padrão "valor").
+	Grafico    func(r *Registro) *graficos.Figura
+	EixoY      string
+	SemGrafico bool // sem curvas, nem ao vivo nem no fim
+
+	Retreinar bool // ignora um treino completo e treina de novo
 }
 
-// Registro guarda as métricas de um Laco, ponto a ponto.
-type Registro struct {
-	Nome           string               `json:"nome"`
-	Passos         []float64            `json:"passos"`           // passos em que as métricas foram registradas
-	Series         map[string][]float64 `json:"series"`           // nome → valores (médias do intervalo)
-	Ordem          []string             `json:"ordem"`            // nomes na ordem em que apareceram
-	Total          int                  `json:"total"`            // passos do treino completo
-	Segundos       float64              `json:"segundos"`         // tempo de treino
-	ExemplosPorSeg float64              `json:"exemplos_por_seg"` // vazão (se Exemplos foi dado)
-	Motor          string               `json:"motor"`
-	Reutilizado    bool                 `json:"-"` // veio de um checkpoint completo
-}
+const arquivoAnexo = "anexo.json"
 
-const arquivoRegistro = "registro.json"
-
-// Ultima devolve o último valor registrado da métrica nome (NaN se não houver).
-func (r *Registro) Ultima(nome string) float64 { return Ultima(r.Series[nome]) }
-
-// Grafico desenha as métricas pedidas (todas, se nenhuma) por passo.
-func (r *Registro) Grafico(titulo, eixoY string, nomes ...string) *graficos.Figura {
-	if len(nomes) == 0 {
-		nomes = r.Ordem
-	}
-	if eixoY == "" {
-		eixoY = "valor"
-	}
-	var series []graficos.Serie
-	for _, n := range nomes {
-		ys := r.Series[n]
-		// Métricas de Avalia podem começar depois; alinha pelo fim.
-		xs := r.Passos[len(r.Passos)-len(ys):]
-		series = append(series, graficos.Serie{Nome: n, X: xs, Y: ys})
-	}
-	return graficos.Curvas(titulo, "passo de treino", eixoY, series...)
-}
-
-func (r *Registro) acrescenta(nome string, v float64) {
-	if _, ok := r.Series[nome]; !ok {
-		r.Ordem = append(r.Ordem, nome)
-	}
-	r.Series[nome] = append(r.Series[nome], v)
-}
-
-// Roda executa o laço (ou restaura um treino completo) e devolve o registro.
-// Em caso de erro, entra em pânico com uma mensagem em português, como Treina.
+// Roda executa o laço (ou reaproveita um treino completo) e devolve o
+// registro. Em caso de erro, entra em pânico com uma mensagem em português.
 func (l Laco) Roda() *Registro {
 	r, err := l.RodaOuErro()
 	if err != nil {
@@ -113,8 +84,7 @@ func (l Laco) RodaOuErro() (r *Registro, err error) {
 	if err := l.completa(); err != nil {
 		return nil, err
 	}
-	_, err = motor.Novo()
-	if err != nil {
+	if _, err := motor.Novo(); err != nil {
 		return nil, err
 	}
 	defer func() {
@@ -123,11 +93,10 @@ func (l Laco) RodaOuErro() (r *Registro, err error) {
 		}
 	}()
 
-	pasta := filepath.Join(curso.PastaModelos(), l.Nome)
-	anterior, errAnt := carregaRegistro(pasta)
-	completo := errAnt == nil && anterior.Total == l.Passos && len(anterior.Passos) > 0 &&
-		int(Ultima(anterior.Passos)) == l.Passos
-	if l.Retreinar || curso.Retreinar() || !completo {
+	pasta := Pasta(l.Nome)
+	anterior, _ := leRegistro(pasta)
+	reaproveita := anterior.completo(l.Passos) && !l.Retreinar && !curso.Retreinar()
+	if !reaproveita {
 		if err := os.RemoveAll(pasta); err != nil {
 			return nil, err
 		}
@@ -136,8 +105,13 @@ func (l Laco) RodaOuErro() (r *Registro, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("não consegui abrir o checkpoint em %s: %w", pasta, err)
 	}
-	if completo && !l.Retreinar && !curso.Retreinar() {
+	if reaproveita {
 		anterior.Reutilizado = true
+		if l.Anexo != nil {
+			if err := leJSON(filepath.Join(pasta, arquivoAnexo), l.Anexo); err != nil {
+				return nil, fmt.Errorf("o treino %q está salvo, mas o anexo não pôde ser lido (%v): rode com Retreinar: true", l.Nome, err)
+			}
+		}
 		fmt.Printf("♻️  Treino %q já feito (%s passos): carregado de %s.\n"+
 			"   Para treinar de novo: Retreinar: true, ou REPRESENTACOES_RETREINAR=1.\n", l.Nome, curso.Inteiro(l.Passos), pasta)
 		l.mostraFinal(anterior)
@@ -146,9 +120,9 @@ func (l Laco) RodaOuErro() (r *Registro, err error) {
 
 	r = &Registro{Nome: l.Nome, Series: map[string][]float64{}, Total: l.Passos, Motor: motor.Nome()}
 	barra := NovoProgresso(fmt.Sprintf("Treinando %q (%s)", l.Nome, motor.Nome()), l.Passos)
-	idGrafico := ""
-	if gonbui.IsNotebook && !l.SemGrafico {
-		idGrafico = "curvas-" + gonbui.UniqueID()
+	aoVivo := graficos.NovoPainel()
+	if l.SemGrafico {
+		aoVivo = nil
 	}
 	somas, contagens := map[string]float64{}, map[string]int{}
 	var ordemPasso []string
@@ -156,7 +130,7 @@ func (l Laco) RodaOuErro() (r *Registro, err error) {
 	texto := ""
 	for passo := 1; passo <= l.Passos; passo++ {
 		ms := l.Passo(passo)
-		for _, nome := range nomesOrdenados(ms) {
+		for _, nome := range slices.Sorted(maps.Keys(ms)) {
 			v := ms[nome]
 			if math.IsNaN(v) || math.IsInf(v, 0) {
 				return nil, fmt.Errorf("a métrica %q virou %v no passo %d do treino %q: a taxa de aprendizado pode estar alta demais", nome, v, passo, l.Nome)
@@ -169,46 +143,52 @@ func (l Laco) RodaOuErro() (r *Registro, err error) {
 		}
 		if passo%l.AvaliarACada == 0 || passo == l.Passos {
 			r.Passos = append(r.Passos, float64(passo))
-			partes := []string{}
+			var partes []string
 			for _, nome := range ordemPasso {
 				if contagens[nome] == 0 {
 					continue
 				}
 				media := somas[nome] / float64(contagens[nome])
 				r.acrescenta(nome, media)
-				partes = append(partes, nome+" "+curso.Num(media, 4))
+				partes = append(partes, formata(nome, media))
 				somas[nome], contagens[nome] = 0, 0
 			}
 			if l.Avalia != nil {
 				extras := l.Avalia(passo)
-				for _, nome := range nomesOrdenados(extras) {
+				for _, nome := range slices.Sorted(maps.Keys(extras)) {
 					r.acrescenta(nome, extras[nome])
-					partes = append(partes, nome+" "+curso.Num(extras[nome], 4))
+					partes = append(partes, formata(nome, extras[nome]))
 				}
 			}
 			texto = strings.Join(partes, " · ")
-			if idGrafico != "" && len(r.Passos) > 1 {
-				r.Grafico("Curvas de treino — "+l.Nome, l.EixoY).Atualiza(idGrafico)
+			if aoVivo.Ativo() && len(r.Passos) > 1 {
+				aoVivo.Desenha(l.grafico(r))
 			}
 		}
 		barra.Atualiza(passo, texto)
 	}
 	dur := time.Since(inicio)
 	r.Segundos = dur.Seconds()
+	r.Parametros = NumParametros(l.Store)
 	if l.Exemplos > 0 {
 		r.ExemplosPorSeg = float64(l.Passos*l.Exemplos) / dur.Seconds()
-		texto += fmt.Sprintf(" · %s exemplos/s", curso.Num(r.ExemplosPorSeg, 0))
+		texto += " · " + curso.Num(r.ExemplosPorSeg, 0) + " exemplos/s"
 	}
+	// A ordem importa: variáveis, anexo e, por último, o registro, que marca
+	// o treino como completo.
 	if err := ckpt.Save(); err != nil {
 		return nil, fmt.Errorf("não consegui salvar o checkpoint em %s: %w", pasta, err)
+	}
+	if l.Anexo != nil {
+		if err := gravaJSON(filepath.Join(pasta, arquivoAnexo), l.Anexo); err != nil {
+			return nil, fmt.Errorf("não consegui salvar o anexo do treino %q: %w", l.Nome, err)
+		}
 	}
 	if err := r.salva(pasta); err != nil {
 		return nil, err
 	}
 	barra.Atualiza(l.Passos, texto)
-	if idGrafico != "" {
-		gonbui.UpdateHTML(idGrafico, "") // apaga a versão ao vivo; a final vem abaixo
-	}
+	aoVivo.Limpa() // a versão ao vivo some; a final vem abaixo
 	l.mostraFinal(r)
 	return r, nil
 }
@@ -231,7 +211,7 @@ func (l *Laco) completa() error {
 		return fmt.Errorf("treino.Laco incompleto: falta %s", strings.Join(faltas, ", "))
 	}
 	if strings.ContainsAny(l.Nome, `/\`) || strings.HasPrefix(l.Nome, ".") {
-		return fmt.Errorf("treino.Laco.Nome %q não pode ter barras nem começar com ponto", l.Nome)
+		return fmt.Errorf("o nome do treino %q não pode ter barras nem começar com ponto", l.Nome)
 	}
 	if l.AvaliarACada <= 0 {
 		l.AvaliarACada = max(1, l.Passos/25)
@@ -239,54 +219,51 @@ func (l *Laco) completa() error {
 	return nil
 }
 
+// grafico é a figura das curvas: a do chamador, ou todas as métricas.
+func (l *Laco) grafico(r *Registro) *graficos.Figura {
+	if l.Grafico != nil {
+		return l.Grafico(r)
+	}
+	return r.Grafico("Curvas de treino — "+l.Nome, l.EixoY)
+}
+
+// mostraFinal resume o treino numa linha e mostra as curvas finais.
 func (l *Laco) mostraFinal(r *Registro) {
-	s := fmt.Sprintf("Treino %q: %s passos em %s (motor %s)", l.Nome, curso.Inteiro(r.Total),
+	s := fmt.Sprintf("Treino %q: ", l.Nome)
+	if r.Parametros > 0 {
+		s += curso.Inteiro(r.Parametros) + " parâmetros, "
+	}
+	s += fmt.Sprintf("%s passos em %s (motor %s)", curso.Inteiro(r.Total),
 		curso.Duracao(time.Duration(r.Segundos*float64(time.Second))), r.Motor)
 	if r.ExemplosPorSeg > 0 {
-		s += fmt.Sprintf(", %s exemplos/s", curso.Num(r.ExemplosPorSeg, 0))
+		s += ", " + curso.Num(r.ExemplosPorSeg, 0) + " exemplos/s"
 	}
-	partes := []string{}
+	var partes []string
 	for _, nome := range r.Ordem {
-		partes = append(partes, nome+" "+curso.Num(r.Ultima(nome), 4))
+		partes = append(partes, formata(nome, r.Ultima(nome)))
 	}
 	if len(partes) > 0 {
 		s += ".\nNo fim: " + strings.Join(partes, " · ")
 	}
 	fmt.Println(s + ".")
-	if gonbui.IsNotebook && !l.SemGrafico && len(r.Passos) > 1 {
-		r.Grafico("Curvas de treino — "+l.Nome, l.EixoY).Mostra()
+	// Só no notebook: fora dele (testes, scripts), um PNG por treino seria ruído.
+	if graficos.NoNotebook() && !l.SemGrafico && len(r.Passos) > 1 {
+		l.grafico(r).Mostra()
 	}
 }
 
-// nomesOrdenados dá uma ordem estável às métricas de um mapa.
-func nomesOrdenados(m map[string]float64) []string {
-	nomes := make([]string, 0, len(m))
-	for k := range m {
-		nomes = append(nomes, k)
-	}
-	sort.Strings(nomes)
-	return nomes
-}
-
-func (r *Registro) salva(pasta string) error {
-	b, err := json.MarshalIndent(r, "", "  ")
+func gravaJSON(caminho string, v any) error {
+	b, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(pasta, arquivoRegistro), b, 0o644)
+	return os.WriteFile(caminho, b, 0o644)
 }
 
-func carregaRegistro(pasta string) (*Registro, error) {
-	b, err := os.ReadFile(filepath.Join(pasta, arquivoRegistro))
+func leJSON(caminho string, v any) error {
+	b, err := os.ReadFile(caminho)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	r := &Registro{}
-	if err := json.Unmarshal(b, r); err != nil {
-		return nil, err
-	}
-	if r.Series == nil {
-		return nil, errors.New("registro sem séries")
-	}
-	return r, nil
+	return json.Unmarshal(b, v)
 }

@@ -2,6 +2,9 @@ package treino
 
 import (
 	"math"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -98,5 +101,37 @@ func TestLacoIncompletoDizOQueFalta(t *testing.T) {
 	_, err := Laco{Nome: "x"}.RodaOuErro()
 	if err == nil || !strings.Contains(err.Error(), "Store") || !strings.Contains(err.Error(), "Passo ") {
 		t.Fatalf("erro esperado dizendo o que falta, veio %v", err)
+	}
+}
+
+// O Anexo é gravado com o treino e volta quando o treino é reaproveitado;
+// treinar de novo o refaz.
+func TestLacoAnexo(t *testing.T) {
+	t.Setenv("REPRESENTACOES_MODELOS", t.TempDir())
+	type quadros struct{ Passos []int }
+	n := 0
+	l, _ := descida(10, 0.1, &n)
+	var q quadros
+	avalia := l.Avalia
+	l.Anexo = &q
+	l.Avalia = func(p int) map[string]float64 { q.Passos = append(q.Passos, p); return avalia(p) }
+	l.Roda()
+	var q2 quadros
+	l2, _ := descida(10, 0.1, &n)
+	l2.Anexo = &q2
+	if r := l2.Roda(); !r.Reutilizado || !slices.Equal(q2.Passos, []int{5, 10}) {
+		t.Fatalf("reaproveitado=%v, anexo lido %v; esperava [5 10]", r.Reutilizado, q2.Passos)
+	}
+	// Um treino sem registro (interrompido) não é reaproveitado nem aberto.
+	if err := os.Remove(filepath.Join(Pasta("descida"), arquivoRegistro)); err != nil {
+		t.Fatal(err)
+	}
+	antes := n
+	l3, _ := descida(10, 0.1, &n)
+	if r := l3.Roda(); r.Reutilizado || n != antes+10 {
+		t.Fatalf("um treino interrompido deveria recomeçar do zero: reaproveitado=%v, %d passos", r.Reutilizado, n-antes)
+	}
+	if r := LeRegistro("descida"); !r.Reutilizado || r.Total != 10 {
+		t.Fatalf("LeRegistro: %+v", r)
 	}
 }

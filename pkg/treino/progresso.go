@@ -5,9 +5,8 @@ import (
 	"html"
 	"time"
 
-	"github.com/janpfeifer/gonb/gonbui"
-
 	"github.com/go-estudos/representacoes/pkg/curso"
+	"github.com/go-estudos/representacoes/pkg/graficos"
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
 
@@ -21,7 +20,7 @@ type Progresso struct {
 	titulo    string
 	total     int
 	inicio    time.Time
-	id        string
+	quadro    *graficos.Painel // a barra, no notebook
 	ultimaVez time.Time
 	ultimoPct int
 
@@ -38,9 +37,7 @@ type Progresso struct {
 func NovoProgresso(titulo string, total int) *Progresso {
 	p := &Progresso{titulo: titulo, total: total, inicio: time.Now(), ultimoPct: -1,
 		goPuro: motorGoPuro(), relogio: relogioProgresso, escreve: avisoProgresso, tInicio: relogioProgresso()}
-	if gonbui.IsNotebook {
-		p.id = "progresso-" + gonbui.UniqueID()
-	}
+	p.quadro = graficos.NovoPainel()
 	return p
 }
 
@@ -105,12 +102,12 @@ func (p *Progresso) Atualiza(passo int, texto string) {
 	p.estima(passo)
 	agora := time.Now()
 	fim := passo >= p.total
-	if p.id != "" {
+	if p.quadro.Ativo() {
 		if !fim && agora.Sub(p.ultimaVez) < 200*time.Millisecond {
 			return
 		}
 		p.ultimaVez = agora
-		gonbui.UpdateHTML(p.id, p.html(passo, texto, fim))
+		p.quadro.HTML(p.html(passo, texto, fim))
 		return
 	}
 	pct := 100 * passo / max(p.total, 1)

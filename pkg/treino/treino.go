@@ -1,28 +1,23 @@
 package treino
 
 import (
-	"errors"
 	"fmt"
+	"iter"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/gomlx/compute/dtypes"
 	"github.com/gomlx/gomlx/core/graph"
 	"github.com/gomlx/gomlx/core/tensors"
 	"github.com/gomlx/gomlx/ml/model"
-	"github.com/gomlx/gomlx/ml/model/checkpoint"
 	"github.com/gomlx/gomlx/ml/train"
 	"github.com/gomlx/gomlx/ml/train/loss"
 	"github.com/gomlx/gomlx/ml/train/metric"
 	"github.com/gomlx/gomlx/ml/train/optimizer"
 	"github.com/gomlx/gomlx/ml/train/optimizer/cosineschedule"
-	"github.com/janpfeifer/gonb/gonbui"
 
-	"github.com/go-estudos/representacoes/pkg/curso"
 	"github.com/go-estudos/representacoes/pkg/dados"
+	"github.com/go-estudos/representacoes/pkg/graficos"
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
 
@@ -61,24 +56,22 @@ type Config struct {
 	// e o modelo termina estável em vez de oscilar em torno do mínimo.
 	SemDecaimento bool
 
-	Retreinar  bool // ignora o checkpoint existente e treina do zero
-	SemGrafico bool // não desenha as curvas ao vivo
+	Retreinar  bool // ignora um treino completo e treina do zero (veja a regra em Laco)
+	SemGrafico bool // sem curvas, nem ao vivo nem no fim
 }
 
 // Modelo é um modelo treinado (ou carregado de um checkpoint).
 type Modelo struct {
-	Nome        string
-	Store       *model.Store // as variáveis do modelo (pesos, estado do otimizador)
-	Historico   *Historico
-	Reutilizado bool   // true se veio de um checkpoint, sem treinar
-	Pasta       string // onde está o checkpoint
-	fn          ModeloFn
+	Nome     string
+	Store    *model.Store // as variáveis do modelo (pesos, estado do otimizador)
+	Registro *Registro    // as curvas do treino (PerdaTreino, AcuraciaValidacao…), a duração, os parâmetros
+	fn       ModeloFn
 }
 
-// Treina treina o modelo descrito em cfg, ou carrega o checkpoint de um
-// treino anterior que já chegou a cfg.Passos. Mostra uma barra de
-// progresso e as curvas ao vivo. Em caso de erro, explica em português e
-// entra em pânico (o notebook mostra a mensagem).
+// Treina treina o modelo descrito em cfg, ou reaproveita o checkpoint de um
+// treino completo com o mesmo número de passos (a regra de Laco). Mostra uma
+// barra de progresso e as curvas ao vivo. Em caso de erro, explica em
+// português e entra em pânico (o notebook mostra a mensagem).
 func Treina(cfg Config) *Modelo {
 	m, err := TreinaOuErro(cfg)
 	if err != nil {
@@ -88,6 +81,11 @@ func Treina(cfg Config) *Modelo {
 }
 
 // TreinaOuErro é como Treina, mas devolve o erro.
+//
+// É um Laco cujo Passo é um passo do train.Trainer do GoMLX (o grafo do
+// modelo, da perda, do otimizador e do decaimento, compilado uma vez). Não
+// usamos o train.Loop do GoMLX nem os seus ganchos: o Laco já faz barra,
+// curvas, registro e checkpoint do mesmo jeito para todo treino do curso.
 func TreinaOuErro(cfg Config) (m *Modelo, err error) {
 	if err := cfg.completa(); err != nil {
 		return nil, err
@@ -102,140 +100,67 @@ func TreinaOuErro(cfg Config) (m *Modelo, err error) {
 		}
 	}()
 
-	pasta := filepath.Join(curso.PastaModelos(), cfg.Nome)
-	if cfg.Retreinar || curso.Retreinar() {
-		if err := os.RemoveAll(pasta); err != nil {
-			return nil, err
-		}
-	}
 	store := novoStore(cfg)
-	ckpt, err := checkpoint.Build(store).Dir(pasta).Keep(1).Done()
-	if err != nil {
-		return nil, fmt.Errorf("não consegui abrir o checkpoint em %s: %w", pasta, err)
-	}
-	m = &Modelo{Nome: cfg.Nome, Store: store, Pasta: pasta, fn: cfg.Modelo}
-	feitos := int(optimizer.GetGlobalStep(store))
-	if feitos >= cfg.Passos {
-		h, errH := carregaHistorico(pasta)
-		if errH == nil {
-			m.Historico, m.Reutilizado = h, true
-			fmt.Printf("♻️  Modelo %q já treinado (%s passos): carregado de %s.\n"+
-				"   Para treinar de novo: Retreinar: true na Config, ou REPRESENTACOES_RETREINAR=1.\n",
-				cfg.Nome, curso.Inteiro(feitos), pasta)
-			mostraFinal(cfg, h)
-			return m, nil
-		}
-	}
-
 	var acc, accEval []metric.Interface
 	if !cfg.Regressao {
 		acc = []metric.Interface{metric.NewMovingAverageSparseCategoricalAccuracy("acurácia média móvel", "~acc", 0.05)}
 		accEval = []metric.Interface{metric.NewSparseCategoricalAccuracy("acurácia", "acc")}
 	}
 	trainer := train.NewTrainer(backend, store, cfg.comDecaimento(), cfg.Perda, cfg.Otimizador, acc, accEval)
-	loop := train.NewLoop(trainer)
-	// O GoMLX põe antes das nossas métricas as de perda (a do lote e a média
-	// móvel no treino, a média na avaliação); achamos cada uma pelo nome curto.
-	iPerda := indiceMetrica(trainer.TrainMetrics(), "~loss", "~loss+")
+	// O GoMLX põe antes das nossas métricas as de perda: no treino, a do lote
+	// (índice 0) e a média móvel; na avaliação, a média. A acurácia é a última.
 	iPerdaVal := indiceMetrica(trainer.EvalMetrics(), "#loss", "#loss+")
 	iAc, iAcVal := len(trainer.TrainMetrics())-1, len(trainer.EvalMetrics())-1
+	lotes := cfg.Treino.Iter()
+	proximo, pare := iter.Pull2(lotes)
+	defer pare()
 
-	h := &Historico{Motor: motor.Nome()}
-	if m.Historico == nil && feitos > 0 {
-		if antigo, err := carregaHistorico(pasta); err == nil {
-			h = antigo // continua um treino interrompido
-		}
-	}
-	barra := NovoProgresso(fmt.Sprintf("Treinando %q (%s)", cfg.Nome, motor.Nome()), cfg.Passos)
-	idGrafico := ""
-	if gonbui.IsNotebook && !cfg.SemGrafico {
-		idGrafico = "curvas-" + gonbui.UniqueID()
-	}
-	inicio := time.Now()
-	var texto string
-	loop.OnStep("representacoes", 0, func(loop *train.Loop, ms []*tensors.Tensor) error {
-		passo := loop.LoopStep + 1
-		perda := escalar(ms[iPerda]) // média móvel da perda
-		if math.IsNaN(perda) || math.IsInf(perda, 0) {
-			return fmt.Errorf("a perda virou %v no passo %d: a taxa de aprendizado (%g) pode estar alta demais", perda, passo, cfg.TaxaAprend)
-		}
-		texto = "perda " + curso.Num(perda, 4)
-		acTreino := nan
-		if !cfg.Regressao {
-			acTreino = escalar(ms[iAc])
-			texto += " · acurácia (treino) " + curso.Pct(acTreino)
-		}
-		if passo%cfg.AvaliarACada == 0 || passo == cfg.Passos {
-			h.Passos = append(h.Passos, float64(passo))
-			h.PerdaTreino = append(h.PerdaTreino, perda)
+	laco := Laco{
+		Nome: cfg.Nome, Store: store, Passos: cfg.Passos, AvaliarACada: cfg.AvaliarACada, Exemplos: cfg.Treino.Tamanho(),
+		SemGrafico: cfg.SemGrafico, Retreinar: cfg.Retreinar,
+		Passo: func(int) map[string]float64 {
+			lote, err, ok := proximo()
+			if !ok || err != nil {
+				panic(fmt.Errorf("os lotes de treino acabaram ou falharam: %v", err))
+			}
+			ms, err := trainer.TrainStep(lote)
+			if err != nil {
+				panic(err)
+			}
+			r := map[string]float64{PerdaTreino: escalar(ms[0])}
 			if !cfg.Regressao {
-				h.AcuraciaTreino = append(h.AcuraciaTreino, acTreino)
+				r[AcuraciaTreino] = escalar(ms[iAc])
 			}
-			if cfg.Validacao != nil {
-				r, err := loop.Trainer.Eval(cfg.Validacao)
-				if err != nil {
-					return err
-				}
-				h.PerdaValidacao = append(h.PerdaValidacao, escalar(r[iPerdaVal]))
-				if !cfg.Regressao {
-					h.AcuraciaValidacao = append(h.AcuraciaValidacao, escalar(r[iAcVal]))
-				}
+			for _, t := range ms {
+				t.FinalizeAll()
 			}
-			if idGrafico != "" && len(h.Passos) > 1 {
-				h.Grafico(cfg.Nome).Atualiza(idGrafico)
+			return r
+		},
+		Grafico: func(r *Registro) *graficos.Figura {
+			if cfg.Regressao {
+				return r.Grafico("Curvas de treino — "+cfg.Nome, "perda", PerdaTreino, PerdaValidacao)
 			}
+			return r.Grafico("Acurácia durante o treino — "+cfg.Nome, "acurácia (%)", AcuraciaTreino, AcuraciaValidacao)
+		},
+	}
+	if cfg.Validacao != nil {
+		laco.Avalia = func(int) map[string]float64 {
+			ms, err := trainer.Eval(cfg.Validacao)
+			if err != nil {
+				panic(err)
+			}
+			r := map[string]float64{PerdaValidacao: escalar(ms[iPerdaVal])}
+			if !cfg.Regressao {
+				r[AcuraciaValidacao] = escalar(ms[iAcVal])
+			}
+			return r
 		}
-		barra.Atualiza(passo, texto)
-		return nil
-	})
-	if _, err := loop.RunToGlobalStep(cfg.Treino, cfg.Passos); err != nil {
-		return nil, motor.Explica(err)
 	}
-	dur := time.Since(inicio)
-	h.Segundos += dur.Seconds()
-	h.ExemplosPorSeg = float64((cfg.Passos-feitos)*cfg.Treino.Tamanho()) / dur.Seconds()
-	h.Parametros = NumParametros(store)
-	if err := ckpt.Save(); err != nil {
-		return nil, fmt.Errorf("não consegui salvar o checkpoint em %s: %w", pasta, err)
-	}
-	if err := h.salva(pasta); err != nil {
+	reg, err := laco.RodaOuErro()
+	if err != nil {
 		return nil, err
 	}
-	m.Historico = h
-	barra.Atualiza(cfg.Passos, texto+fmt.Sprintf(" · %s exemplos/s", curso.Num(h.ExemplosPorSeg, 0)))
-	if idGrafico != "" {
-		gonbui.UpdateHTML(idGrafico, "") // apaga a versão ao vivo; a final vem abaixo
-	}
-	mostraFinal(cfg, h)
-	return m, nil
-}
-
-// mostraFinal resume o treino: métricas finais e, no notebook, as curvas.
-func mostraFinal(cfg Config, h *Historico) {
-	s := fmt.Sprintf("Modelo %q: %s parâmetros, %s passos, treino em %s (%s exemplos/s, motor %s).",
-		cfg.Nome, curso.Inteiro(h.Parametros), curso.Inteiro(int(Ultima(h.Passos))), curso.Duracao(time.Duration(h.Segundos*float64(time.Second))),
-		curso.Num(h.ExemplosPorSeg, 0), h.Motor)
-	if len(h.PerdaValidacao) > 0 {
-		s += "\nValidação: perda " + curso.Num(Ultima(h.PerdaValidacao), 4)
-		if len(h.AcuraciaValidacao) > 0 {
-			s += ", acurácia " + curso.Pct(Ultima(h.AcuraciaValidacao))
-		}
-	}
-	fmt.Println(s)
-	if gonbui.IsNotebook && !cfg.SemGrafico && len(h.Passos) > 1 {
-		h.Grafico(cfg.Nome).Mostra()
-	}
-}
-
-// Grafico desenha a perda e, se houver, a acurácia, num só gráfico por passo.
-func (h *Historico) Grafico(nome string) interface {
-	Mostra()
-	Atualiza(string)
-} {
-	if len(h.AcuraciaTreino) == 0 {
-		return h.GraficoPerda("Curvas de treino — " + nome)
-	}
-	return h.GraficoAcuracia("Acurácia durante o treino — " + nome)
+	return &Modelo{Nome: cfg.Nome, Store: store, Registro: reg, fn: cfg.Modelo}, nil
 }
 
 func (cfg *Config) completa() error {
@@ -315,35 +240,12 @@ func novoStore(cfg Config) *model.Store {
 	return store
 }
 
-// Carrega abre o checkpoint de um modelo treinado antes (por Treina, noutra
-// célula), para usá-lo: prever, inspecionar pesos. modelo tem de ser a mesma
-// função usada no treino.
+// Carrega abre o modelo que Treina treinou antes (noutra célula), para
+// usá-lo: prever, inspecionar pesos. modelo tem de ser a mesma função usada
+// no treino. Entra em pânico, em português, se o treino não terminou (Abre).
 func Carrega(nome string, modelo ModeloFn) *Modelo {
-	store := AbreCheckpoint(nome, "")
-	pasta := filepath.Join(curso.PastaModelos(), nome)
-	h, _ := carregaHistorico(pasta)
-	return &Modelo{Nome: nome, Store: store, Historico: h, Reutilizado: true, Pasta: pasta, fn: modelo}
-}
-
-// AbreCheckpoint devolve um model.Store novo com as variáveis que um treino de
-// nome `nome` (Treina ou Laco, noutra célula) salvou na pasta de modelos. As
-// variáveis ganham os valores salvos quando o modelo as cria de novo, com os
-// mesmos nomes. Se marca não for "", o treino só conta como feito se esse
-// arquivo existir na pasta (Laco grava "registro.json" no fim). Entra em
-// pânico, com uma mensagem em português, se o treino ainda não foi feito ou
-// se o checkpoint não puder ser lido.
-//
-// É o que Carrega usa, e também gan.Carrega e rbm.Carrega.
-func AbreCheckpoint(nome, marca string) *model.Store {
-	pasta := filepath.Join(curso.PastaModelos(), nome)
-	if _, err := os.Stat(filepath.Join(pasta, marca)); err != nil {
-		panic(fmt.Errorf("%q ainda não foi treinado (não há checkpoint completo em %s): rode antes a célula que o treina", nome, pasta))
-	}
-	store := model.NewStore()
-	if _, err := checkpoint.Build(store).Dir(pasta).Done(); err != nil {
-		panic(fmt.Errorf("não consegui ler o checkpoint de %q em %s: %w", nome, pasta, err))
-	}
-	return store
+	store, reg := Abre(nome)
+	return &Modelo{Nome: nome, Store: store, Registro: reg, fn: modelo}
 }
 
 // Saidas aplica o modelo (em modo de inferência) a n exemplos dados num vetor
@@ -435,6 +337,3 @@ func escalar(t *tensors.Tensor) float64 {
 	}
 	return nan
 }
-
-// ErrSemCheckpoint indica que não há modelo salvo com o nome pedido.
-var ErrSemCheckpoint = errors.New("modelo sem checkpoint")

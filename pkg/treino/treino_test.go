@@ -1,8 +1,11 @@
 package treino
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -12,7 +15,6 @@ import (
 	"github.com/gomlx/gomlx/ml/layers/activation"
 	"github.com/gomlx/gomlx/ml/model"
 
-	"github.com/go-estudos/representacoes/pkg/curso"
 	"github.com/go-estudos/representacoes/pkg/dados"
 )
 
@@ -55,27 +57,31 @@ func config(nome string) Config {
 	}
 }
 
-func TestTreinoAprendeESalvaHistorico(t *testing.T) {
+func TestTreinoAprendeERegistra(t *testing.T) {
 	t.Setenv("REPRESENTACOES_MODELOS", t.TempDir())
 	m, err := TreinaOuErro(config("metades"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := m.Historico
+	h := m.Registro
 	if len(h.Passos) != 6 || Ultima(h.Passos) != 150 {
 		t.Fatalf("esperava 6 pontos até o passo 150, obtive %v", h.Passos)
 	}
-	if !(Ultima(h.PerdaValidacao) < h.PerdaValidacao[0]) {
-		t.Errorf("a perda de validação não caiu: %v", h.PerdaValidacao)
+	perdas := h.Series[PerdaValidacao]
+	if len(perdas) != 6 || !(Ultima(perdas) < perdas[0]) {
+		t.Errorf("a perda de validação não caiu: %v", perdas)
 	}
-	if Ultima(h.AcuraciaValidacao) < 0.9 {
-		t.Errorf("acurácia de validação final %.3f < 0,9 num problema fácil", Ultima(h.AcuraciaValidacao))
+	if h.Ultima(AcuraciaValidacao) < 0.9 || h.Ultima(AcuraciaTreino) < 0.9 {
+		t.Errorf("acurácias finais %.3f (validação) e %.3f (treino) < 0,9 num problema fácil", h.Ultima(AcuraciaValidacao), h.Ultima(AcuraciaTreino))
 	}
 	if want := 16*8 + 8 + 8*2 + 2; h.Parametros != want {
 		t.Errorf("parâmetros: %d, esperava %d", h.Parametros, want)
 	}
-	if m.Reutilizado {
+	if h.Reutilizado {
 		t.Error("primeiro treino marcado como reutilizado")
+	}
+	if want := []string{AcuraciaTreino, PerdaTreino, AcuraciaValidacao, PerdaValidacao}; !slices.Equal(h.Ordem, want) {
+		t.Errorf("métricas %v, esperava %v", h.Ordem, want)
 	}
 	// A acurácia calculada por Classifica bate com a do laço de treino.
 	if ac := m.Acuracia(metades(256, 2)); ac < 0.9 {
@@ -94,7 +100,7 @@ func TestSegundaVezCarregaOCheckpoint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !segundo.Reutilizado {
+	if !segundo.Registro.Reutilizado {
 		t.Fatal("a segunda chamada deveria reaproveitar o checkpoint")
 	}
 	if time.Since(inicio) > 5*time.Second {
@@ -106,8 +112,8 @@ func TestSegundaVezCarregaOCheckpoint(t *testing.T) {
 		t.Errorf("o modelo carregado difere do treinado: %.4f vs %.4f", a2, a1)
 	}
 	carregado := Carrega("reuso", pequenoMLP)
-	if a3 := carregado.Acuracia(val); a3 != a1 || carregado.Historico == nil {
-		t.Errorf("Carrega: acurácia %.4f (esperava %.4f), histórico %v", a3, a1, carregado.Historico)
+	if a3 := carregado.Acuracia(val); a3 != a1 || carregado.Registro.Parametros != primeiro.Registro.Parametros {
+		t.Errorf("Carrega: acurácia %.4f (esperava %.4f), registro %+v", a3, a1, carregado.Registro)
 	}
 	cfg := config("reuso")
 	cfg.Retreinar = true
@@ -115,27 +121,39 @@ func TestSegundaVezCarregaOCheckpoint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if terceiro.Reutilizado {
+	if terceiro.Registro.Reutilizado {
 		t.Error("Retreinar: true não deveria reaproveitar")
 	}
 }
 
-func TestMaisPassosContinuaDoCheckpoint(t *testing.T) {
+// A regra única de Laco vale para Treina: outro número de passos não
+// continua o treino anterior, treina do zero; e um treino interrompido (sem
+// o registro, que é gravado por último) não é aberto por Carrega.
+func TestOutroNumeroDePassosTreinaDoZero(t *testing.T) {
 	t.Setenv("REPRESENTACOES_MODELOS", t.TempDir())
-	cfg := config("continua")
+	cfg := config("regra")
 	cfg.Passos = 50
 	if _, err := TreinaOuErro(cfg); err != nil {
 		t.Fatal(err)
 	}
-	cfg = config("continua")
+	cfg = config("regra")
 	cfg.Passos = 100
 	m, err := TreinaOuErro(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Reutilizado || Ultima(m.Historico.Passos) != 100 || m.Historico.Passos[0] != 25 {
-		t.Fatalf("esperava continuar de 50 a 100 mantendo o histórico: %v", m.Historico.Passos)
+	if m.Registro.Reutilizado || !slices.Equal(m.Registro.Passos, []float64{25, 50, 75, 100}) {
+		t.Fatalf("esperava um treino novo de 100 passos, com pontos a cada 25: %v", m.Registro.Passos)
 	}
+	if err := os.Remove(filepath.Join(Pasta("regra"), arquivoRegistro)); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "ainda não foi treinado") {
+			t.Fatalf("Carrega de um treino sem registro deveria entrar em pânico em português, veio %v", r)
+		}
+	}()
+	Carrega("regra", pequenoMLP)
 }
 
 func TestConfigIncompletaDizOQueFalta(t *testing.T) {
@@ -172,35 +190,5 @@ func TestTaxaDeAprendizadoDecai(t *testing.T) {
 		if taxa < 0 || taxa > want*1.05 || taxa < want*0.95 {
 			t.Errorf("SemDecaimento=%v: taxa final %g, esperava ~%g", sem, taxa, want)
 		}
-	}
-}
-
-func TestMemorizaCalculaUmaVez(t *testing.T) {
-	t.Setenv("REPRESENTACOES_MODELOS", t.TempDir())
-	chamadas := 0
-	caro := func() []float64 { chamadas++; return []float64{1, 2, 3} }
-	a := Memoriza("tabela", caro)
-	b := Memoriza("tabela", caro)
-	if chamadas != 1 || len(b) != 3 || b[2] != 3 || a[0] != b[0] {
-		t.Fatalf("esperava 1 cálculo e o mesmo valor: %d chamadas, %v %v", chamadas, a, b)
-	}
-	Esquece("tabela")
-	Memoriza("tabela", caro)
-	if chamadas != 2 {
-		t.Fatalf("depois de Esquece deveria recalcular: %d chamadas", chamadas)
-	}
-}
-
-func TestConfereRegistraAfirmacoes(t *testing.T) {
-	caminho := t.TempDir() + "/r.jsonl"
-	t.Setenv("REPRESENTACOES_RESULTADOS", caminho)
-	curso.Confere("1 < 2", true)
-	curso.Confere("2 < 1", false)
-	b, err := os.ReadFile(caminho)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if s := string(b); !strings.Contains(s, `{"afirmacao":"1 \u003c 2","ok":true}`) || !strings.Contains(s, `"ok":false`) {
-		t.Fatalf("registro inesperado: %s", s)
 	}
 }
