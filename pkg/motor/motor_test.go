@@ -31,8 +31,7 @@ func TestMotorDoSetup(t *testing.T) {
 }
 
 func TestEscolheSemPluginCaiParaGoPuro(t *testing.T) {
-	t.Setenv("GOMLX_BACKEND", "")
-	os.Unsetenv("GOMLX_BACKEND")
+	t.Setenv("GOMLX_BACKEND", "") // vazia vale como não definida (veja Escolhe)
 	t.Setenv("PJRT_PLUGIN_LIBRARY_PATH", "")
 	t.Setenv("REPRESENTACOES_RAIZ", t.TempDir())
 	e := Escolhe()
@@ -45,7 +44,7 @@ func TestEscolheSemPluginCaiParaGoPuro(t *testing.T) {
 }
 
 func TestEscolheAchaPluginNaRaiz(t *testing.T) {
-	os.Unsetenv("GOMLX_BACKEND")
+	t.Setenv("GOMLX_BACKEND", "") // restaurada no fim do teste
 	raiz := t.TempDir()
 	pasta := filepath.Join(raiz, ".ferramentas", "pjrt")
 	if err := os.MkdirAll(pasta, 0o755); err != nil {
@@ -86,7 +85,7 @@ func TestRaizAchaGoModDoCurso(t *testing.T) {
 }
 
 func TestEscolheCUDASoComGPU(t *testing.T) {
-	os.Unsetenv("GOMLX_BACKEND")
+	t.Setenv("GOMLX_BACKEND", "") // restaurada no fim do teste
 	raiz := t.TempDir()
 	pasta := filepath.Join(raiz, ".ferramentas", "pjrt")
 	os.MkdirAll(pasta, 0o755)
