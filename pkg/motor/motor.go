@@ -333,12 +333,3 @@ func primeiraVezNoKernel() bool {
 const comoResolver = `Como resolver:
   • rode scripts/setup.sh (instala o plugin XLA para CPU, sem internet depois disso);
   • ou use o motor Go puro: GOMLX_BACKEND=go (mais lento).`
-
-func contem(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
