@@ -90,11 +90,10 @@ const NomePluginCUDA = "pjrt_c_api_cuda_plugin.so"
 const ConfigGoPuro = "go:parallelism=-1"
 
 var (
-	once      sync.Once
-	backend   compute.Backend
-	escolha   Escolha
-	errNovo   error
-	avisoDado bool
+	once    sync.Once
+	backend compute.Backend
+	escolha Escolha
+	errNovo error
 )
 
 // Escolha descreve o motor escolhido e por quê.
