@@ -47,6 +47,7 @@
 package motor
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -279,10 +280,7 @@ func Descricao() string {
 	}
 	var s string
 	if escolha.XLA() {
-		s = fmt.Sprintf("⚙️  Motor: XLA (%s) — %s", escolha.Plugin, escolha.Motivo)
-		if escolha.Plugin == "" {
-			s = fmt.Sprintf("⚙️  Motor: XLA (%s) — %s", escolha.Config, escolha.Motivo)
-		}
+		s = fmt.Sprintf("⚙️  Motor: XLA (%s) — %s", cmp.Or(escolha.Plugin, escolha.Config), escolha.Motivo)
 	} else {
 		s = fmt.Sprintf("⚙️  Motor: Go puro (%s) — %s", escolha.Config, escolha.Motivo)
 	}

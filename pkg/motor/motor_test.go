@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
 )
 
 // TestMotorDoSetup cria o motor como um notebook faria e executa um grafo.
@@ -24,7 +25,7 @@ func TestMotorDoSetup(t *testing.T) {
 	exec := graph.MustNewExec(b, func(x *graph.Node) *graph.Node {
 		return graph.ReduceAllSum(graph.Mul(x, x))
 	})
-	got := exec.MustCall([]float32{1, 2, 3})[0].Value().(float32)
+	got := tensors.ToScalar[float32](exec.MustCall([]float32{1, 2, 3})[0])
 	if got != 14 {
 		t.Fatalf("soma dos quadrados de [1 2 3]: esperava 14, obtive %v", got)
 	}
@@ -134,7 +135,7 @@ func TestGoPuroSemLinhaEmIngles(t *testing.T) {
 	}
 	// E funciona.
 	exec := graph.MustNewExec(b, func(x *graph.Node) *graph.Node { return graph.ReduceAllSum(graph.Mul(x, x)) })
-	if got := exec.MustCall([]float32{1, 2, 3})[0].Value().(float32); got != 14 {
+	if got := tensors.ToScalar[float32](exec.MustCall([]float32{1, 2, 3})[0]); got != 14 {
 		t.Fatalf("soma dos quadrados de [1 2 3] no Go puro: %v", got)
 	}
 }
