@@ -170,10 +170,8 @@ var modelos = map[string]func() func(){
 
 // rbmMedida mede o CD-1 da DBN (784 → ocultas, lotes de 64) com rbm.Treina:
 // Passos = 4 e Passos = 4+n (uma avaliação só, no fim), e divide a diferença.
-func rbmMedida(ocultas int, orcamento time.Duration) (compilar, passo float64, n int) {
-	dir, _ := os.MkdirTemp("", "medemotores")
-	defer os.RemoveAll(dir)
-	os.Setenv("REPRESENTACOES_MODELOS", dir)
+func rbmMedida(t *testing.T, ocultas int, orcamento time.Duration) (compilar, passo float64, n int) {
+	t.Setenv("REPRESENTACOES_MODELOS", t.TempDir()) // os checkpoints vão para uma pasta que o teste apaga
 	x := rbm.Binariza(aleatorios(2000*784, 1, 1), 0.5)
 	roda := func(nome string, p int) float64 {
 		_, reg := rbm.Treina(rbm.Config{Nome: nome, Dados: x, Visiveis: 784, Ocultas: ocultas, Lote: 64, Passos: p, AvaliarACada: p, SemGrafico: true})
@@ -182,9 +180,9 @@ func rbmMedida(ocultas int, orcamento time.Duration) (compilar, passo float64, n
 	base := roda("base", 4)
 	n = 20
 	for {
-		t := roda(fmt.Sprintf("n%d", n), 4+n)
-		passo = (t - base) / float64(n)
-		if t-base > orcamento.Seconds() || n >= 400 {
+		tempo := roda(fmt.Sprintf("n%d", n), 4+n)
+		passo = (tempo - base) / float64(n)
+		if tempo-base > orcamento.Seconds() || n >= 400 {
 			return base, passo, n
 		}
 		n *= 4
@@ -215,7 +213,7 @@ func TestMede(t *testing.T) {
 		var m Medida
 		switch nome {
 		case "03-rbm-784-500":
-			m.Compilar, m.Passo, m.N = rbmMedida(500, orcamento)
+			m.Compilar, m.Passo, m.N = rbmMedida(t, 500, orcamento)
 		case "03-rbm-500-500":
 			continue // igual à 784-500 em ordem de grandeza; veja MOTORES.md
 		default:

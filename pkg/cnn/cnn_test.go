@@ -2,6 +2,7 @@ package cnn
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/gomlx/gomlx/core/graph"
@@ -61,7 +62,7 @@ func TestFormasEParametrosBatemComOGoMLX(t *testing.T) {
 		}
 		resumo := r.Resumo(28, 28)
 		for i, f := range formas {
-			if !iguais(f, resumo[i].Saida) {
+			if !slices.Equal(f, resumo[i].Saida) {
 				t.Errorf("%s, camada %s: GoMLX diz %v, Resumo diz %v", nome, resumo[i].Nome, f, resumo[i].Saida)
 			}
 		}
@@ -126,18 +127,6 @@ func BenchmarkPassoLeNet(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(128*b.N)/b.Elapsed().Seconds(), "exemplos/s")
-}
-
-func iguais(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestAssinatura(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -138,10 +139,10 @@ func TestLotesMesmaSementeMesmaOrdem(t *testing.T) {
 		return tensors.MustCopyFlatData[float32](in[0])
 	}
 	a, b, c := primeiro(1), primeiro(1), primeiro(2)
-	if !iguais(a, b) {
+	if !slices.Equal(a, b) {
 		t.Fatalf("mesma semente, ordens diferentes: %v %v", a, b)
 	}
-	if iguais(a, c) {
+	if slices.Equal(a, c) {
 		t.Fatalf("sementes diferentes deram a mesma ordem: %v", a)
 	}
 }
@@ -170,19 +171,7 @@ func TestLotesComAlvos(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := tensors.MustCopyFlatData[float32](lab[0]); !iguais(got, alvos) {
+	if got := tensors.MustCopyFlatData[float32](lab[0]); !slices.Equal(got, alvos) {
 		t.Fatalf("alvos: %v", got)
 	}
-}
-
-func iguais(a, b []float32) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

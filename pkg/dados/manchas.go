@@ -22,21 +22,35 @@ var manchasCSV string
 // Data Analysis Center (SIDC) do Observatório Real da Bélgica; domínio
 // público. O arquivo vai embutido no pacote (arquivos/manchas-solares.csv).
 func ManchasSolares() (anos []int, valores []float32) {
-	linhas, err := csv.NewReader(strings.NewReader(manchasCSV)).ReadAll()
+	anos, valores, err := leManchas(manchasCSV)
 	if err != nil {
 		panic(fmt.Errorf("dados.ManchasSolares: CSV embutido ilegível: %w", err))
 	}
+	return anos, valores
+}
+
+// leManchas lê o CSV "ano,valor" (com uma linha de cabeçalho) de
+// ManchasSolares; separada dela para que o teste possa dar-lhe linhas
+// malformadas.
+func leManchas(texto string) (anos []int, valores []float32, err error) {
+	linhas, err := csv.NewReader(strings.NewReader(texto)).ReadAll()
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(linhas) == 0 {
+		return nil, nil, fmt.Errorf("arquivo vazio")
+	}
 	for i, l := range linhas[1:] { // a primeira linha é o cabeçalho
 		if len(l) != 2 { // conferido antes de ler l[1]
-			panic(fmt.Errorf("dados.ManchasSolares: linha %d do CSV embutido ilegível: %q", i+2, l))
+			return nil, nil, fmt.Errorf("linha %d: esperava 2 campos (ano,valor), achei %d: %q", i+2, len(l), l)
 		}
 		ano, err1 := strconv.ParseFloat(l[0], 64)
 		v, err2 := strconv.ParseFloat(l[1], 64)
 		if err1 != nil || err2 != nil {
-			panic(fmt.Errorf("dados.ManchasSolares: linha %d do CSV embutido ilegível: %q", i+2, l))
+			return nil, nil, fmt.Errorf("linha %d: ano ou valor não é número: %q", i+2, l)
 		}
 		anos = append(anos, int(ano))
 		valores = append(valores, float32(v))
 	}
-	return anos, valores
+	return anos, valores, nil
 }

@@ -1,6 +1,9 @@
 package dados
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestManchasSolares(t *testing.T) {
 	anos, v := ManchasSolares()
@@ -15,5 +18,30 @@ func TestManchasSolares(t *testing.T) {
 	// Valores conferidos no arquivo do statsmodels: 1700 → 5; o máximo, 190,2, em 1957.
 	if v[0] != 5 || v[1957-1700] != 190.2 {
 		t.Fatalf("1700 → %v, 1957 → %v; esperava 5 e 190,2", v[0], v[1957-1700])
+	}
+}
+
+// TestManchasLinhaMalformada: uma linha com campos de menos (ou de mais) ou
+// que não é número vira erro com o número da linha, nunca um pânico de
+// índice fora da fatia.
+func TestManchasLinhaMalformada(t *testing.T) {
+	casos := map[string]string{
+		// O cabeçalho também com um campo só: o leitor de CSV aceita, e
+		// quem barra é a conferência do tamanho da linha, antes de ler l[1].
+		"um campo":       "ano\n1700\n",
+		"três campos":    "ano,valor,x\n1700,5,1\n",
+		"campo de menos": "ano,valor\n1700,5\n1701\n",
+		"não é número":   "ano,valor\n1700,cinco\n",
+		"vazio":          "",
+	}
+	for nome, texto := range casos {
+		anos, valores, err := leManchas(texto)
+		if err == nil {
+			t.Errorf("%s: esperava erro, obtive %d anos e %d valores", nome, len(anos), len(valores))
+			continue
+		}
+		if nome != "vazio" && nome != "campo de menos" && !strings.Contains(err.Error(), "linha 2") {
+			t.Errorf("%s: a mensagem devia dizer a linha 2: %v", nome, err)
+		}
 	}
 }

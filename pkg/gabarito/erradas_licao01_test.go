@@ -43,10 +43,10 @@ func TestErradasTamanhoSaida(t *testing.T) {
 // convolucao01 é uma convolução com preenchimento e passo com cada
 // peça trocável, para montar as respostas erradas.
 type convolucao01 struct {
-	linhas, colunas func(e ConvComPasso) (int, int) // tamanho da saída
-	pixel           func(e ConvComPasso, y, x int) float64
-	peso            func(k [][]float64, m, n int) float64
-	origem          func(e ConvComPasso, i, j, m, n int) (int, int) // pixel da imagem lido
+	linhas func(e ConvComPasso) (int, int) // tamanho da saída: linhas e colunas
+	pixel  func(e ConvComPasso, y, x int) float64
+	peso   func(k [][]float64, m, n int) float64
+	origem func(e ConvComPasso, i, j, m, n int) (int, int) // pixel da imagem lido
 }
 
 func (c convolucao01) calcula(e ConvComPasso) [][]float64 {

@@ -2,6 +2,7 @@ package gabarito
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -63,12 +64,8 @@ func TestConvolucaoEMaxPool(t *testing.T) {
 	img := [][]float64{{1, 2, 3}, {4, 5, 6}, {7, 8, 9}}
 	got := Convolucao(Correlacao{Imagem: img, Kernel: [][]float64{{1, 0}, {0, -1}}})
 	want := [][]float64{{1 - 5, 2 - 6}, {4 - 8, 5 - 9}} // sem espelhar o filtro
-	for i := range want {
-		for j := range want[i] {
-			if got[i][j] != want[i][j] {
-				t.Fatalf("Convolucao = %v, esperava %v", got, want)
-			}
-		}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Fatalf("Convolucao = %v, esperava %v", got, want)
 	}
 	p := MaxPool2([][]float64{{1, 2, 0, 0, 9}, {3, 4, 0, -1, 9}, {5, 5, 5, 5, 9}})
 	if len(p) != 1 || len(p[0]) != 2 || p[0][0] != 4 || p[0][1] != 0 {

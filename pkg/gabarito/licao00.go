@@ -55,7 +55,7 @@ func GradienteReta(r Reta) [2]float64 {
 		})
 	})
 	saidas := retaExec.MustCall(r.W, r.B, r.X, r.Y)
-	return [2]float64{saidas[0].Value().(float64), saidas[1].Value().(float64)}
+	return [2]float64{tensors.ToScalar[float64](saidas[0]), tensors.ToScalar[float64](saidas[1])}
 }
 
 // ParametrosMLP conta os parâmetros (pesos e vieses) de uma rede densa com

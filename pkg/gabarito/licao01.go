@@ -2,6 +2,7 @@ package gabarito
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/gomlx/compute/dtypes"
@@ -161,7 +162,7 @@ func memoLicao01[T any](chave string, calcula func() T) T {
 func copiaMatriz01(m [][]float64) [][]float64 {
 	c := make([][]float64, len(m))
 	for i := range m {
-		c[i] = append([]float64(nil), m[i]...)
+		c[i] = slices.Clone(m[i])
 	}
 	return c
 }

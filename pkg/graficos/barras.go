@@ -1,6 +1,7 @@
 package graficos
 
 import (
+	"cmp"
 	"fmt"
 
 	"gonum.org/v1/plot/plotter"
@@ -69,10 +70,7 @@ func Barras(titulo, eixoY string, rotulos []string, valores []float64) *Figura {
 
 	// Espaço para os textos: 10% a mais acima da maior barra (e abaixo da
 	// menor, se houver negativas).
-	faixa := maior - menor
-	if faixa == 0 {
-		faixa = 1
-	}
+	faixa := cmp.Or(maior-menor, 1) // barras todas iguais: qualquer faixa serve
 	f.p.Y.Max = maior + 0.1*faixa
 	if menor < 0 {
 		f.p.Y.Min = menor - 0.1*faixa

@@ -1,6 +1,7 @@
 package graficos
 
 import (
+	"cmp"
 	"fmt"
 	"image"
 	"image/color"
@@ -96,10 +97,7 @@ func PontosSobreCampo(titulo, eixoX, eixoY string, campo Campo, series ...Serie)
 		f.p.Add(disp)
 		f.p.Legend.Add(nomeNaLegenda(series, i), disp)
 	}
-	nome := campo.Nome
-	if nome == "" {
-		nome = "valor"
-	}
+	nome := cmp.Or(campo.Nome, "valor")
 	f.p.Legend.Add(fmt.Sprintf("%s: de %s (claro) a %s (escuro)", nome, formataNumero(menor, 3), formataNumero(maior, 3)), faixaDeCinza{})
 	f.p.Legend.ThumbnailWidth = vg.Points(24)
 	f.p.Legend.Top, f.p.Legend.Left = true, false

@@ -49,6 +49,17 @@
 // decimal ("0,5"). A legenda fica numa caixa branca, no canto da área dos
 // dados com menos pontos por baixo.
 //
+// # Exemplos, que também são testes
+//
+// Os exemplos da documentação (ExampleCurvas, ExampleGradeImagens, …, em
+// exemplos_test.go) desenham cada tipo de figura e gravam o PNG em
+// testdata/; o TestExemplos compara cada um, pixel a pixel, com a figura de
+// referência testdata/NOME_referencia.png, como o gonum/plot faz com as
+// suas. Se uma mudança no desenho for de propósito, olhe as figuras novas e
+// regrave as referências:
+//
+//	go test ./pkg/graficos -run Exemplos -args -regrava
+//
 // # Erros
 //
 // Dados inválidos (séries vazias, tamanhos que não combinam) não causam

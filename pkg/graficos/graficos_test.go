@@ -3,7 +3,6 @@ package graficos
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"image"
 	"image/png"
 	"io"
@@ -398,98 +397,5 @@ func TestNomeDeArquivo(t *testing.T) {
 		if got := NomeDeArquivo(titulo); got != want {
 			t.Errorf("NomeDeArquivo(%q) = %q; esperava %q", titulo, got, want)
 		}
-	}
-}
-
-// TestAmostras salva uma amostra de cada tipo de figura na pasta
-// $REPRESENTACOES_AMOSTRAS (se definida), para olhar com os próprios olhos:
-//
-//	REPRESENTACOES_AMOSTRAS=/tmp/graficos-amostra go test -run Amostras ./pkg/graficos/
-func TestAmostras(t *testing.T) {
-	dir := os.Getenv("REPRESENTACOES_AMOSTRAS")
-	if dir == "" {
-		t.Skip("defina REPRESENTACOES_AMOSTRAS para salvar as amostras")
-	}
-	// Dez "moldes" 28×28 com padrões diferentes.
-	var moldes [][]float32
-	var legendas []string
-	for d := range 10 {
-		im := make([]float32, 28*28)
-		for y := range 28 {
-			for x := range 28 {
-				im[y*28+x] = float32(math.Sin(float64(x*(d+1))/20) * math.Cos(float64(y)/7))
-			}
-		}
-		moldes = append(moldes, im)
-		legendas = append(legendas, fmt.Sprintf("dígito %d", d))
-	}
-	// Uma matriz de confusão 10×10.
-	confusao := make([][]float64, 10)
-	classes := make([]string, 10)
-	for i := range confusao {
-		confusao[i] = make([]float64, 10)
-		for j := range confusao[i] {
-			confusao[i][j] = float64((i*7 + j*3) % 5)
-		}
-		confusao[i][i] = 960 + float64(i)
-		classes[i] = fmt.Sprint(i)
-	}
-	confusao[4][9] = 31
-	confusao[7][2] = 17
-	// Curvas de treino.
-	var passos, perdaTreino, perdaVal, acTreino, acVal []float64
-	for i := 0; i <= 2000; i += 50 {
-		p := float64(i)
-		passos = append(passos, p)
-		perdaTreino = append(perdaTreino, 2.3*math.Exp(-p/300)+0.05+0.03*math.Sin(p/37))
-		perdaVal = append(perdaVal, 2.3*math.Exp(-p/320)+0.09)
-		acTreino = append(acTreino, 100*(1-0.9*math.Exp(-p/250)))
-		acVal = append(acVal, 100*(0.985-0.885*math.Exp(-p/260)))
-	}
-	var xs, f, df []float64
-	for x := -5.0; x <= 2; x += 0.1 {
-		xs = append(xs, x)
-		f = append(f, x*x+3*x)
-		df = append(df, 2*x+3)
-	}
-	// Pontos: um anel de gaussianas (determinístico).
-	var reais, gerados Serie
-	reais.Nome, gerados.Nome = "reais", "gerados pela GAN"
-	for i := range 400 {
-		a := 2 * math.Pi * float64(i%8) / 8
-		r1, r2 := math.Sin(float64(i)*12.9898)*0.15, math.Cos(float64(i)*78.233)*0.15
-		reais.X = append(reais.X, 2*math.Cos(a)+r1)
-		reais.Y = append(reais.Y, 2*math.Sin(a)+r2)
-		gerados.X = append(gerados.X, 1.8*math.Cos(a+0.2)+1.5*r2)
-		gerados.Y = append(gerados.Y, 1.8*math.Sin(a+0.2)+1.5*r1)
-	}
-	erros := moldes[:8]
-	legendasErros := []string{"7 → 2", "4 → 9", "3 → 5", "9 → 4", "2 → 7", "5 → 3", "8 → 1", "6 → 0"}
-
-	amostras := map[string]*Figura{
-		"curvas-perda": Curvas("Curvas de treino — perceptron (validação)", "passo de treino", "perda (entropia cruzada)",
-			Serie{Nome: "treino", X: passos, Y: perdaTreino}, Serie{Nome: "validação", X: passos, Y: perdaVal}),
-		"curvas-acuracia": Curvas("Acurácia durante o treino — MLP", "passo de treino", "acurácia (%)",
-			Serie{Nome: "treino", X: passos, Y: acTreino}, Serie{Nome: "validação", X: passos, Y: acVal}),
-		"curvas-funcao": Curvas("f(x) = x² + 3x e sua derivada, calculada pelo GoMLX", "x", "valor",
-			Serie{Nome: "f(x)", X: xs, Y: f}, Serie{Nome: "f'(x) (diferenciação automática)", X: xs, Y: df}),
-		"pontos": Pontos("Anel de gaussianas: reais × gerados", "x", "y", reais, gerados),
-		"barras": Barras("Acurácia no teste do MNIST", "acurácia (%)", []string{"perceptron", "MLP", "CNN"}, []float64{92.63, 98.12, 99.21}),
-		"barras-negativas": Barras("Variação da perda por época", "variação", []string{"época 1", "época 2", "época 3", "época 4"},
-			[]float64{-1.2, -0.35, 0.04, -0.011}),
-		"calor":          MapaCalor("Matriz de confusão — MLP no teste", "previsto", "verdadeiro", confusao, classes, classes, true),
-		"calor-sem-nums": MapaCalor("Correlação (sem anotação)", "coluna", "linha", [][]float64{{1, 0.5, 0.2}, {0.5, 1, 0.7}, {0.2, 0.7, 1}}, nil, nil, false),
-		"imagens":        GradeImagens("Pesos do perceptron: um molde por dígito", moldes, 28, 28, 5, legendas),
-		"imagens-erros":  GradeImagens("Erros do MLP no teste (verdadeiro → previsto)", erros, 28, 28, 8, legendasErros),
-		"imagens-4x4":    GradeImagens("Ação: branca e preta", [][]float32{{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0}, {0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}}, 4, 4, 2, nil),
-		"acentos":        Curvas("Acentuação: ç, ã, é, ó, â, ê, ô, à, í, ú, õ", "eixo X (média)", "eixo Y (variância)", seno()),
-	}
-	for nome, fig := range amostras {
-		if err := fig.Salva(filepath.Join(dir, nome+".png")); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := amostras["calor"].Salva(filepath.Join(dir, "calor.svg")); err != nil {
-		t.Fatal(err)
 	}
 }

@@ -14,6 +14,13 @@ import (
 // cor uniforme, sem o borrão que a interpolação do gonum/plot faria. Para
 // isso, montamos a imagem já no tamanho final, em pixels da figura, e
 // alinhamos o retângulo aos pixels; o gonum só precisa copiá-la.
+//
+// Por que não o draw.NearestNeighbor do golang.org/x/image: ele lê src no
+// centro de cada pixel da figura, ((2x+1)·largura de src)/(2w), e este laço
+// no canto, (x·largura de src)/w. Com escala inteira (a grade de dígitos) os
+// dois dão o mesmo; com escala fracionária (mapa de calor, campo), as bordas
+// das células andam um pixel — 4.372 pixels diferentes no ExampleMapaCalor e
+// 16.250 no ExamplePontosSobreCampo —, e preferimos não mudar as figuras.
 func desenhaNitida(c draw.Canvas, r vg.Rectangle, src image.Image) {
 	x0, y0 := math.Round(emPixels(r.Min.X)), math.Round(emPixels(r.Min.Y))
 	x1, y1 := math.Round(emPixels(r.Max.X)), math.Round(emPixels(r.Max.Y))

@@ -47,6 +47,7 @@
 package motor
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -92,11 +93,10 @@ const NomePluginCUDA = "pjrt_c_api_cuda_plugin.so"
 const ConfigGoPuro = "go:parallelism=-1"
 
 var (
-	once      sync.Once
-	backend   compute.Backend
-	escolha   Escolha
-	errNovo   error
-	avisoDado bool
+	once    sync.Once
+	backend compute.Backend
+	escolha Escolha
+	errNovo error
 )
 
 // Escolha descreve o motor escolhido e por quê.
@@ -282,10 +282,7 @@ func Descricao() string {
 	}
 	var s string
 	if escolha.XLA() {
-		s = fmt.Sprintf("⚙️  Motor: XLA (%s) — %s", escolha.Plugin, escolha.Motivo)
-		if escolha.Plugin == "" {
-			s = fmt.Sprintf("⚙️  Motor: XLA (%s) — %s", escolha.Config, escolha.Motivo)
-		}
+		s = fmt.Sprintf("⚙️  Motor: XLA (%s) — %s", cmp.Or(escolha.Plugin, escolha.Config), escolha.Motivo)
 	} else {
 		s = fmt.Sprintf("⚙️  Motor: Go puro (%s) — %s", escolha.Config, escolha.Motivo)
 	}
@@ -333,12 +330,3 @@ func primeiraVezNoKernel() bool {
 const comoResolver = `Como resolver:
   • rode scripts/setup.sh (instala o plugin XLA para CPU, sem internet depois disso);
   • ou use o motor Go puro: GOMLX_BACKEND=go (mais lento).`
-
-func contem(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}

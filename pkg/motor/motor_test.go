@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
 )
 
 // TestMotorDoSetup cria o motor como um notebook faria e executa um grafo.
@@ -24,15 +25,14 @@ func TestMotorDoSetup(t *testing.T) {
 	exec := graph.MustNewExec(b, func(x *graph.Node) *graph.Node {
 		return graph.ReduceAllSum(graph.Mul(x, x))
 	})
-	got := exec.MustCall([]float32{1, 2, 3})[0].Value().(float32)
+	got := tensors.ToScalar[float32](exec.MustCall([]float32{1, 2, 3})[0])
 	if got != 14 {
 		t.Fatalf("soma dos quadrados de [1 2 3]: esperava 14, obtive %v", got)
 	}
 }
 
 func TestEscolheSemPluginCaiParaGoPuro(t *testing.T) {
-	t.Setenv("GOMLX_BACKEND", "")
-	os.Unsetenv("GOMLX_BACKEND")
+	t.Setenv("GOMLX_BACKEND", "") // vazia vale como não definida (veja Escolhe)
 	t.Setenv("PJRT_PLUGIN_LIBRARY_PATH", "")
 	t.Setenv("REPRESENTACOES_RAIZ", t.TempDir())
 	e := Escolhe()
@@ -45,7 +45,7 @@ func TestEscolheSemPluginCaiParaGoPuro(t *testing.T) {
 }
 
 func TestEscolheAchaPluginNaRaiz(t *testing.T) {
-	os.Unsetenv("GOMLX_BACKEND")
+	t.Setenv("GOMLX_BACKEND", "") // restaurada no fim do teste
 	raiz := t.TempDir()
 	pasta := filepath.Join(raiz, ".ferramentas", "pjrt")
 	if err := os.MkdirAll(pasta, 0o755); err != nil {
@@ -75,7 +75,7 @@ func TestEscolheRespeitaGOMLX_BACKEND(t *testing.T) {
 }
 
 func TestEscolheCUDASoComGPU(t *testing.T) {
-	os.Unsetenv("GOMLX_BACKEND")
+	t.Setenv("GOMLX_BACKEND", "") // restaurada no fim do teste
 	raiz := t.TempDir()
 	pasta := filepath.Join(raiz, ".ferramentas", "pjrt")
 	os.MkdirAll(pasta, 0o755)
@@ -124,7 +124,7 @@ func TestGoPuroSemLinhaEmIngles(t *testing.T) {
 	}
 	// E funciona.
 	exec := graph.MustNewExec(b, func(x *graph.Node) *graph.Node { return graph.ReduceAllSum(graph.Mul(x, x)) })
-	if got := exec.MustCall([]float32{1, 2, 3})[0].Value().(float32); got != 14 {
+	if got := tensors.ToScalar[float32](exec.MustCall([]float32{1, 2, 3})[0]); got != 14 {
 		t.Fatalf("soma dos quadrados de [1 2 3] no Go puro: %v", got)
 	}
 }

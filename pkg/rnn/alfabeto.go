@@ -2,6 +2,7 @@ package rnn
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -35,12 +36,7 @@ func NovoAlfabeto(palavras []string) *Alfabeto {
 		}
 	}
 	a := &Alfabeto{Runas: []rune{Fronteira}, indice: map[rune]int{Fronteira: 0}}
-	var runas []rune
-	for r := range vistas {
-		runas = append(runas, r)
-	}
-	slices.Sort(runas)
-	for _, r := range runas {
+	for _, r := range slices.Sorted(maps.Keys(vistas)) {
 		a.indice[r] = len(a.Runas)
 		a.Runas = append(a.Runas, r)
 	}

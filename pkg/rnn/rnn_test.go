@@ -3,6 +3,7 @@ package rnn
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -254,10 +255,8 @@ func TestAlfabetoCodifica(t *testing.T) {
 	c, eA, u := float32(a.Indice('c')), float32(a.Indice('é')), float32(a.Indice('u'))
 	wantE := []float32{0, c, eA, u, 0}
 	wantY := []float32{c, eA, u, 0, -1}
-	for i := range 5 {
-		if e[i] != wantE[i] || y[i] != wantY[i] {
-			t.Fatalf("Codifica(céu) = %v, %v; esperava %v, %v", e, y, wantE, wantY)
-		}
+	if !slices.Equal(e, wantE) || !slices.Equal(y, wantY) {
+		t.Fatalf("Codifica(céu) = %v, %v; esperava %v, %v", e, y, wantE, wantY)
 	}
 }
 
