@@ -37,7 +37,6 @@ var Variaveis = []Variavel{
 	{"REPRESENTACOES_ESPELHO_DEBIAN", "http://deb.debian.org/debian", "o espelho Debian da imagem-base", "scripts/imagem-base.sh"},
 	{"REPRESENTACOES_CAPTURAS", "saidas/navegador, saidas/hub", "onde os testes no navegador gravam as capturas de tela", "testes/navegador, testes/hub"},
 	{"REPRESENTACOES_MEDE", "(vazia: o teste é pulado)", "qual modelo internal/medemotores mede (ou \"todos\")", "internal/medemotores/mede.sh"},
-	{"REPRESENTACOES_AMOSTRAS", "(vazia)", "pasta onde o teste de pkg/graficos grava a galeria de amostras", "pkg/graficos (teste)"},
 	{"REPRESENTACOES_GO_DO_PROXY", "(vazia)", "1: a imagem-base baixa o Go do proxy mesmo com o Go certo na máquina", "scripts/imagem-base.sh"},
 }
 
