@@ -117,21 +117,21 @@ func (r Rede) constroi(scope *model.Scope, x *graph.Node, anota func(nome string
 	return layers.Dense(scope.In("saida"), x, true, r.Classes)
 }
 
-// Camada resume uma camada: nome, forma da saída (sem o lote) e parâmetros.
-type Camada struct {
+// LinhaDoResumo resume uma camada: nome, forma da saída (sem o lote) e parâmetros.
+type LinhaDoResumo struct {
 	Nome       string
 	Saida      []int
 	Parametros int
 }
 
-func (c Camada) String() string {
+func (c LinhaDoResumo) String() string {
 	return fmt.Sprintf("%-8s saída %-14s %9d parâmetros", c.Nome, fmt.Sprint(c.Saida), c.Parametros)
 }
 
 // Resumo calcula, sem construir grafo, a forma da saída e o número de
 // parâmetros de cada camada para imagens altura×largura de um canal.
-func (r Rede) Resumo(altura, largura int) []Camada {
-	var cs []Camada
+func (r Rede) Resumo(altura, largura int) []LinhaDoResumo {
+	var cs []LinhaDoResumo
 	h, w, canais := altura, largura, 1
 	for i, c := range r.Convs {
 		if c.SemPadding {
@@ -139,18 +139,18 @@ func (r Rede) Resumo(altura, largura int) []Camada {
 		}
 		params := c.Kernel*c.Kernel*canais*c.Filtros + c.Filtros
 		canais = c.Filtros
-		cs = append(cs, Camada{fmt.Sprintf("conv%d", i), []int{h, w, canais}, params})
+		cs = append(cs, LinhaDoResumo{fmt.Sprintf("conv%d", i), []int{h, w, canais}, params})
 		if c.Pool > 1 {
 			h, w = h/c.Pool, w/c.Pool
-			cs = append(cs, Camada{fmt.Sprintf("pool%d", i), []int{h, w, canais}, 0})
+			cs = append(cs, LinhaDoResumo{fmt.Sprintf("pool%d", i), []int{h, w, canais}, 0})
 		}
 	}
 	n := h * w * canais
 	for i, d := range r.Densas {
-		cs = append(cs, Camada{fmt.Sprintf("densa%d", i), []int{d}, n*d + d})
+		cs = append(cs, LinhaDoResumo{fmt.Sprintf("densa%d", i), []int{d}, n*d + d})
 		n = d
 	}
-	cs = append(cs, Camada{"saida", []int{r.Classes}, n*r.Classes + r.Classes})
+	cs = append(cs, LinhaDoResumo{"saida", []int{r.Classes}, n*r.Classes + r.Classes})
 	return cs
 }
 

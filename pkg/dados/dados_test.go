@@ -67,11 +67,11 @@ func TestMNISTAusenteDaErroEmPortugues(t *testing.T) {
 	cacheMNISTMu.Lock()
 	delete(cacheMNIST, "treino")
 	cacheMNISTMu.Unlock()
-	_, err := CarregaMNIST("treino")
+	_, err := MNISTOuErro("treino")
 	if err == nil || !strings.Contains(err.Error(), "scripts/setup.sh") {
 		t.Fatalf("esperava um erro que mande rodar o setup, obtive %v", err)
 	}
-	if _, err := CarregaMNIST("validacao"); err == nil {
+	if _, err := MNISTOuErro("validacao"); err == nil {
 		t.Fatal("uma parte inexistente deveria dar erro")
 	}
 }
@@ -86,7 +86,7 @@ func TestMNISTCorrompidoEDetectado(t *testing.T) {
 	cacheMNISTMu.Lock()
 	delete(cacheMNIST, "treino")
 	cacheMNISTMu.Unlock()
-	_, err := CarregaMNIST("treino")
+	_, err := MNISTOuErro("treino")
 	if err == nil || !strings.Contains(err.Error(), "corrompido") {
 		t.Fatalf("esperava erro de arquivo corrompido, obtive %v", err)
 	}

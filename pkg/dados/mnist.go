@@ -98,17 +98,17 @@ var (
 // MNIST devolve a parte "treino" (60.000 imagens) ou "teste" (10.000) do
 // MNIST, com pixels em [0, 1]. Lê da pasta curso.PastaDados()/mnist uma única vez por
 // programa. Entra em pânico com uma mensagem em português se os arquivos não
-// estiverem lá ou estiverem corrompidos; use CarregaMNIST para receber o erro.
+// estiverem lá ou estiverem corrompidos; use MNISTOuErro para receber o erro.
 func MNIST(parte string) *Imagens {
-	im, err := CarregaMNIST(parte)
+	im, err := MNISTOuErro(parte)
 	if err != nil {
 		panic(err)
 	}
 	return im
 }
 
-// CarregaMNIST é como MNIST, mas devolve o erro.
-func CarregaMNIST(parte string) (*Imagens, error) {
+// MNISTOuErro é como MNIST, mas devolve o erro.
+func MNISTOuErro(parte string) (*Imagens, error) {
 	arqs, ok := arquivosMNIST[parte]
 	if !ok {
 		return nil, fmt.Errorf("parte %q do MNIST não existe: use \"treino\" ou \"teste\"", parte)

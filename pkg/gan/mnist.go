@@ -30,9 +30,9 @@ func AmostradorDeImagens(im *dados.Imagens, semente uint64) func(n int) []float3
 	}
 }
 
-// Separa corta um vetor achatado em pedaços de tamanho valores (uma imagem
+// EmExemplos corta um vetor achatado em pedaços de tamanho valores (uma imagem
 // por pedaço, por exemplo), sem copiar.
-func Separa(x []float32, tamanho int) [][]float32 {
+func EmExemplos(x []float32, tamanho int) [][]float32 {
 	var partes [][]float32
 	for i := 0; i+tamanho <= len(x); i += tamanho {
 		partes = append(partes, x[i:i+tamanho])

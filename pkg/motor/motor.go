@@ -111,8 +111,8 @@ func (e Escolha) XLA() bool {
 	return strings.HasPrefix(e.Config, "xla") || strings.HasPrefix(e.Config, "stablehlo")
 }
 
-// Escolhe decide qual motor usar, sem criá-lo.
-func Escolhe() Escolha {
+// EscolheBackend decide qual motor usar, sem criá-lo.
+func EscolheBackend() Escolha {
 	// O curso nunca baixa o plugin: offline isso só atrasaria e falharia.
 	xla.EnableAutoInstall(false)
 
@@ -195,17 +195,17 @@ var temGPU = func() bool {
 // Entra em pânico, com uma mensagem em português, se nenhum motor puder ser
 // criado.
 func Backend() compute.Backend {
-	b, err := Novo()
+	b, err := BackendOuErro()
 	if err != nil {
 		panic(err)
 	}
 	return b
 }
 
-// Novo é como Backend, mas devolve o erro em vez de entrar em pânico.
-func Novo() (compute.Backend, error) {
+// BackendOuErro é como Backend, mas devolve o erro em vez de entrar em pânico.
+func BackendOuErro() (compute.Backend, error) {
 	once.Do(func() {
-		escolha = Escolhe()
+		escolha = EscolheBackend()
 		backend, errNovo = cria(escolha.Config)
 		if errNovo != nil && escolha.XLA() && os.Getenv(compute.ConfigEnvVar) == "" {
 			// O plugin existe mas não carregou: cai para o Go puro, explicando.

@@ -14,7 +14,7 @@ import (
 // TestMotorDoSetup cria o motor como um notebook faria e executa um grafo.
 // Se o setup instalou o plugin XLA, o motor escolhido tem de ser o XLA.
 func TestMotorDoSetup(t *testing.T) {
-	b, err := Novo()
+	b, err := BackendOuErro()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func TestEscolheSemPluginCaiParaGoPuro(t *testing.T) {
 	t.Setenv("GOMLX_BACKEND", "") // vazia vale como não definida (veja Escolhe)
 	t.Setenv("PJRT_PLUGIN_LIBRARY_PATH", "")
 	t.Setenv("REPRESENTACOES_RAIZ", t.TempDir())
-	e := Escolhe()
+	e := EscolheBackend()
 	if e.Config != ConfigGoPuro || e.XLA() {
 		t.Fatalf("sem plugin, esperava %q, obtive %+v", ConfigGoPuro, e)
 	}
@@ -56,7 +56,7 @@ func TestEscolheAchaPluginNaRaiz(t *testing.T) {
 	}
 	t.Setenv("PJRT_PLUGIN_LIBRARY_PATH", "")
 	t.Setenv("REPRESENTACOES_RAIZ", raiz)
-	e := Escolhe()
+	e := EscolheBackend()
 	plugin := filepath.Join(pasta, NomePlugin)
 	if !e.XLA() || e.Plugin != plugin || !strings.HasPrefix(e.Config, "xla:"+plugin) {
 		t.Fatalf("esperava o plugin da raiz, obtive %+v", e)
@@ -65,11 +65,11 @@ func TestEscolheAchaPluginNaRaiz(t *testing.T) {
 
 func TestEscolheRespeitaGOMLX_BACKEND(t *testing.T) {
 	t.Setenv("GOMLX_BACKEND", "go")
-	if e := Escolhe(); e.Config != ConfigGoPuro {
+	if e := EscolheBackend(); e.Config != ConfigGoPuro {
 		t.Fatalf(`GOMLX_BACKEND=go deveria virar %q, virou %q`, ConfigGoPuro, e.Config)
 	}
 	t.Setenv("GOMLX_BACKEND", "xla:cuda")
-	if e := Escolhe(); e.Config != "xla:cuda" {
+	if e := EscolheBackend(); e.Config != "xla:cuda" {
 		t.Fatalf("GOMLX_BACKEND=xla:cuda deveria ser respeitado, virou %q", e.Config)
 	}
 }
@@ -89,11 +89,11 @@ func TestEscolheCUDASoComGPU(t *testing.T) {
 	original := temGPU
 	defer func() { temGPU = original }()
 	temGPU = func() bool { return true }
-	if e := Escolhe(); e.Plugin != filepath.Join(pasta, NomePluginCUDA) {
+	if e := EscolheBackend(); e.Plugin != filepath.Join(pasta, NomePluginCUDA) {
 		t.Fatalf("com GPU e plugin CUDA, esperava o plugin CUDA: %+v", e)
 	}
 	temGPU = func() bool { return false }
-	if e := Escolhe(); e.Plugin != filepath.Join(pasta, NomePlugin) {
+	if e := EscolheBackend(); e.Plugin != filepath.Join(pasta, NomePlugin) {
 		t.Fatalf("sem GPU, esperava o plugin de CPU: %+v", e)
 	}
 }

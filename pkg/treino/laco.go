@@ -84,7 +84,7 @@ func (l Laco) RodaOuErro() (r *Registro, err error) {
 	if err := l.completa(); err != nil {
 		return nil, err
 	}
-	if _, err := motor.Novo(); err != nil {
+	if _, err := motor.BackendOuErro(); err != nil {
 		return nil, err
 	}
 	defer func() {

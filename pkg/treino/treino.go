@@ -90,7 +90,7 @@ func TreinaOuErro(cfg Config) (m *Modelo, err error) {
 	if err := cfg.completa(); err != nil {
 		return nil, err
 	}
-	backend, err := motor.Novo()
+	backend, err := motor.BackendOuErro()
 	if err != nil {
 		return nil, err
 	}
