@@ -54,6 +54,16 @@
 // As variáveis dos dois jogadores e dos dois otimizadores ficam todas no
 // mesmo model.Store, que treino.Laco salva e restaura num checkpoint.
 //
+// # O que do GoMLX não usamos, e por quê
+//
+//   - optimizer.Adam: ele calcula o gradiente da perda em relação a todas as
+//     variáveis treináveis do escopo (BuildTrainableVariablesGradientsGraph);
+//     numa GAN, a perda de D não pode mexer nos pesos de G, nem o contrário.
+//     [Adam] (adam.go) é o mesmo algoritmo, restrito às variáveis de um
+//     jogador, com os momentos no escopo dele.
+//   - train.Trainer: um Trainer tem um modelo e uma perda; aqui são dois
+//     jogadores que se alternam. O passo ([GAN.Passo]) é um model.Exec.
+//
 // O pacote traz também os dados de brinquedo (o anel de gaussianas, [Anel]),
 // a métrica de cobertura de modos (a do VEEGAN, Srivastava et al., 2017, com
 // o mínimo de 2% das amostras por modo escolhido pelo curso: [Anel.Cobertura]),

@@ -30,10 +30,11 @@
 // E o que se faz com uma figura:
 //
 //   - [Figura.Mostra] exibe no notebook; fora dele (testes, scripts), salva
-//     um PNG na pasta $REPRESENTACOES_GRAFICOS (ou numa pasta temporária) e
-//     escreve o caminho;
-//   - [Figura.Atualiza] redesenha a figura no mesmo lugar do notebook, para
-//     gráficos ao vivo durante um treino;
+//     um PNG em curso.PastaGraficos() ($REPRESENTACOES_GRAFICOS, ou uma pasta
+//     temporária) e escreve o caminho;
+//   - [Painel.Desenha] redesenha a figura no mesmo lugar do notebook, para
+//     gráficos ao vivo durante um treino (o [Painel] é o único lugar do curso
+//     que redesenha uma saída; a barra de progresso também usa um);
 //   - [Figura.Salva] grava em PNG, ou em SVG se o nome terminar em .svg;
 //   - [Figura.PNG] e [Figura.SVG] devolvem os bytes do arquivo;
 //   - [Figura.Tamanho] muda o tamanho, em pixels;
@@ -64,5 +65,19 @@
 //
 // Dados inválidos (séries vazias, tamanhos que não combinam) não causam
 // pânico: a figura guarda o erro, e PNG e Salva o devolvem, em português.
-// Mostra e Atualiza, que não devolvem erro, escrevem a mensagem.
+// Mostra e Painel.Desenha, que não devolvem erro, escrevem a mensagem.
+//
+// # O que do GoMLX e do gonum não usamos, e por quê
+//
+//   - ui/gonb/plotly e ui/gonb/margaid, do GoMLX: desenham no navegador com
+//     JavaScript baixado de fora (o curso roda offline) e não escrevem
+//     números com vírgula; o gonum/plot gera PNG no próprio programa.
+//   - ui/plot, do GoMLX: só coleta pontos para aqueles dois.
+//   - plotutil (cores e traços automáticos) e o cmpimg do gonum/plot: a
+//     paleta é a do curso (a mesma ordem em todas as lições), e o cmpimg
+//     acrescentaria dependências e mensagens em inglês; TestExemplos
+//     compara os pixels com a biblioteca padrão.
+//   - golang.org/x/image/draw para ampliar imagens: ele lê cada pixel pelo
+//     centro, o nosso laço (nitida.go) pelo canto; numa ampliação
+//     fracionária as bordas das células mudariam um pixel.
 package graficos

@@ -44,6 +44,20 @@
 // scripts/bench.sh mede o antes e o depois ("gradiente-original", que chama
 // UsaGradientesDaBiblioteca). Se o do GoMLX for igualmente rápido e correto,
 // apague gradiente.go.
+//
+// # O que do GoMLX não usamos, e por quê
+//
+//   - A escolha automática de backend do compute (compute.New sem config) e
+//     a instalação automática do plugin PJRT pelo go-xla: esta baixa o
+//     plugin da internet na primeira execução, e o curso tem de rodar
+//     offline; o plugin vem do setup (a roda xla-cpu-pjrt do PyPI, com
+//     SHA-256 conferido) e este pacote o acha na pasta do curso.
+//   - A linha em inglês que o motor Go puro escreve ao nascer com o
+//     paralelismo pedido pela config: o motor nasce com a config "go" e o
+//     paralelismo é ajustado depois (veja BackendOuErro).
+//
+// Onde o curso está (a raiz, as pastas) é do pacote curso; este pacote só
+// escolhe e cria o backend.
 package motor
 
 import (

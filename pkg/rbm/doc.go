@@ -31,6 +31,13 @@
 // log-verossimilhança) numa RBM pequena o bastante para enumerar todos os
 // estados: serve para conferir que o treino melhora o modelo de verdade.
 //
+// # O que do GoMLX não usamos, e por quê
+//
+//   - Os otimizadores (optimizer) e train.Trainer: a divergência contrastiva
+//     não é o gradiente de uma perda, então não há o que derivar; a
+//     atualização (com momento e decaimento dos pesos) é escrita no grafo,
+//     com Variable.SetNodeValue.
+//
 // Uso típico:
 //
 //	r, reg := rbm.Treina(rbm.Config{Nome: "03-rbm", Dados: x, Visiveis: 784, Ocultas: 500, Passos: 5000})

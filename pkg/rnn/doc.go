@@ -43,6 +43,17 @@
 // símbolos (e [Gera] inventa palavras com um modelo treinado), e [Janelas]
 // corta uma série temporal em pares (janela, próximo valor).
 //
+// # O que do GoMLX não usamos, e por quê
+//
+//   - ml/layers/lstm: só tem a LSTM (nem a RNN simples nem a GRU da lição),
+//     esconde as portas que a lição abre uma a uma, e tem outra disposição
+//     dos pesos (8 vieses por célula); desenrola o tempo num laço em Go, como
+//     a daqui, mas sem o corte de fusão abaixo (3,3 contra 42–53 ms por
+//     passo na LSTM da lição).
+//   - Laços no grafo (While, novos na v0.27): o desenrolar em Go é o que a
+//     lição explica (BPTT num grafo desenrolado); medir um laço no grafo é
+//     trabalho da issue de desempenho.
+//
 // # Medidas
 //
 // [NormasDoGradiente] mede quanto o estado final depende de cada passo da
