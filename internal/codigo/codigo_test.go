@@ -30,9 +30,10 @@ func TestBlocosEmDia(t *testing.T) {
 			t.Fatal(err)
 		}
 		novos := map[int]string{}
+		blocos := 0
 		for i, c := range celulas {
 			texto, achados, problemas := Atualiza(raiz, c)
-			total += len(achados)
+			blocos += len(achados)
 			for _, p := range problemas {
 				switch {
 				case p.Erro != nil:
@@ -47,6 +48,11 @@ func TestBlocosEmDia(t *testing.T) {
 			if texto != c.Texto {
 				novos[i] = texto
 			}
+		}
+		total += blocos
+		// A issue #17: o aluno vê o código GoMLX de todo modelo que treina.
+		if blocos == 0 {
+			t.Errorf("%s não mostra nenhum código de pkg/ (nenhum marcador `codigo:`): toda lição mostra o código dos modelos que treina", nome)
 		}
 		if *regrava && len(novos) > 0 {
 			python, err := exec.LookPath("python3")
