@@ -13,9 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gomlx/gomlx/core/graph"
-	"github.com/gomlx/gomlx/ml/layers"
-	"github.com/gomlx/gomlx/ml/layers/activation"
 	"github.com/gomlx/gomlx/ml/model"
 	"github.com/gomlx/gomlx/ml/train"
 	"github.com/gomlx/gomlx/ml/train/loss"
@@ -23,6 +20,7 @@ import (
 
 	"github.com/go-estudos/representacoes/pkg/cnn"
 	"github.com/go-estudos/representacoes/pkg/dados"
+	"github.com/go-estudos/representacoes/pkg/gabarito"
 	"github.com/go-estudos/representacoes/pkg/gan"
 	"github.com/go-estudos/representacoes/pkg/motor"
 	"github.com/go-estudos/representacoes/pkg/rbm"
@@ -96,18 +94,6 @@ func supervisionado(modelo treino.ModeloFn, perda train.LossFn, lotes *dados.Lot
 	}
 }
 
-func perceptron(scope *model.Scope, spec any, e []*graph.Node) []*graph.Node {
-	x := graph.Reshape(e[0], -1, 28*28)
-	return []*graph.Node{layers.Dense(scope.In("saida"), x, true, 10)}
-}
-
-func mlp(scope *model.Scope, spec any, e []*graph.Node) []*graph.Node {
-	x := graph.Reshape(e[0], -1, 28*28)
-	x = activation.Relu(layers.Dense(scope.In("oculta1"), x, true, 256))
-	x = activation.Relu(layers.Dense(scope.In("oculta2"), x, true, 128))
-	return []*graph.Node{layers.Dense(scope.In("saida"), x, true, 10)}
-}
-
 func memoria(tipo rnn.Tipo, T int) func() {
 	m := rnn.Memoria{Comprimento: T}
 	return supervisionado(m.Modelo(rnn.Camada{Tipo: tipo, Oculta: 32}), nil, m.Lotes(2000, 64, 1).SoCompletos())
@@ -137,8 +123,10 @@ func ganPasso(cfg gan.Config) func() {
 }
 
 var modelos = map[string]func() func(){
-	"00-perceptron": func() func() { return supervisionado(perceptron, nil, dados.LotesDeImagens(imagens(1024), 128)) },
-	"00-mlp":        func() func() { return supervisionado(mlp, nil, dados.LotesDeImagens(imagens(1024), 128)) },
+	"00-perceptron": func() func() {
+		return supervisionado(gabarito.Perceptron, nil, dados.LotesDeImagens(imagens(1024), 128))
+	},
+	"00-mlp": func() func() { return supervisionado(gabarito.MLP, nil, dados.LotesDeImagens(imagens(1024), 128)) },
 	"01-lenet": func() func() {
 		return supervisionado(cnn.LeNet().Modelo(), nil, dados.LotesDeImagens(imagens(1024), 128))
 	},

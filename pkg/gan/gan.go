@@ -201,27 +201,7 @@ func Nova(store *model.Store, cfg Config) *GAN {
 		perda, df := cfg.grafoPassoG(scope, gr)
 		return []*graph.Node{perda, df}
 	})
-	// O passo completo num grafo só: PassosD passos de D (cada um com o seu
-	// lote de reais) e depois PassosG passos de G, desenrolados. Cada passo
-	// lê os valores que o anterior acabou de escrever (SetNodeValue), então
-	// é o mesmo que chamar PassoD e PassoG em sequência — com uma ida ao motor
-	// em vez de PassosD + PassosG.
-	g.passo = model.MustNewExec(backend, store, func(scope *model.Scope, reais *graph.Node) []*graph.Node {
-		var perdaD, dr, df, perdaG *graph.Node
-		for k := range cfg.PassosD {
-			lote := reais
-			if cfg.PassosD > 1 {
-				// StopGradient: os dados não são treinados (e o gradiente de
-				// Slice seria trabalho à toa).
-				lote = graph.StopGradient(graph.Slice(reais, graph.AxisRange(k*cfg.Lote, (k+1)*cfg.Lote)))
-			}
-			perdaD, dr, df = cfg.grafoPassoD(scope, lote)
-		}
-		for range cfg.PassosG {
-			perdaG, _ = cfg.grafoPassoG(scope, reais.Graph())
-		}
-		return []*graph.Node{perdaD, dr, df, perdaG}
-	})
+	g.passo = model.MustNewExec(backend, store, cfg.grafoPasso)
 	g.gera = model.MustNewExec(backend, store, func(scope *model.Scope, z *graph.Node) *graph.Node {
 		return cfg.ConstroiGerador(scope.At("gerador"), z)
 	})
@@ -232,6 +212,30 @@ func Nova(store *model.Store, cfg Config) *GAN {
 		return graph.Sigmoid(cfg.constroiD(scope.At("discriminador"), x, ref))
 	})
 	return g
+}
+
+// grafoPasso monta o passo completo do jogo num grafo só: PassosD passos de
+// D (cada um com o seu lote de reais, [PassosD·Lote, Dados]) e depois
+// PassosG passos de G, desenrolados. Cada passo lê os valores que o anterior
+// acabou de escrever (SetNodeValue), então é o mesmo que chamar PassoD e
+// PassoG em sequência — com uma ida ao motor em vez de PassosD + PassosG.
+// Devolve a perda de D, as médias de D nos reais e nos falsos (do último
+// passo de D) e a perda de G (do último passo de G).
+func (cfg Config) grafoPasso(scope *model.Scope, reais *graph.Node) []*graph.Node {
+	var perdaD, dr, df, perdaG *graph.Node
+	for k := range cfg.PassosD {
+		lote := reais
+		if cfg.PassosD > 1 {
+			// StopGradient: os dados não são treinados (e o gradiente de
+			// Slice seria trabalho à toa).
+			lote = graph.StopGradient(graph.Slice(reais, graph.AxisRange(k*cfg.Lote, (k+1)*cfg.Lote)))
+		}
+		perdaD, dr, df = cfg.grafoPassoD(scope, lote)
+	}
+	for range cfg.PassosG {
+		perdaG, _ = cfg.grafoPassoG(scope, reais.Graph())
+	}
+	return []*graph.Node{perdaD, dr, df, perdaG}
 }
 
 // grafoPassoD monta um passo de D num lote de reais: perda, média de D nos

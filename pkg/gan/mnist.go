@@ -49,32 +49,13 @@ func ParaPixels(x []float32) []float32 {
 	return p
 }
 
-// ConfigJuiz é o treino do classificador da lição 01 (a LeNet), exatamente
-// como a lição 01 o faz: o mesmo nome de checkpoint ("01-lenet"), os mesmos
-// dados (o treino do MNIST menos as 5.000 últimas imagens, que validam; no
-// modo rápido, 6.000 e 1.000), os mesmos passos.
-func ConfigJuiz() treino.Config {
-	treinamento, validacao := dados.MNIST("treino").Separa(5000)
-	if curso.Rapido() {
-		treinamento, validacao = treinamento.Primeiras(6000), validacao.Primeiras(1000)
-	}
-	return treino.Config{
-		Nome:         "01-lenet",
-		Modelo:       cnn.LeNet().Modelo(),
-		Treino:       dados.LotesDeImagens(treinamento, 128).Embaralhados(1),
-		Validacao:    dados.LotesDeImagens(validacao, 1000),
-		Passos:       curso.Escolhe(2500, 250),
-		AvaliarACada: curso.Escolhe(100, 25),
-	}
-}
-
 // Juiz devolve o classificador de dígitos da lição 01, que aqui julga os
 // dígitos gerados. Se a lição 01 já foi rodada (no mesmo modo, rápido ou
 // completo), o modelo é carregado do checkpoint dela; senão, é treinado
-// agora, com a mesma configuração e o mesmo nome — e fica pronto para a
-// lição 01 também.
+// agora, com a mesma configuração e o mesmo nome (cnn.TreinoLeNet) — e fica
+// pronto para a lição 01 também.
 func Juiz() *treino.Modelo {
-	cfg := ConfigJuiz()
+	cfg := cnn.TreinoLeNet()
 	pasta := filepath.Join(curso.PastaModelos(), cfg.Nome)
 	if _, err := os.Stat(pasta); err == nil {
 		fmt.Printf("⚖️  Juiz: o classificador da lição 01 (LeNet), carregado de %s.\n", pasta)

@@ -107,57 +107,6 @@ func (cfg *Config) taxa(passo int) float64 {
 	return cfg.Taxa * (1 - 0.9*float64(passo-1)/float64(max(1, cfg.Passos-1)))
 }
 
-// passoCD monta o grafo de um passo de treino e devolve o erro de
-// reconstrução do lote v0. A atualização dos parâmetros (com momento e
-// decaimento dos pesos) é feita no próprio grafo, com SetNodeValue.
-func (r *RBM) passoCD(scope *model.Scope, cfg *Config, v0, taxa, momento *graph.Node) *graph.Node {
-	g := v0.Graph()
-	w, b, c := r.parametros(g)
-	escopo := r.Store.Scope("/" + r.Nome)
-
-	// Fase positiva e reconstrução.
-	h0 := Amostra(scope, ProbOcultas(v0, w, c))
-	pv1 := ProbVisiveis(h0, w, b)
-	erro := graph.ReduceAllMean(graph.Square(graph.Sub(v0, pv1)))
-
-	// Fase negativa: k passos de Gibbs a partir dos dados (CD) ou das
-	// cadeias persistentes (PCD).
-	var vk *graph.Node
-	var cadeia *model.Variable
-	h := h0
-	if cfg.Persistente {
-		cadeia = escopo.GetVariable("cadeia")
-		h = Amostra(scope, ProbOcultas(cadeia.NodeValue(g), w, c))
-	}
-	for i := range cfg.K {
-		pv := pv1
-		if cfg.Persistente || i > 0 {
-			pv = ProbVisiveis(h, w, b)
-		}
-		vk = Amostra(scope, pv)
-		if i < cfg.K-1 {
-			h = Amostra(scope, ProbOcultas(vk, w, c))
-		}
-	}
-	if cadeia != nil {
-		cadeia.SetNodeValue(vk)
-	}
-
-	// Atualização: velocidade ← momento·velocidade + taxa·(Δ − decaimento·W); θ ← θ + velocidade.
-	dw, db, dc := Estatisticas(v0, vk, w, c)
-	dw = graph.Sub(dw, graph.MulScalar(w, cfg.Decaimento))
-	for _, p := range []struct {
-		v     *model.Variable
-		delta *graph.Node
-	}{{r.w, dw}, {r.b, db}, {r.c, dc}} {
-		vel := escopo.GetVariable("vel_" + p.v.Name())
-		novaVel := graph.Add(graph.Mul(momento, vel.NodeValue(g)), graph.Mul(taxa, p.delta))
-		vel.SetNodeValue(novaVel)
-		p.v.SetNodeValue(graph.Add(p.v.NodeValue(g), novaVel))
-	}
-	return erro
-}
-
 // avaliacao monta o grafo das métricas num conjunto fixo de exemplos v:
 // erro de reconstrução sem sorteio, energia livre média e a
 // pseudo-verossimilhança estimada trocando um bit sorteado de cada exemplo

@@ -29,18 +29,11 @@ import (
 
 	"github.com/go-estudos/representacoes/pkg/cnn"
 	"github.com/go-estudos/representacoes/pkg/dados"
+	"github.com/go-estudos/representacoes/pkg/gabarito"
 	"github.com/go-estudos/representacoes/pkg/motor"
 	"github.com/go-estudos/representacoes/pkg/rnn"
 	"github.com/go-estudos/representacoes/pkg/treino"
 )
-
-// mlp é o MLP da lição 00: 784 → 256 → 128 → 10.
-func mlp(scope *model.Scope, spec any, entradas []*graph.Node) []*graph.Node {
-	x := graph.Reshape(entradas[0], -1, 28*28)
-	x = activation.Relu(layers.Dense(scope.In("oculta1"), x, true, 256))
-	x = activation.Relu(layers.Dense(scope.In("oculta2"), x, true, 128))
-	return []*graph.Node{layers.Dense(scope.In("saida"), x, true, 10)}
-}
 
 // lenetOriginal é a mesma LeNet de cnn.LeNet(), mas com as peças do GoMLX
 // que o pacote cnn troca: a convolução de layers.Convolution também na
@@ -72,7 +65,7 @@ var (
 	camadaLSTM = rnn.Camada{Tipo: rnn.LSTM, Oculta: 32}
 )
 
-var modelos = map[string]train.ModelFn{"lenet": cnn.LeNet().Modelo(), "mlp": mlp} // e "lstm", montado em main (-oculta)
+var modelos = map[string]train.ModelFn{"lenet": cnn.LeNet().Modelo(), "mlp": gabarito.MLP} // e "lstm", montado em main (-oculta)
 
 // conjunto: lotes de treino (com o tamanho pedido) e os lotes de teste.
 type conjunto struct {
