@@ -5,6 +5,10 @@ import (
 	"github.com/gomlx/gomlx/ml/layers"
 	"github.com/gomlx/gomlx/ml/layers/activation"
 	"github.com/gomlx/gomlx/ml/model"
+
+	"github.com/go-estudos/representacoes/pkg/curso"
+	"github.com/go-estudos/representacoes/pkg/dados"
+	"github.com/go-estudos/representacoes/pkg/treino"
 )
 
 // Os modelos da lição 00, num lugar só: a lição os mostra em células (que o
@@ -26,4 +30,19 @@ func MLP(scope *model.Scope, spec any, entradas []*graph.Node) []*graph.Node {
 	x = activation.Relu(layers.Dense(scope.In("oculta2"), x, true, 128))
 	logits := layers.Dense(scope.In("saida"), x, true, 10)
 	return []*graph.Node{logits}
+}
+
+// TreinoMLP é o treino do MLP da lição 00: lotes de 128 do MNIST
+// (dados.ConjuntosMNIST), 6.000 passos (400 no modo rápido), o checkpoint
+// "00-mlp". A lição 01 compara a LeNet com este mesmo MLP: quem rodar uma
+// das duas lições primeiro treina o modelo que a outra reaproveita.
+func TreinoMLP() treino.Config {
+	treinamento, validacao, _ := dados.ConjuntosMNIST()
+	return treino.Config{
+		Nome:      "00-mlp",
+		Modelo:    MLP,
+		Treino:    dados.LotesDeImagens(treinamento, 128).Embaralhados(1),
+		Validacao: dados.LotesDeImagens(validacao, 1000),
+		Passos:    curso.Escolhe(6000, 400),
+	}
 }

@@ -1,42 +1,35 @@
-package treino
+package treino_test
 
 import (
 	"testing"
 
-	"github.com/gomlx/gomlx/core/graph"
-	"github.com/gomlx/gomlx/ml/layers"
-	"github.com/gomlx/gomlx/ml/layers/activation"
 	"github.com/gomlx/gomlx/ml/model"
 	"github.com/gomlx/gomlx/ml/train"
 	"github.com/gomlx/gomlx/ml/train/loss"
 	"github.com/gomlx/gomlx/ml/train/optimizer"
 
 	"github.com/go-estudos/representacoes/pkg/dados"
+	"github.com/go-estudos/representacoes/pkg/gabarito"
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
 
-// mlpMNIST é o MLP da lição 00 (784 → 256 → 128 → 10).
-func mlpMNIST(scope *model.Scope, spec any, entradas []*graph.Node) []*graph.Node {
-	x := graph.Reshape(entradas[0], -1, 28*28)
-	x = activation.Relu(layers.Dense(scope.In("oculta1"), x, true, 256))
-	x = activation.Relu(layers.Dense(scope.In("oculta2"), x, true, 128))
-	return []*graph.Node{layers.Dense(scope.In("saida"), x, true, 10)}
-}
-
 // BenchmarkPassoMLP mede um passo de treino (lote de 128) do MLP da lição 00
-// no motor escolhido (GOMLX_BACKEND=go para o Go puro). Os dados são
-// aleatórios: só o tempo importa aqui. Rode com scripts/bench-motores.sh.
+// (gabarito.MLP, o mesmo da lição) no motor escolhido (GOMLX_BACKEND=go para
+// o Go puro). Os dados são sintéticos: só o tempo importa aqui. Rode com
+// scripts/bench-motores.sh. (Pacote treino_test: o gabarito importa o treino.)
 func BenchmarkPassoMLP(b *testing.B) {
 	backend := motor.Backend()
-	im := metades(128, 1)
-	im.Altura, im.Largura = 28, 28
-	im.Pixels = make([]float32, 128*28*28)
+	im := &dados.Imagens{Nome: "sinteticas", N: 128, Altura: 28, Largura: 28,
+		Pixels: make([]float32, 128*28*28), Rotulos: make([]int32, 128)}
 	for i := range im.Pixels {
 		im.Pixels[i] = float32(i%255) / 255
 	}
+	for i := range im.Rotulos {
+		im.Rotulos[i] = int32(i % 10)
+	}
 	lotes := dados.LotesDeImagens(im, 128).Infinitos()
 	store := model.NewStore()
-	trainer := train.NewTrainer(backend, store, mlpMNIST, loss.SparseCategoricalCrossEntropyLogits,
+	trainer := train.NewTrainer(backend, store, gabarito.MLP, loss.SparseCategoricalCrossEntropyLogits,
 		optimizer.Adam().Done(), nil, nil)
 	spec, x, y, _ := lotes.Yield()
 	if _, err := trainer.TrainStep(train.Batch{Spec: spec, Inputs: x, Labels: y}); err != nil { // compila
