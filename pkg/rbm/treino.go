@@ -154,21 +154,7 @@ func Treina(cfg Config) (*RBM, *treino.Registro) {
 	escopo.VariableWithValue("vel_b", make([]float32, cfg.Visiveis)).SetTrainable(false)
 	escopo.VariableWithValue("vel_c", make([]float32, cfg.Ocultas)).SetTrainable(false)
 
-	n := len(cfg.Dados) / cfg.Visiveis
-	rng := rand.New(rand.NewPCG(uint64(cfg.Semente), 11))
-	ordem, pos := rng.Perm(n), 0
-	lote := make([]float32, cfg.Lote*cfg.Visiveis)
-	proximoLote := func() *tensors.Tensor {
-		for k := range cfg.Lote {
-			if pos == n {
-				ordem, pos = rng.Perm(n), 0
-			}
-			i := ordem[pos]
-			pos++
-			copy(lote[k*cfg.Visiveis:(k+1)*cfg.Visiveis], cfg.Dados[i*cfg.Visiveis:(i+1)*cfg.Visiveis])
-		}
-		return tensors.FromFlatDataAndDimensions(append([]float32(nil), lote...), cfg.Lote, cfg.Visiveis)
-	}
+	proximoLote := lotesSorteados(cfg.Dados, cfg.Visiveis, cfg.Lote, uint64(cfg.Semente))
 	if cfg.Persistente {
 		// As cadeias persistentes começam em exemplos binarizados dos dados.
 		inicio := Binariza(tensors.MustCopyFlatData[float32](proximoLote()), 0.5)
@@ -180,10 +166,7 @@ func Treina(cfg Config) (*RBM, *treino.Registro) {
 
 	// Conjuntos fixos para as curvas: até 1.000 exemplos de treino e de validação.
 	conjunto := func(x []float32) (*tensors.Tensor, *tensors.Tensor) {
-		m := min(len(x)/cfg.Visiveis, 1000)
-		x = x[:m*cfg.Visiveis]
-		return tensors.FromFlatDataAndDimensions(append([]float32(nil), x...), m, cfg.Visiveis),
-			tensors.FromFlatDataAndDimensions(trocaUmBit(x, cfg.Visiveis, uint64(cfg.Semente)), m, cfg.Visiveis)
+		return conjuntoFixo(x, cfg.Visiveis, uint64(cfg.Semente))
 	}
 	avalia := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, v, vTrocado *graph.Node) (*graph.Node, *graph.Node, *graph.Node) {
 		return r.avaliacao(v, vTrocado)
@@ -228,6 +211,36 @@ func Treina(cfg Config) (*RBM, *treino.Registro) {
 		},
 	}
 	return r, laco.Roda()
+}
+
+// lotesSorteados devolve uma função que dá, a cada chamada, um lote de
+// `lote` exemplos de dados (cada um com `unidades` valores), sem reposição
+// dentro de uma época e com uma nova ordem sorteada a cada época.
+func lotesSorteados(dados []float32, unidades, lote int, semente uint64) func() *tensors.Tensor {
+	n := len(dados) / unidades
+	rng := rand.New(rand.NewPCG(semente, 11))
+	ordem, pos := rng.Perm(n), 0
+	buf := make([]float32, lote*unidades)
+	return func() *tensors.Tensor {
+		for k := range lote {
+			if pos == n {
+				ordem, pos = rng.Perm(n), 0
+			}
+			i := ordem[pos]
+			pos++
+			copy(buf[k*unidades:(k+1)*unidades], dados[i*unidades:(i+1)*unidades])
+		}
+		return tensors.FromFlatDataAndDimensions(append([]float32(nil), buf...), lote, unidades)
+	}
+}
+
+// conjuntoFixo devolve até 1.000 exemplos de x e a cópia deles com um bit
+// trocado em cada um (para a pseudo-verossimilhança).
+func conjuntoFixo(x []float32, unidades int, semente uint64) (*tensors.Tensor, *tensors.Tensor) {
+	m := min(len(x)/unidades, 1000)
+	x = x[:m*unidades]
+	return tensors.FromFlatDataAndDimensions(append([]float32(nil), x...), m, unidades),
+		tensors.FromFlatDataAndDimensions(trocaUmBit(x, unidades, semente), m, unidades)
 }
 
 // escalar lê um tensor de um valor só como float64.

@@ -93,6 +93,8 @@ func (l Laco) RodaOuErro() (r *Registro, err error) {
 		}
 	}()
 
+	// A regra única: reaproveita um treino completo com os mesmos passos;
+	// qualquer outra coisa apaga a pasta e treina do zero.
 	pasta := Pasta(l.Nome)
 	anterior, _ := leRegistro(pasta)
 	reaproveita := anterior.completo(l.Passos) && !l.Retreinar && !curso.Retreinar()
@@ -106,53 +108,63 @@ func (l Laco) RodaOuErro() (r *Registro, err error) {
 		return nil, fmt.Errorf("não consegui abrir o checkpoint em %s: %w", pasta, err)
 	}
 	if reaproveita {
-		anterior.Reutilizado = true
-		if l.Anexo != nil {
-			if err := leJSON(filepath.Join(pasta, arquivoAnexo), l.Anexo); err != nil {
-				return nil, fmt.Errorf("o treino %q está salvo, mas o anexo não pôde ser lido (%v): rode com Retreinar: true", l.Nome, err)
-			}
+		return l.reaproveita(pasta, anterior)
+	}
+	r, err = l.treina()
+	if err != nil {
+		return nil, err
+	}
+	// A ordem importa: variáveis, anexo e, por último, o registro, que marca
+	// o treino como completo.
+	if err := ckpt.Save(); err != nil {
+		return nil, fmt.Errorf("não consegui salvar o checkpoint em %s: %w", pasta, err)
+	}
+	if l.Anexo != nil {
+		if err := gravaJSON(filepath.Join(pasta, arquivoAnexo), l.Anexo); err != nil {
+			return nil, fmt.Errorf("não consegui salvar o anexo do treino %q: %w", l.Nome, err)
 		}
-		fmt.Printf("♻️  Treino %q já feito (%s passos): carregado de %s.\n"+
-			"   Para treinar de novo: Retreinar: true, ou REPRESENTACOES_RETREINAR=1.\n", l.Nome, curso.Inteiro(l.Passos), pasta)
-		l.mostraFinal(anterior)
-		return anterior, nil
 	}
+	if err := r.salva(pasta); err != nil {
+		return nil, err
+	}
+	l.mostraFinal(r)
+	return r, nil
+}
 
-	r = &Registro{Nome: l.Nome, Series: map[string][]float64{}, Total: l.Passos, Motor: motor.Nome()}
-	barra := NovoProgresso(fmt.Sprintf("Treinando %q (%s)", l.Nome, motor.Nome()), l.Passos)
-	aoVivo := graficos.NovoPainel()
-	if l.SemGrafico {
-		aoVivo = nil
+// reaproveita devolve o registro de um treino completo, com o Anexo lido de
+// volta (as variáveis o checkpoint já restaurou em Store).
+func (l *Laco) reaproveita(pasta string, r *Registro) (*Registro, error) {
+	r.Reutilizado = true
+	if l.Anexo != nil {
+		if err := leJSON(filepath.Join(pasta, arquivoAnexo), l.Anexo); err != nil {
+			return nil, fmt.Errorf("o treino %q está salvo, mas o anexo não pôde ser lido (%v): rode com Retreinar: true", l.Nome, err)
+		}
 	}
-	somas, contagens := map[string]float64{}, map[string]int{}
-	var ordemPasso []string
+	fmt.Printf("♻️  Treino %q já feito (%s passos): carregado de %s.\n"+
+		"   Para treinar de novo: Retreinar: true, ou REPRESENTACOES_RETREINAR=1.\n", l.Nome, curso.Inteiro(l.Passos), pasta)
+	l.mostraFinal(r)
+	return r, nil
+}
+
+// treina roda os passos: a cada AvaliarACada, fecha as médias das métricas,
+// roda Avalia e redesenha a barra e as curvas.
+func (l *Laco) treina() (*Registro, error) {
+	r := &Registro{Nome: l.Nome, Series: map[string][]float64{}, Total: l.Passos, Motor: motor.Nome()}
+	barra := NovoProgresso(fmt.Sprintf("Treinando %q (%s)", l.Nome, motor.Nome()), l.Passos)
+	var aoVivo *graficos.Painel // as curvas, no notebook
+	if !l.SemGrafico {
+		aoVivo = graficos.NovoPainel()
+	}
+	var m medias
 	inicio := time.Now()
 	texto := ""
 	for passo := 1; passo <= l.Passos; passo++ {
-		ms := l.Passo(passo)
-		for _, nome := range slices.Sorted(maps.Keys(ms)) {
-			v := ms[nome]
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, fmt.Errorf("a métrica %q virou %v no passo %d do treino %q: a taxa de aprendizado pode estar alta demais", nome, v, passo, l.Nome)
-			}
-			if _, ok := contagens[nome]; !ok {
-				ordemPasso = append(ordemPasso, nome)
-			}
-			somas[nome] += v
-			contagens[nome]++
+		if nome, v := m.soma(l.Passo(passo)); nome != "" {
+			return nil, fmt.Errorf("a métrica %q virou %v no passo %d do treino %q: a taxa de aprendizado pode estar alta demais", nome, v, passo, l.Nome)
 		}
 		if passo%l.AvaliarACada == 0 || passo == l.Passos {
 			r.Passos = append(r.Passos, float64(passo))
-			var partes []string
-			for _, nome := range ordemPasso {
-				if contagens[nome] == 0 {
-					continue
-				}
-				media := somas[nome] / float64(contagens[nome])
-				r.acrescenta(nome, media)
-				partes = append(partes, formata(nome, media))
-				somas[nome], contagens[nome] = 0, 0
-			}
+			partes := m.fecha(r)
 			if l.Avalia != nil {
 				extras := l.Avalia(passo)
 				for _, nome := range slices.Sorted(maps.Keys(extras)) {
@@ -174,23 +186,52 @@ func (l Laco) RodaOuErro() (r *Registro, err error) {
 		r.ExemplosPorSeg = float64(l.Passos*l.Exemplos) / dur.Seconds()
 		texto += " · " + curso.Num(r.ExemplosPorSeg, 0) + " exemplos/s"
 	}
-	// A ordem importa: variáveis, anexo e, por último, o registro, que marca
-	// o treino como completo.
-	if err := ckpt.Save(); err != nil {
-		return nil, fmt.Errorf("não consegui salvar o checkpoint em %s: %w", pasta, err)
-	}
-	if l.Anexo != nil {
-		if err := gravaJSON(filepath.Join(pasta, arquivoAnexo), l.Anexo); err != nil {
-			return nil, fmt.Errorf("não consegui salvar o anexo do treino %q: %w", l.Nome, err)
-		}
-	}
-	if err := r.salva(pasta); err != nil {
-		return nil, err
-	}
 	barra.Atualiza(l.Passos, texto)
 	aoVivo.Limpa() // a versão ao vivo some; a final vem abaixo
-	l.mostraFinal(r)
 	return r, nil
+}
+
+// medias acumula as métricas de Passo entre dois pontos das curvas.
+type medias struct {
+	somas     map[string]float64
+	contagens map[string]int
+	ordem     []string // na ordem em que apareceram (e, num passo, em ordem alfabética)
+}
+
+// soma acrescenta as métricas de um passo; devolve o nome e o valor da
+// primeira que não é um número finito (ou "").
+func (m *medias) soma(ms map[string]float64) (string, float64) {
+	if m.somas == nil {
+		m.somas, m.contagens = map[string]float64{}, map[string]int{}
+	}
+	for _, nome := range slices.Sorted(maps.Keys(ms)) {
+		v := ms[nome]
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nome, v
+		}
+		if _, ok := m.contagens[nome]; !ok {
+			m.ordem = append(m.ordem, nome)
+		}
+		m.somas[nome] += v
+		m.contagens[nome]++
+	}
+	return "", 0
+}
+
+// fecha registra em r a média de cada métrica desde o último ponto, zera as
+// somas e devolve as métricas escritas para a barra.
+func (m *medias) fecha(r *Registro) []string {
+	var partes []string
+	for _, nome := range m.ordem {
+		if m.contagens[nome] == 0 {
+			continue
+		}
+		media := m.somas[nome] / float64(m.contagens[nome])
+		r.acrescenta(nome, media)
+		partes = append(partes, formata(nome, media))
+		m.somas[nome], m.contagens[nome] = 0, 0
+	}
+	return partes
 }
 
 func (l *Laco) completa() error {
