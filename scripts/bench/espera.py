@@ -86,7 +86,10 @@ def celulas(rep):
     medidas = []
     env = ambiente()
     t0 = time.perf_counter()
-    km, kc = start_new_kernel(kernel_name="gonb", env=env, cwd=str(RAIZ / "notebooks"), startup_timeout=120)
+    # O registro do próprio GoNB (linhas de depuração em inglês) não entra na
+    # saída do bench: uma célula que falha já diz por quê (roda).
+    km, kc = start_new_kernel(kernel_name="gonb", env=env, cwd=str(RAIZ / "notebooks"), startup_timeout=120,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     medidas.append({"medida": "kernel_inicia", "segundos": time.perf_counter() - t0})
     try:
         def serie(nome, codigo):
