@@ -110,6 +110,8 @@ for modelo in mlp lenet lstm gru rbm-cd rbm-pcd gan-anel gan-digitos; do
 	if [ -z "${BENCH_SEM_GO_PURO:-}" ]; then
 		if [ "$modelo" = lenet ]; then
 			mede_go go "$modelo" -max-passos 100 # no Go puro a LeNet leva ~2 s por passo: só o tempo do passo
+		elif [ "$modelo" = gan-digitos ]; then
+			mede_go go "$modelo" -passos 10 -aquecimento 2 # ~1 s por passo no Go puro: janelas menores
 		else
 			mede_go go "$modelo"
 		fi

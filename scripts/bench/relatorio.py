@@ -181,7 +181,7 @@ def tamanhos(linhas, saida):
         if l["modelo"] in ("lstm", "gru") and l.get("variante", "") in ("", "tamanho") and not l.get("erro") \
                 and l.get("oculta") and l["lado"] in ("gomlx-xla", "pytorch"):
             por[(l["modelo"], l["oculta"], l["lado"])].append(l)
-    linhas_tabela = sorted({(m, o) for m, o, _ in por})
+    linhas_tabela = sorted({(m, o) for m, o, _ in por}, key=lambda mo: (mo[0] != "lstm", mo[1]))
     if len({o for _, o in linhas_tabela}) < 2:
         return
     saida.append("\n### A LSTM e a GRU com outros tamanhos de estado\n")
