@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Mede quanto custa aprender deep learning em Go neste curso, lado a lado com
 # o PyTorch, e escreve o relatório DESEMPENHO.md (pt-BR):
-#   1. treino dos modelos das lições (MLP da 00, CNN da 01, LSTM da 02): GoMLX
+#   1. treino dos modelos das lições (MLP da 00, CNN da 01, LSTM e GRU da 02,
+#      RBM da 03 — um passo de CD-1 e um de PCD —, as duas GANs da 04): GoMLX
 #      com o motor XLA, GoMLX Go puro e PyTorch CPU — mesma arquitetura, lote,
 #      otimizador, dados e número de threads; medianas de várias execuções;
 #   2. a espera do aluno no notebook: latência de células GoNB (fria e
@@ -74,17 +75,23 @@ PY
 go build -o "$PASTA/velocidade" ./scripts/bench/velocidade
 # modelo → opções do alvo (iguais nos dois lados)
 # A LSTM treina como na lição: lote de 64, taxa 0,003 com decaimento cosseno em 2.000 passos, alvo 99%.
+# A GRU treina como a LSTM (a mesma tarefa, o mesmo treino da lição).
+# A RBM (03) e as GANs (04) não têm acurácia-alvo: só o tempo do passo.
 declare -A ALVO=([mlp]="-alvo 0.975" [lenet]="-alvo 0.985" [lstm]="-alvo 0.99 -lote 64 -taxa 0.003 -decaimento 2000 -max-passos 2000")
-"$PASTA/velocidade" -exporta "$PASTA/memoria" # as sequências da LSTM, para o PyTorch usar as mesmas
-# A LSTM chega ao alvo de repente (a tarefa da memória é "tudo ou nada") e em
-# algumas sementes não chega em 2.000 passos: mais execuções para a mediana.
-repeticoes() { if [ "$1" = lstm ] && [ -z "${BENCH_RAPIDO:-}" ]; then echo $((REP > 5 ? REP : 5)); else echo "$REP"; fi; }
+ALVO[gru]="${ALVO[lstm]}"
+"$PASTA/velocidade" -exporta "$PASTA/memoria" # as sequências da LSTM e da GRU, para o PyTorch usar as mesmas
+# A LSTM e a GRU chegam ao alvo de repente (a tarefa da memória é "tudo ou
+# nada") e em algumas sementes não chegam em 2.000 passos: mais execuções para a mediana.
+repeticoes() { if { [ "$1" = lstm ] || [ "$1" = gru ]; } && [ -z "${BENCH_RAPIDO:-}" ]; then echo $((REP > 5 ? REP : 5)); else echo "$REP"; fi; }
 mede_go() { # mede_go MOTOR MODELO [opções...]
 	local motor="$1" modelo="$2"
 	shift 2
-	if [ "$motor" = go ]; then export GOMLX_BACKEND="go:parallelism=-1"; else unset GOMLX_BACKEND; fi
+	# O motor Go puro como o curso o cria: "go" e o pacote motor (motor.Backend)
+	# tira o limite de paralelismo depois, sem a linha em inglês que a
+	# configuração "go:parallelism=-1" escreveria.
+	if [ "$motor" = go ]; then export GOMLX_BACKEND=go; else unset GOMLX_BACKEND; fi
 	# shellcheck disable=SC2086
-	"$PASTA/velocidade" -modelo "$modelo" -repeticoes "$(repeticoes "$modelo")" ${ALVO[$modelo]} $comum "$@" | tee -a "$PASTA/treino.jsonl"
+	"$PASTA/velocidade" -modelo "$modelo" -repeticoes "$(repeticoes "$modelo")" ${ALVO[$modelo]:-} $comum "$@" | tee -a "$PASTA/treino.jsonl"
 	unset GOMLX_BACKEND
 }
 mede_torch() { # mede_torch MODELO [opções...] (as opções no estilo do Go: -oculta 64)
@@ -93,26 +100,30 @@ mede_torch() { # mede_torch MODELO [opções...] (as opções no estilo do Go: -
 	shift
 	# shellcheck disable=SC2086
 	"$TORCH/bin/python" -W ignore scripts/bench/pytorch_bench.py --modelo "$modelo" --repeticoes "$(repeticoes "$modelo")" --threads "$THREADS" \
-		--dados-lstm "$PASTA/memoria" $(echo "${ALVO[$modelo]} $comum $*" | sed -E 's/(^| )-([a-z])/\1--\2/g') | tee -a "$PASTA/treino.jsonl"
+		--dados-lstm "$PASTA/memoria" $(echo "${ALVO[$modelo]:-} $comum $*" | sed -E 's/(^| )-([a-z])/\1--\2/g') | tee -a "$PASTA/treino.jsonl"
 }
 
-for modelo in mlp lenet lstm; do
+for modelo in mlp lenet lstm gru rbm-cd rbm-pcd gan-anel gan-digitos; do
 	passo "Treino: $modelo"
 	mede_go xla "$modelo"
 	mede_torch "$modelo"
 	if [ -z "${BENCH_SEM_GO_PURO:-}" ]; then
 		if [ "$modelo" = lenet ]; then
 			mede_go go "$modelo" -max-passos 100 # no Go puro a LeNet leva ~2 s por passo: só o tempo do passo
+		elif [ "$modelo" = gan-digitos ]; then
+			mede_go go "$modelo" -passos 10 -aquecimento 2 # ~1 s por passo no Go puro: janelas menores
 		else
 			mede_go go "$modelo"
 		fi
 	fi
 done
 
-passo "LSTM: a razão conforme o tamanho do estado (só ms por passo)"
-for oculta in 64 128; do
-	mede_go xla lstm -oculta "$oculta" -variante tamanho -max-passos 0
-	mede_torch lstm -oculta "$oculta" -variante tamanho -max-passos 0
+for modelo in lstm gru; do
+	passo "${modelo^^}: a razão conforme o tamanho do estado (só ms por passo)"
+	for oculta in 64 128; do
+		mede_go xla "$modelo" -oculta "$oculta" -variante tamanho -max-passos 0
+		mede_torch "$modelo" -oculta "$oculta" -variante tamanho -max-passos 0
+	done
 done
 
 # Antes e depois, alternados: uma execução do "antes", uma do "depois", e de

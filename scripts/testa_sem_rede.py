@@ -28,10 +28,10 @@ RAIZ = Path(__file__).resolve().parent.parent
 
 CELULAS = [
     ("o gonum/plot vem do cache de módulos",
-     'import "gonum.org/v1/plot"\n%%\np := plot.New()\nfmt.Println("plot ok:", p != nil)',
+     'import (\n\t"fmt"\n\n\t"gonum.org/v1/plot"\n)\n%%\np := plot.New()\nfmt.Println("plot ok:", p != nil)',
      "plot ok: true", None),
     ("um pacote do curso e o GoMLX compilam e rodam",
-     'import (\n\t"github.com/go-estudos/representacoes/pkg/curso"\n\t"github.com/go-estudos/representacoes/pkg/treino"\n\t"github.com/gomlx/gomlx/core/graph"\n)\n'
+     'import (\n\t"fmt"\n\n\t"github.com/go-estudos/representacoes/pkg/curso"\n\t"github.com/go-estudos/representacoes/pkg/treino"\n\t"github.com/gomlx/gomlx/core/graph"\n)\n'
      '%%\nfmt.Println("curso ok:", curso.Num(0.5, 2), treino.Treina != nil, graph.Add != nil)',
      "curso ok: 0,50 true true", None),
     ("um módulo que não existe: a frase em português diz qual é",
@@ -41,7 +41,7 @@ CELULAS = [
      'import "github.com/gomlx/gomlx/core/grafo"\n%%\ngrafo.Add()',
      None, "importa um pacote que o curso não tem: github.com/gomlx/gomlx/core/grafo."),
     ("um caminho do GoMLX v0.26 (lição copiada de uma versão antiga do curso): manda abrir a versão nova",
-     'import "github.com/gomlx/gomlx/pkg/core/graph"\n%%\nfmt.Println(graph.Add)',
+     'import (\n\t"fmt"\n\n\t"github.com/gomlx/gomlx/pkg/core/graph"\n)\n%%\nfmt.Println(graph.Add)',
      None, "de uma versão antiga do curso"),
 ]
 

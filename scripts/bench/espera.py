@@ -3,7 +3,7 @@ scripts/curso.sh até um kernel pronto. Escreve uma linha JSON por medida.
 
 Células (cada uma rodada N vezes no mesmo kernel; a 1ª é "fria" — o GoNB
 compila um programa novo — e as outras "mornas"):
-  trivial   — fmt.Println num kernel sem importações;
+  trivial   — fmt.Println num kernel sem outras importações;
   importa   — a célula de importações de uma lição (GoMLX, gráficos, treino);
   declara   — declara uma função que usa o GoMLX (como as lições fazem);
   depois    — uma célula trivial depois disso (o caso comum numa lição);
@@ -43,7 +43,11 @@ IMPORTA = """import (
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
 """
-DEPOIS = '%%\nfmt.Println("oi")\n'
+# Toda célula que este script manda ao kernel importa o que usa (ou roda
+# depois de IMPORTA, no mesmo kernel): um nome sem import faria o goimports
+# adivinhar um pacote, e o "go get" do GoNB falharia sem rede.
+TRIVIAL = 'import "fmt"\n\n%%\nfmt.Println("oi")\n'
+DEPOIS = '%%\nfmt.Println("oi")\n'  # depois de IMPORTA
 # Numa lição, funções declaradas em células anteriores usam o GoMLX: toda
 # célula seguinte compila e liga um programa com ele.
 DECLARA = """func mlp(scope *model.Scope, x *graph.Node) *graph.Node {
@@ -82,13 +86,16 @@ def celulas(rep):
     medidas = []
     env = ambiente()
     t0 = time.perf_counter()
-    km, kc = start_new_kernel(kernel_name="gonb", env=env, cwd=str(RAIZ / "notebooks"), startup_timeout=120)
+    # O registro do próprio GoNB (linhas de depuração em inglês) não entra na
+    # saída do bench: uma célula que falha já diz por quê (roda).
+    km, kc = start_new_kernel(kernel_name="gonb", env=env, cwd=str(RAIZ / "notebooks"), startup_timeout=120,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     medidas.append({"medida": "kernel_inicia", "segundos": time.perf_counter() - t0})
     try:
         def serie(nome, codigo):
             for i in range(rep):
                 medidas.append({"medida": nome, "vez": i + 1, "segundos": roda(kc, codigo)})
-        serie("trivial", DEPOIS)
+        serie("trivial", TRIVIAL)
         # As importações do GoMLX (shapes e dtypes vêm do github.com/gomlx/compute).
         medidas.append({"medida": "importa", "vez": 1, "segundos": roda(kc, IMPORTA)})
         medidas.append({"medida": "declara", "vez": 1, "segundos": roda(kc, DECLARA)})
@@ -131,7 +138,7 @@ def curso_ate_kernel():
         req = urllib.request.Request(f"{base}/api/kernels?token={token}", method="POST",
                                      data=json.dumps({"name": "gonb"}).encode(), headers={"Content-Type": "application/json"})
         kid = json.loads(urllib.request.urlopen(req, timeout=60).read())["id"]
-        primeira = executa_via_servidor(porta, token, kid, DEPOIS)
+        primeira = executa_via_servidor(porta, token, kid, TRIVIAL)
         total = time.perf_counter() - t0
     finally:
         os.killpg(proc.pid, 15)

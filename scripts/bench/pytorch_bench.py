@@ -90,7 +90,198 @@ class LSTM(nn.Module):
         return self.saida(h[-1])
 
 
-MODELOS = {"lenet": LeNet, "mlp": MLP, "lstm": LSTM}
+class GRU(nn.Module):
+    """rnn.Camada{Tipo: rnn.GRU, Oculta: 32} + densa, como na tarefa da memória
+    da lição 02. Vieses em zero, menos o da porta de atualização z, em 1 — como
+    o pacote rnn. Uma diferença que não muda o custo: o nn.GRU aplica a porta
+    de reinício depois do produto (r ⊙ (h·U_h + b)); o pacote rnn, antes
+    ((r ⊙ h)·U_h), como Cho et al. (2014)."""
+
+    def __init__(self, entrada=9, oculta=32, classes=8):
+        super().__init__()
+        self.gru = nn.GRU(entrada, oculta, batch_first=True)
+        self.saida = nn.Linear(oculta, classes)
+        with torch.no_grad():
+            self.gru.bias_ih_l0.zero_()
+            self.gru.bias_hh_l0.zero_()
+            self.gru.bias_ih_l0[oculta:2 * oculta] = 1.0  # ordem do PyTorch: r, z, n
+
+    def forward(self, x):
+        _, h = self.gru(x)
+        return self.saida(h[-1])
+
+
+MODELOS = {"lenet": LeNet, "mlp": MLP, "lstm": LSTM, "gru": GRU}
+
+
+# --- Modelos medidos só pelo tempo do passo (lições 03 e 04) ---------------
+
+class RBM:
+    """A RBM da lição 03 escrita com tensores, como nos tutoriais, com a
+    atualização de pkg/rbm (passoCD em grafo.go): h0 ~ p(h|v0), reconstrução
+    p(v|h0), erro quadrático médio; fase negativa vk ~ p(v|h0) (CD-1) ou um
+    passo de Gibbs a partir das cadeias persistentes (PCD); ΔW = (v0ᵀp(h|v0) −
+    vkᵀp(h|vk))/n − decaimento·W, Δb e Δc as médias; velocidade ← momento ·
+    velocidade + taxa·Δ; θ ← θ + velocidade. A taxa cai em linha reta até 1/10
+    e o momento é 0,5 nos primeiros 5% dos passos e 0,9 depois (rbm.Config)."""
+
+    def __init__(self, dados, visiveis=784, ocultas=500, lote=64, taxa=0.05, passos=8000, persistente=False,
+                 decaimento=0.0, primeiro=None):
+        self.W = 0.01 * torch.randn(visiveis, ocultas)
+        p = dados.mean(0).clamp(0.01, 0.99)
+        self.b = torch.log(p / (1 - p))  # vieses visíveis pela frequência de cada pixel (IniciaViesesVisiveis)
+        self.c = torch.zeros(ocultas)
+        self.vW, self.vb, self.vc = torch.zeros_like(self.W), torch.zeros_like(self.b), torch.zeros_like(self.c)
+        self.taxa, self.passos, self.decaimento, self.lote = taxa, passos, decaimento, lote
+        self.cadeia = (primeiro > 0.5).float() if persistente else None
+
+    def passo(self, v0, t):
+        """O passo t (a partir de 1) no lote v0; devolve o erro de reconstrução."""
+        taxa = self.taxa * (1 - 0.9 * (t - 1) / max(1, self.passos - 1))
+        momento = 0.5 if t <= self.passos // 20 else 0.9
+        ph0 = torch.sigmoid(v0 @ self.W + self.c)
+        h0 = torch.bernoulli(ph0)
+        pv1 = torch.sigmoid(h0 @ self.W.T + self.b)
+        erro = ((v0 - pv1) ** 2).mean()
+        if self.cadeia is None:
+            vk = torch.bernoulli(pv1)
+        else:
+            h = torch.bernoulli(torch.sigmoid(self.cadeia @ self.W + self.c))
+            vk = torch.bernoulli(torch.sigmoid(h @ self.W.T + self.b))
+            self.cadeia = vk
+        phk = torch.sigmoid(vk @ self.W + self.c)
+        n = v0.shape[0]
+        dW = (v0.T @ ph0 - vk.T @ phk) / n - self.decaimento * self.W
+        db = (v0 - vk).mean(0)
+        dc = (ph0 - phk).mean(0)
+        for vel, d, par in ((self.vW, dW, self.W), (self.vb, db, self.b), (self.vc, dc, self.c)):
+            vel.mul_(momento).add_(d, alpha=taxa)
+            par.add_(vel)
+        return erro.item()
+
+
+def mlp(tamanhos, tanh=False):
+    """Um MLP com LeakyReLU(0,2) entre as camadas, como os de pkg/gan."""
+    camadas = []
+    for i in range(len(tamanhos) - 1):
+        camadas.append(nn.Linear(tamanhos[i], tamanhos[i + 1]))
+        if i < len(tamanhos) - 2:
+            camadas.append(nn.LeakyReLU(0.2))
+    if tanh:
+        camadas.append(nn.Tanh())
+    return nn.Sequential(*camadas)
+
+
+GANS = {
+    # ConfigAnel da lição 04 (com um passo de G por passo de D, e a taxa constante)
+    "gan-anel": dict(dados=2, latente=2, gerador=[128, 128], discriminador=[128, 128], tanh=False, lote=128, taxa=1e-3,
+                     tarefa="anel de 8 gaussianas; G 2→128→128→2, D 2→128→128→1; um passo de D e um de G"),
+    # ConfigDigitos da lição 04 (com a taxa constante)
+    "gan-digitos": dict(dados=784, latente=100, gerador=[256, 512, 1024], discriminador=[512, 256], tanh=True, lote=64,
+                        taxa=2e-4, tarefa="MNIST em [−1, 1]; G 100→256→512→1024→784 (tanh), D 784→512→256→1; um passo de D e um de G"),
+}
+
+
+class GAN:
+    """Uma GAN de MLPs com a ordem de pkg/gan (Passo): um passo de D (reais
+    contra G(z) sem gradiente para G) e depois um passo de G com z novo e a
+    perda não saturante −média log D(G(z)). Adam com β₁ = 0,5 e β₂ = 0,999
+    (os de gan.Adam) nos dois jogadores. No passo de G, os pesos de D não
+    pedem gradiente (o gan.Adam de G só deriva em relação às variáveis de G)."""
+
+    def __init__(self, c):
+        self.c = c
+        self.G = mlp([c["latente"]] + c["gerador"] + [c["dados"]], c["tanh"])
+        self.D = mlp([c["dados"]] + c["discriminador"] + [1])
+        self.otimD = torch.optim.Adam(self.D.parameters(), lr=c["taxa"], betas=(0.5, 0.999), eps=1e-8)
+        self.otimG = torch.optim.Adam(self.G.parameters(), lr=c["taxa"], betas=(0.5, 0.999), eps=1e-8)
+
+    def passo(self, reais):
+        lote, f = self.c["lote"], nn.functional.softplus
+        with torch.no_grad():
+            falsos = self.G(torch.randn(lote, self.c["latente"]))
+        lr, lf = self.D(reais).reshape(-1), self.D(falsos).reshape(-1)
+        perda_d = f(-lr).mean() + f(lf).mean()
+        self.otimD.zero_grad(set_to_none=True)
+        perda_d.backward()
+        self.otimD.step()
+        self.D.requires_grad_(False)
+        lf2 = self.D(self.G(torch.randn(lote, self.c["latente"]))).reshape(-1)
+        perda_g = f(-lf2).mean()
+        self.otimG.zero_grad(set_to_none=True)
+        perda_g.backward()
+        self.otimG.step()
+        self.D.requires_grad_(True)
+        # As métricas que gan.Passo devolve (e lê do motor a cada passo).
+        return perda_d.item(), torch.sigmoid(lr).mean().item(), torch.sigmoid(lf).mean().item(), perda_g.item()
+
+
+def anel(n, gerador, modos=8, raio=2.0, sigma=0.05):
+    """n pontos do anel de gan.AnelPadrao: um modo sorteado e ruído normal de desvio sigma."""
+    ang = 2 * math.pi * torch.randint(modos, (n,), generator=gerador).float() / modos
+    centros = torch.stack([raio * torch.cos(ang), raio * torch.sin(ang)], 1)
+    return centros + sigma * torch.randn(n, 2, generator=gerador)
+
+
+def passo_rbm(args, semente, persistente):
+    """O passo da RBM; os lotes vêm de uma ordem embaralhada, época a época (como rbm.Treina)."""
+    x, _ = mnist("treino")
+    x = (x.reshape(len(x), -1) > 0.5).float()
+    gerador = torch.Generator().manual_seed(semente)
+    estado = {"ordem": torch.randperm(len(x), generator=gerador), "pos": 0, "t": 0}
+
+    def proximo():
+        if estado["pos"] + 64 > len(x):
+            estado["ordem"], estado["pos"] = torch.randperm(len(x), generator=gerador), 0
+        idx = estado["ordem"][estado["pos"]:estado["pos"] + 64]
+        estado["pos"] += 64
+        return x[idx]
+
+    r = RBM(x, persistente=persistente, primeiro=proximo())
+    tarefa = ("PCD (k = 1)" if persistente else "CD-1") + ", RBM 784→500 no MNIST binarizado, taxa 0,05, momento 0,5→0,9"
+
+    def passo():
+        estado["t"] += 1
+        r.passo(proximo(), estado["t"])
+    return 64, tarefa, passo
+
+
+def passo_gan(args, semente):
+    c = GANS[args.modelo]
+    g = GAN(c)
+    gerador = torch.Generator().manual_seed(semente)
+    if args.modelo == "gan-anel":
+        amostra = lambda: anel(c["lote"], gerador)
+    else:
+        x, _ = mnist("treino")
+        x = 2 * x.reshape(len(x), -1) - 1
+        amostra = lambda: x[torch.randint(len(x), (c["lote"],), generator=gerador)]
+    return c["lote"], c["tarefa"], lambda: g.passo(amostra())
+
+
+PASSOS = {"rbm-cd": lambda a, s: passo_rbm(a, s, False), "rbm-pcd": lambda a, s: passo_rbm(a, s, True),
+          "gan-anel": passo_gan, "gan-digitos": passo_gan}
+
+
+def execucao_do_passo(args, semente):
+    """Só o tempo do passo, medido como em uma_execucao (1º passo, aquecimento, mediana de 3 janelas)."""
+    torch.manual_seed(semente)
+    lote, tarefa, passo = PASSOS[args.modelo](args, semente)
+    t0 = time.perf_counter()
+    passo()
+    primeiro = time.perf_counter() - t0
+    for _ in range(args.aquecimento):
+        passo()
+    janelas = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        for _ in range(args.passos):
+            passo()
+        janelas.append((time.perf_counter() - t0) / args.passos)
+    ms = statistics.median(janelas) * 1000
+    return {"lado": "pytorch", "modelo": args.modelo, "threads": torch.get_num_threads(), "lote": lote,
+            "ms_por_passo": ms, "exemplos_por_s": lote / (ms / 1000), "primeiro_passo_s": primeiro,
+            "passos_ate_alvo": None, "segundos_ate_alvo": None, "tarefa": tarefa, "versao": torch.__version__}
 
 
 def memoria(pasta):
@@ -182,7 +373,7 @@ def uma_execucao(args, semente, xtr, ytr, xte, yte, novo_modelo):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--modelo", choices=sorted(MODELOS), required=True)
+    p.add_argument("--modelo", choices=sorted(MODELOS) + sorted(PASSOS), required=True)
     p.add_argument("--threads", type=int, default=os.cpu_count())
     p.add_argument("--lote", type=int, default=128)
     p.add_argument("--taxa", type=float, default=1e-3)
@@ -193,23 +384,31 @@ def main():
     p.add_argument("--avaliar-a-cada", type=int, default=100)
     p.add_argument("--max-passos", type=int, default=3000)
     p.add_argument("--repeticoes", type=int, default=3)
-    p.add_argument("--oculta", type=int, help="tamanho do estado da LSTM (padrão: o de memoria.json, o da lição)")
+    p.add_argument("--oculta", type=int, help="tamanho do estado da LSTM ou da GRU (padrão: o de memoria.json, o da lição)")
     p.add_argument("--variante", default="", help="rótulo desta medida no relatório")
     p.add_argument("--dados-lstm", help="pasta com as sequências da tarefa da memória (do lado Go)")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
+    if args.modelo in PASSOS:
+        for r in range(args.repeticoes):
+            res = execucao_do_passo(args, 42 + r)
+            if args.variante:
+                res["variante"] = args.variante
+            print(json.dumps(res), flush=True)
+        return
     novo_modelo = MODELOS[args.modelo]
-    if args.modelo == "lstm":
+    if args.modelo in ("lstm", "gru"):
         xtr, ytr, xte, yte = memoria(args.dados_lstm)
         info = json.load(open(os.path.join(args.dados_lstm, "memoria.json")))
         args.oculta = args.oculta or info["oculta"]
-        novo_modelo = lambda: LSTM(info["caracteristicas"], args.oculta, info["classes"])
+        classe = MODELOS[args.modelo]
+        novo_modelo = lambda: classe(info["caracteristicas"], args.oculta, info["classes"])
     else:
         xtr, ytr = mnist("treino")
         xte, yte = mnist("teste")
     for r in range(args.repeticoes):
         res = uma_execucao(args, 42 + r, xtr, ytr, xte, yte, novo_modelo)
-        if args.modelo == "lstm":
+        if args.modelo in ("lstm", "gru"):
             res["oculta"] = args.oculta
         if args.variante:
             res["variante"] = args.variante

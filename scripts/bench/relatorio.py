@@ -18,14 +18,22 @@ NOMES_MODELO = {
     "mlp": "MLP da lição 00 (784→256→128→10)",
     "lenet": "CNN da lição 01 (LeNet: conv 16 → conv 32 → densa 128)",
     "lstm": "LSTM da lição 02",
+    "gru": "GRU da lição 02",
+    "rbm-cd": "RBM da lição 03, um passo de CD-1",
+    "rbm-pcd": "RBM da lição 03, um passo de PCD",
+    "gan-anel": "GAN do anel da lição 04",
+    "gan-digitos": "GAN de dígitos da lição 04",
 }
+# Com acurácia-alvo (tempo do passo e tempo até o alvo) e só com o tempo do passo.
+COM_ALVO = ["mlp", "lenet", "lstm", "gru"]
+SO_PASSO = ["rbm-cd", "rbm-pcd", "gan-anel", "gan-digitos"]
 NOMES_LADO = {
     "gomlx-xla": "GoMLX, motor XLA (CPU)",
     "gomlx-go": "GoMLX, motor Go puro",
     "pytorch": "PyTorch (CPU)",
 }
 NOMES_ESPERA = {
-    "trivial": "célula trivial (`fmt.Println`), kernel sem importações",
+    "trivial": "célula trivial (`fmt.Println`), kernel sem outras importações",
     "declara": "declarar uma função que usa o GoMLX",
     "depois": "célula trivial numa lição (depois de declarações com GoMLX)",
     "grafico": "desenhar um gráfico (gonum/plot → PNG)",
@@ -61,11 +69,25 @@ def seg(x):
     return f"{int(x // 60)} min {int(x % 60):02d} s"
 
 
+def razao(ls, ref, chave="ms_por_passo", abre=" (", fecha=")"):
+    """A razão das medianas (ls ÷ ref) e, com mais de uma execução de cada
+    lado, a faixa das razões execução a execução (a i-ésima de cada lado: a
+    mesma semente), p.ex. "1,16× (1,05–1,30)"."""
+    a, b = med([l.get(chave) for l in ls]), med([l.get(chave) for l in ref])
+    if not a or not b:
+        return "—"
+    txt = num(a / b, 2) + "×"
+    pares = [x[chave] / y[chave] for x, y in zip(ls, ref) if x.get(chave) and y.get(chave)]
+    if len(pares) > 1:
+        txt += f"{abre}{num(min(pares), 2)}–{num(max(pares), 2)}{fecha}"
+    return txt
+
+
 def treino(linhas, saida):
     grupos = defaultdict(list)
     for l in linhas:
         grupos[(l["modelo"], l["lado"], l.get("variante", ""))].append(l)
-    for modelo in ["mlp", "lenet", "lstm"]:
+    for modelo in COM_ALVO:
         chaves = [k for k in grupos if k[0] == modelo and not k[2]]
         if not chaves:
             continue
@@ -97,12 +119,51 @@ def treino(linhas, saida):
             alvo = med([l.get("segundos_ate_alvo") for l in ls])
             passos = med([l.get("passos_ate_alvo") for l in ls])
             falhas = sum(1 for l in ls if l.get("segundos_ate_alvo") is None)
-            razao = "1,00×" if lado == "pytorch" else (num(ms / ref_ms, 2) + "×" if ref_ms else "—")
+            r = "1,00×" if lado == "pytorch" else (razao(ls, ref) if ref else "—")
             alvo_txt = seg(alvo) + (f" ({falhas} de {len(ls)} não chegaram)" if falhas else "")
             if alvo is not None and ref_alvo and lado != "pytorch":
-                alvo_txt += f" ({num(alvo / ref_alvo, 2)}×)"
-            saida.append(f"| {NOMES_LADO[lado]} | {num(ms, 1)} | {num(med([l['exemplos_por_s'] for l in ls]), 0)} | {razao} | "
+                alvo_txt += f" ({razao(ls, ref, 'segundos_ate_alvo', '; ', '')})"
+            saida.append(f"| {NOMES_LADO[lado]} | {num(ms, 1)} | {num(med([l['exemplos_por_s'] for l in ls]), 0)} | {r} | "
                          f"{seg(med([l['primeiro_passo_s'] for l in ls]))} | {alvo_txt} | {num(passos, 0)} |")
+
+
+def so_passo(linhas, saida):
+    """A RBM (lição 03) e as GANs (04): só o tempo do passo, numa tabela."""
+    grupos = defaultdict(list)
+    for l in linhas:
+        if l["modelo"] in SO_PASSO and not l.get("variante"):
+            grupos[(l["modelo"], l["lado"])].append(l)
+    modelos = [m for m in SO_PASSO if any(k[0] == m for k in grupos)]
+    if not modelos:
+        return
+    saida.append("\n### A RBM da lição 03 e as GANs da lição 04: só o tempo do passo\n")
+    saida.append("O treino destes modelos não tem uma acurácia a alcançar (a RBM aprende a distribuição das imagens; "
+                 "a GAN é um jogo): aqui não há *tempo até o alvo*, só o tempo de um passo de treino. Na RBM, o passo de "
+                 "`rbm.Treina` (o grafo de `passoCD`, por `rbm.NovoPassoDeTreino`) contra uma RBM escrita com tensores no "
+                 "PyTorch, com a mesma atualização (momento, taxa em queda linear); nas GANs, `gan.Passo` (um passo de D e "
+                 "um de G, com a perda não saturante) contra dois `nn.Sequential` com a mesma ordem, Adam com β₁ = 0,5 e "
+                 "a mesma taxa, constante nos dois lados. A GAN do anel dá aqui um passo de G por passo de D (a lição dá 10; "
+                 "`PassosG: 1` deixa o passo comparável) e mede a GAN sem o desvio do lote (a seção 3 da lição).\n")
+    for m in modelos:
+        ex = next(l for k, ls in grupos.items() if k[0] == m for l in ls)
+        saida.append(f"- **{NOMES_MODELO[m]}**: lote de {ex['lote']}; {ex.get('tarefa', '')}.")
+    n = max(len(ls) for ls in grupos.values())
+    saida.append(f"\nMedianas de {n} execuções; entre parênteses, a faixa da razão execução a execução.\n")
+    saida.append("| modelo | GoMLX-XLA: ms por passo | Go puro: ms por passo | PyTorch: ms por passo | GoMLX-XLA ÷ PyTorch | "
+                 "Go puro ÷ PyTorch | 1º passo no XLA (compilação) |")
+    saida.append("|---|---:|---:|---:|---:|---:|---:|")
+    for m in modelos:
+        xla, go, pt = (grupos.get((m, lado), []) for lado in ("gomlx-xla", "gomlx-go", "pytorch"))
+
+        def ms(ls):
+            erro = next((l["erro"] for l in ls if l.get("erro")), None)
+            if erro:
+                return "não treina: " + erro.splitlines()[0][:80]
+            return num(med([l.get("ms_por_passo") for l in ls]), 1)
+        ok = lambda ls: [l for l in ls if not l.get("erro")]
+        saida.append(f"| {NOMES_MODELO[m]} | {ms(xla)} | {ms(go)} | {ms(pt)} | "
+                     f"{razao(ok(xla), ok(pt)) if ok(pt) else '—'} | {razao(ok(go), ok(pt)) if ok(pt) else '—'} | "
+                     f"{seg(med([l.get('primeiro_passo_s') for l in ok(xla)]))} |")
 
 
 VARIANTES = {
@@ -114,26 +175,28 @@ VARIANTES = {
 
 
 def tamanhos(linhas, saida):
-    """A LSTM com outros tamanhos de estado: a razão GoMLX ÷ PyTorch muda com ele."""
-    lstm = [l for l in linhas if l["modelo"] == "lstm" and l.get("variante", "") in ("", "tamanho") and not l.get("erro")]
+    """A LSTM e a GRU com outros tamanhos de estado: a razão GoMLX ÷ PyTorch muda com ele."""
     por = defaultdict(list)
-    for l in lstm:
-        if l.get("oculta") and l["lado"] in ("gomlx-xla", "pytorch"):
-            por[(l["oculta"], l["lado"])].append(l["ms_por_passo"])
-    ocultas = sorted({o for o, _ in por})
-    if len(ocultas) < 2:
+    for l in linhas:
+        if l["modelo"] in ("lstm", "gru") and l.get("variante", "") in ("", "tamanho") and not l.get("erro") \
+                and l.get("oculta") and l["lado"] in ("gomlx-xla", "pytorch"):
+            por[(l["modelo"], l["oculta"], l["lado"])].append(l)
+    linhas_tabela = sorted({(m, o) for m, o, _ in por}, key=lambda mo: (mo[0] != "lstm", mo[1]))
+    if len({o for _, o in linhas_tabela}) < 2:
         return
-    saida.append("\n### A LSTM com outros tamanhos de estado\n")
-    saida.append("A mesma LSTM, o mesmo lote e a mesma tarefa, mudando só o tamanho do estado oculto (a lição usa 32). "
-                 "O `nn.LSTM` do PyTorch é uma operação nativa só; no GoMLX a LSTM é o grafo desenrolado (um passo de "
+    saida.append("\n### A LSTM e a GRU com outros tamanhos de estado\n")
+    saida.append("A mesma rede, o mesmo lote e a mesma tarefa, mudando só o tamanho do estado oculto (a lição usa 32). "
+                 "O `nn.LSTM` e o `nn.GRU` do PyTorch são uma operação nativa só; no GoMLX a rede é o grafo desenrolado (um passo de "
                  "tempo depois do outro, cada um com seus produtos de matrizes e suas operações elemento a elemento), que o XLA executa "
-                 "uma operação de cada vez. O custo de cada operação, e com ele a razão, muda com o tamanho.\n")
-    saida.append("| estado oculto | GoMLX-XLA: ms por passo | PyTorch: ms por passo | tempo ÷ PyTorch |")
-    saida.append("|---:|---:|---:|---:|")
-    for o in ocultas:
-        g, t = med(por.get((o, "gomlx-xla"), [])), med(por.get((o, "pytorch"), []))
-        razao = num(g / t, 2) + "×" if g and t else "—"
-        saida.append(f"| {o}{' (a da lição)' if o == 32 else ''} | {num(g, 1)} | {num(t, 1)} | {razao} |")
+                 "uma operação de cada vez. O custo de cada operação, e com ele a razão, muda com o tamanho. Entre parênteses, "
+                 "a faixa da razão execução a execução.\n")
+    saida.append("| rede | estado oculto | GoMLX-XLA: ms por passo | PyTorch: ms por passo | tempo ÷ PyTorch |")
+    saida.append("|---|---:|---:|---:|---:|")
+    for m, o in linhas_tabela:
+        g, t = por.get((m, o, "gomlx-xla"), []), por.get((m, o, "pytorch"), [])
+        r = razao(g, t) if g and t else "—"
+        saida.append(f"| {m.upper()} | {o}{' (a da lição)' if o == 32 else ''} | {num(med([l['ms_por_passo'] for l in g]), 1)} | "
+                     f"{num(med([l['ms_por_passo'] for l in t]), 1)} | {r} |")
 
 
 # O "depois" de cada variante: medido alternado com o "antes" (scripts/bench.sh,
@@ -199,12 +262,14 @@ def main():
              f"(com {maq['nucleos']} núcleos, carga acima de ~0,5 antes de começar quer dizer outro programa dividindo a CPU).\n")
     s.append("## 1. Treino: GoMLX × PyTorch\n")
     s.append("Mesma arquitetura, mesmo lote, mesmo otimizador (Adam, com a mesma taxa), mesmos dados (MNIST dos arquivos "
-             "`dados/mnist`; na LSTM, as mesmas sequências, gravadas pelo lado Go), na mesma máquina e na mesma execução do script. *ms por passo*: mediana de 3 janelas de "
+             "`dados/mnist`; na LSTM e na GRU, as mesmas sequências, gravadas pelo lado Go), na mesma máquina e na mesma execução do script. *ms por passo*: mediana de 3 janelas de "
              "passos, depois de um aquecimento; *tempo até o alvo*: só o tempo de treino (sem as avaliações) de um modelo "
              "novo até a acurácia no teste passar do alvo, avaliando a cada 100 passos; a compilação do primeiro passo "
-             "conta. *tempo ÷ PyTorch* < 1 quer dizer que o GoMLX foi mais rápido.")
+             "conta. *tempo ÷ PyTorch* < 1 quer dizer que o GoMLX foi mais rápido; entre parênteses, a faixa da razão "
+             "execução a execução (a i-ésima execução de cada lado usa a mesma semente).")
     treino(linhas, s)
     tamanhos(linhas, s)
+    so_passo(linhas, s)
     s.append("\n## 2. Quanto o aluno espera no notebook\n")
     s.append("O GoNB compila cada célula como um programa Go (com o cache de compilação aquecido pelo setup) e o roda; "
              "as declarações (funções, tipos) das células anteriores entram em todo programa seguinte.\n")

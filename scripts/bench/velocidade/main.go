@@ -2,7 +2,13 @@
 // jeito que scripts/bench/pytorch_bench.py mede no PyTorch: mesma arquitetura,
 // lote, otimizador (Adam, taxa constante) e dados. Escreve uma linha JSON por
 // execução. Quem o chama é o scripts/bench.sh (o motor vem de GOMLX_BACKEND,
-// escolhido pelo pacote motor).
+// escolhido e criado pelo pacote motor: motor.Backend).
+//
+// Modelos: mlp (lição 00), lenet (01), lstm e gru (02, a tarefa da memória;
+// ms por passo e tempo até o alvo), rbm-cd e rbm-pcd (03, um passo de CD-1 ou
+// de PCD da RBM 784→500 no MNIST binarizado) e gan-anel e gan-digitos (04, um
+// passo de D e um de G). Nos quatro últimos, só o tempo do passo: o treino
+// deles não tem uma acurácia-alvo.
 //
 //	go run ./scripts/bench/velocidade -modelo lenet -repeticoes 3
 package main
@@ -12,6 +18,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
@@ -30,7 +37,9 @@ import (
 	"github.com/go-estudos/representacoes/pkg/cnn"
 	"github.com/go-estudos/representacoes/pkg/dados"
 	"github.com/go-estudos/representacoes/pkg/gabarito"
+	"github.com/go-estudos/representacoes/pkg/gan"
 	"github.com/go-estudos/representacoes/pkg/motor"
+	"github.com/go-estudos/representacoes/pkg/rbm"
 	"github.com/go-estudos/representacoes/pkg/rnn"
 	"github.com/go-estudos/representacoes/pkg/treino"
 )
@@ -60,12 +69,25 @@ func lenetOriginal(poolOriginal bool) train.ModelFn {
 // marcado numa sequência de 30 passos), com o tamanho da lição (32). Com 50
 // passos (o maior da lição) o treino às vezes não "pega" em 2.000 passos, nos
 // dois lados, e o tempo até o alvo vira sorteio; com 30, pega sempre ou quase.
+// A GRU da lição 02 (rnn.GRU) mede-se na mesma tarefa, com o mesmo tamanho.
 var (
 	tarefaLSTM = rnn.Memoria{Comprimento: 30}
 	camadaLSTM = rnn.Camada{Tipo: rnn.LSTM, Oculta: 32}
 )
 
-var modelos = map[string]train.ModelFn{"lenet": cnn.LeNet().Modelo(), "mlp": gabarito.MLP} // e "lstm", montado em main (-oculta)
+// camadaDe devolve a camada recorrente do modelo "lstm" ou "gru".
+func camadaDe(modelo string) rnn.Camada {
+	c := camadaLSTM
+	if modelo == "gru" {
+		c.Tipo = rnn.GRU
+	}
+	return c
+}
+
+// recorrente diz se o modelo é um dos da tarefa da memória.
+func recorrente(modelo string) bool { return modelo == "lstm" || modelo == "gru" }
+
+var modelos = map[string]train.ModelFn{"lenet": cnn.LeNet().Modelo(), "mlp": gabarito.MLP} // e "lstm" e "gru", montados em main (-oculta)
 
 // conjunto: lotes de treino (com o tamanho pedido) e os lotes de teste.
 type conjunto struct {
@@ -75,11 +97,11 @@ type conjunto struct {
 }
 
 func carregaDados(modelo string) conjunto {
-	if modelo == "lstm" {
+	if recorrente(modelo) {
 		return conjunto{
 			treino: func(lote int) *dados.Lotes { return tarefaLSTM.Lotes(nTreinoLSTM, lote, 1).SoCompletos() },
 			teste:  tarefaLSTM.Lotes(nTesteLSTM, 1000, 2),
-			tarefa: fmt.Sprintf("tarefa da memória, %d passos, %d símbolos; %s", tarefaLSTM.Comprimento, 8, camadaLSTM),
+			tarefa: fmt.Sprintf("tarefa da memória, %d passos, %d símbolos; %s", tarefaLSTM.Comprimento, 8, camadaDe(modelo)),
 		}
 	}
 	treinoIm, testeIm := dados.MNIST("treino"), dados.MNIST("teste")
@@ -161,7 +183,7 @@ type resultado struct {
 
 func main() {
 	var o opcoes
-	flag.StringVar(&o.modelo, "modelo", "lenet", "lenet ou mlp")
+	flag.StringVar(&o.modelo, "modelo", "lenet", "mlp, lenet, lstm, gru, rbm-cd, rbm-pcd, gan-anel ou gan-digitos")
 	flag.IntVar(&o.lote, "lote", 128, "tamanho do lote")
 	flag.Float64Var(&o.taxa, "taxa", 1e-3, "taxa de aprendizado do Adam")
 	flag.IntVar(&o.decaimento, "decaimento", 0, "se > 0, a taxa cai em cosseno até taxa/20 em tantos passos (como treino.Treina); 0 = constante")
@@ -176,11 +198,12 @@ func main() {
 	flag.BoolVar(&o.convOriginal, "conv-original", false, "LeNet com layers.Convolution também na 1ª camada (o \"antes\" do im2col)")
 	flag.BoolVar(&o.semCorte, "sem-corte", false, "LSTM sem o corte de fusão do pacote rnn (o \"antes\")")
 	flag.IntVar(&tarefaLSTM.Comprimento, "comprimento", tarefaLSTM.Comprimento, "comprimento das sequências da tarefa da LSTM")
-	flag.IntVar(&camadaLSTM.Oculta, "oculta", camadaLSTM.Oculta, "tamanho do estado da LSTM (32 é o da lição)")
+	flag.IntVar(&camadaLSTM.Oculta, "oculta", camadaLSTM.Oculta, "tamanho do estado da LSTM ou da GRU (32 é o da lição)")
 	flag.StringVar(&o.variante, "variante", "", "rótulo desta medida no relatório (p.ex. \"tamanho\")")
 	flag.StringVar(&o.exporta, "exporta", "", "grava os dados da tarefa da LSTM nesta pasta (para o PyTorch) e sai")
 	flag.Parse()
-	modelos["lstm"] = tarefaLSTM.Modelo(camadaLSTM)
+	modelos["lstm"] = tarefaLSTM.Modelo(camadaDe("lstm"))
+	modelos["gru"] = tarefaLSTM.Modelo(camadaDe("gru"))
 	if o.poolOriginal || o.convOriginal {
 		modelos["lenet"] = lenetOriginal(o.poolOriginal)
 	}
@@ -190,14 +213,21 @@ func main() {
 	if o.semCorte {
 		rnn.CorteDeFusao = false
 	}
-	if modelos[o.modelo] == nil && o.exporta == "" {
-		fmt.Fprintf(os.Stderr, "modelo desconhecido %q (use mlp, lenet ou lstm)\n", o.modelo)
+	if modelos[o.modelo] == nil && passos[o.modelo] == nil && o.exporta == "" {
+		fmt.Fprintf(os.Stderr, "modelo desconhecido %q (use mlp, lenet, lstm, gru, rbm-cd, rbm-pcd, gan-anel ou gan-digitos)\n", o.modelo)
 		os.Exit(2)
 	}
 	if o.exporta != "" {
 		if err := exportaMemoria(o.exporta); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
+		}
+		return
+	}
+	if passos[o.modelo] != nil {
+		for r := range o.repeticoes {
+			b, _ := json.Marshal(execucaoDoPasso(o, uint64(42+r)))
+			fmt.Println(string(b))
 		}
 		return
 	}
@@ -231,7 +261,7 @@ func execucao(o opcoes, semente uint64, d conjunto) (res resultado) {
 	if o.variante != "" {
 		res.Variante = o.variante
 	}
-	if o.modelo == "lstm" {
+	if recorrente(o.modelo) {
 		res.Oculta = camadaLSTM.Oculta
 	}
 	defer func() {
@@ -264,23 +294,7 @@ func execucao(o opcoes, semente uint64, d conjunto) (res resultado) {
 	}
 
 	t, lotes := novo()
-	t0 := time.Now()
-	passo(t, lotes) // compila o grafo de treino
-	res.PrimeiroPassoS = time.Since(t0).Seconds()
-	for range o.aquecimento {
-		passo(t, lotes)
-	}
-	var janelas []float64
-	for range 3 {
-		t0 := time.Now()
-		for range o.passos {
-			passo(t, lotes)
-		}
-		janelas = append(janelas, time.Since(t0).Seconds()/float64(o.passos))
-	}
-	sort.Float64s(janelas)
-	res.MsPorPasso = 1000 * janelas[1]
-	res.ExemplosPorS = float64(o.lote) / janelas[1]
+	mede(o, &res, func() { passo(t, lotes) })
 
 	// Tempo até a acurácia-alvo no teste, com um modelo novo (só o treino
 	// conta; a compilação do primeiro passo também, como para o aluno).
@@ -305,5 +319,117 @@ func execucao(o opcoes, semente uint64, d conjunto) (res resultado) {
 			break
 		}
 	}
+	return res
+}
+
+// mede cronometra o primeiro passo (que compila o grafo) e, depois de
+// o.aquecimento passos, 3 janelas de o.passos passos; guarda em res a
+// mediana das janelas.
+func mede(o opcoes, res *resultado, passo func()) {
+	t0 := time.Now()
+	passo()
+	res.PrimeiroPassoS = time.Since(t0).Seconds()
+	for range o.aquecimento {
+		passo()
+	}
+	var janelas []float64
+	for range 3 {
+		t0 := time.Now()
+		for range o.passos {
+			passo()
+		}
+		janelas = append(janelas, time.Since(t0).Seconds()/float64(o.passos))
+	}
+	sort.Float64s(janelas)
+	res.MsPorPasso = 1000 * janelas[1]
+	res.ExemplosPorS = float64(res.Lote) / janelas[1]
+}
+
+// passos são os modelos medidos só pelo tempo do passo (lições 03 e 04):
+// cada um devolve o lote, uma descrição e o passo, pronto para rodar.
+var passos = map[string]func(semente uint64) (lote int, tarefa string, passo func()){
+	"rbm-cd":      func(s uint64) (int, string, func()) { return passoRBM(false, s) },
+	"rbm-pcd":     func(s uint64) (int, string, func()) { return passoRBM(true, s) },
+	"gan-anel":    passoGANAnel,
+	"gan-digitos": passoGANDigitos,
+}
+
+// passoRBM é o passo de treino da primeira RBM da DBN da lição 03
+// (ConfigDBN: 784 → 500, lotes de 64, taxa 0,05, momento 0,5 e depois 0,9)
+// nas imagens de treino binarizadas, pelo CD-1 ou pelo PCD. Os lotes são
+// sorteados como em rbm.Treina (ordem embaralhada, uma época depois da outra).
+func passoRBM(persistente bool, semente uint64) (int, string, func()) {
+	const lote, passosDoTreino = 64, 8000
+	x := rbm.Binariza(dados.MNIST("treino").Pixels, 0.5)
+	n := len(x) / 784
+	rng := rand.New(rand.NewPCG(semente, 11))
+	ordem, pos := rng.Perm(n), 0
+	proximo := func() []float32 {
+		v := make([]float32, 0, lote*784)
+		for range lote {
+			if pos == n {
+				ordem, pos = rng.Perm(n), 0
+			}
+			v = append(v, x[ordem[pos]*784:(ordem[pos]+1)*784]...)
+			pos++
+		}
+		return v
+	}
+	cfg := rbm.Config{Nome: "bench-rbm", Dados: x, Visiveis: 784, Ocultas: 500, Lote: lote, Taxa: 0.05,
+		Passos: passosDoTreino, Persistente: persistente, Semente: int64(semente)}
+	p, err := rbm.NovoPassoDeTreino(cfg, proximo())
+	if err != nil {
+		panic(err)
+	}
+	k := 0
+	tarefa := "CD-1"
+	if persistente {
+		tarefa = "PCD (k = 1)"
+	}
+	return lote, fmt.Sprintf("%s, RBM 784→500 no MNIST binarizado, taxa 0,05, momento 0,5→0,9", tarefa), func() {
+		k++
+		if _, err := p.Roda(proximo(), k); err != nil {
+			panic(err)
+		}
+	}
+}
+
+// passoGANAnel é um passo do jogo da GAN do anel da lição 04 (ConfigAnel:
+// MLPs 128-128 nos dois jogadores, lote de 128, Adam 1e-3), com um passo de
+// G por passo de D (a lição dá 10) e a taxa constante.
+func passoGANAnel(semente uint64) (int, string, func()) {
+	cfg := gan.Config{Dados: 2, Latente: 2, Gerador: []int{128, 128}, Discriminador: []int{128, 128},
+		Lote: 128, PassosG: 1, OtimizadorD: gan.Adam{Taxa: 1e-3}, OtimizadorG: gan.Adam{Taxa: 1e-3}, Semente: int64(semente)}
+	amostra := gan.AnelPadrao().Amostrador(semente)
+	g := gan.Nova(model.NewStore(), cfg)
+	return cfg.Lote, "anel de 8 gaussianas; G 2→128→128→2, D 2→128→128→1; um passo de D e um de G", func() { g.Passo(amostra) }
+}
+
+// passoGANDigitos é um passo do jogo da GAN de dígitos da lição 04
+// (ConfigDigitos), com a taxa constante.
+func passoGANDigitos(semente uint64) (int, string, func()) {
+	cfg := gan.Config{Dados: 28 * 28, Latente: 100, SaidaTanh: true, Gerador: []int{256, 512, 1024}, Discriminador: []int{512, 256},
+		Lote: 64, OtimizadorD: gan.Adam{Taxa: 2e-4}, OtimizadorG: gan.Adam{Taxa: 2e-4}, Semente: int64(semente)}
+	amostra := gan.AmostradorDeImagens(dados.MNIST("treino"), semente)
+	g := gan.Nova(model.NewStore(), cfg)
+	return cfg.Lote, "MNIST em [−1, 1]; G 100→256→512→1024→784 (tanh), D 784→512→256→1; um passo de D e um de G", func() { g.Passo(amostra) }
+}
+
+// execucaoDoPasso mede só o tempo do passo de um modelo de passos.
+func execucaoDoPasso(o opcoes, semente uint64) (res resultado) {
+	motor.Backend()
+	lado := "gomlx-go"
+	if motor.EscolhaAtual().XLA() {
+		lado = "gomlx-xla"
+	}
+	res = resultado{Lado: lado, Modelo: o.modelo, Variante: o.variante}
+	defer func() {
+		if p := recover(); p != nil {
+			res.Erro = motor.Explica(p).Error()
+		}
+	}()
+	lote, tarefa, passo := passos[o.modelo](semente)
+	res.Lote, res.Tarefa = lote, tarefa
+	mede(o, &res, passo)
 	return res
 }
