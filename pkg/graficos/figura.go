@@ -247,7 +247,9 @@ func (f *Figura) Mostra() {
 	}
 	if gonbui.IsNotebook {
 		gonbui.DisplayPNG(b)
-		gonbui.Sync() // veja Exibe
+		// Espera o GoNB receber a figura: uma saída enviada logo antes de o
+		// programa da célula terminar pode se perder no cano até o kernel.
+		gonbui.Sync()
 		return
 	}
 	caminho := filepath.Join(curso.PastaGraficos(), NomeDeArquivo(f.p.Title.Text)+".png")

@@ -282,7 +282,6 @@ func TestMostraForaDoNotebookSalvaArquivo(t *testing.T) {
 		q.Desenha(Curvas("Outro", "x", "y", seno()))
 		q.HTML("<b>x</b>")
 		q.Limpa()
-		Exibe("<b>y</b>")
 		if q.Ativo() || NoNotebook() {
 			t.Error("fora de um notebook o quadro não deveria estar ativo")
 		}

@@ -62,15 +62,3 @@ func (q *Painel) Limpa() { q.HTML("") }
 // NoNotebook diz se o programa roda numa célula do GoNB (e não num teste ou
 // num programa).
 func NoNotebook() bool { return gonbui.IsNotebook }
-
-// Exibe mostra um trecho de HTML na saída da célula, como gonbui.DisplayHTML,
-// e espera o GoNB recebê-lo (gonbui.Sync). Sem a espera, uma saída enviada
-// logo antes de o programa da célula terminar pode se perder no cano entre o
-// programa e o kernel (visto uma vez em ~20 execuções de uma lição no
-// navegador: a caixa de um exercício sumiu). Fora de um notebook não faz nada.
-func Exibe(trecho string) {
-	if gonbui.IsNotebook {
-		gonbui.DisplayHTML(trecho)
-		gonbui.Sync()
-	}
-}

@@ -22,7 +22,8 @@
 //     passo de CD-k ou de CD persistente (PCD) calculado inteiro dentro do
 //     grafo (a amostragem usa o gerador de números aleatórios do Store) e
 //     Treina, que roda o treino com treino.Laco (barra de progresso, curvas,
-//     checkpoint);
+//     checkpoint); passo.go tem o passo sozinho (NovoPassoDeTreino), que
+//     Treina usa e o benchmark mede;
 //   - dbn.go: o treino guloso camada por camada (Hinton, Osindero e Teh,
 //     2006) e a exportação dos pesos para inicializar um classificador, que se
 //     ajusta com treino.Treina.

@@ -142,27 +142,19 @@ func Treina(cfg Config) (*RBM, *treino.Registro) {
 	if err := cfg.completa(); err != nil {
 		panic(err)
 	}
-	store := model.NewStore()
-	if err := store.SetRNGStateFromSeed(cfg.Semente); err != nil {
+	// O passo (a RBM inicial, as velocidades do momento e, no PCD, as
+	// cadeias, que começam no primeiro lote binarizado) é o de
+	// NovoPassoDeTreino, o mesmo que o benchmark mede.
+	proximoLote := lotesSorteados(cfg.Dados, cfg.Visiveis, cfg.Lote, uint64(cfg.Semente))
+	var primeiro []float32
+	if cfg.Persistente {
+		primeiro = proximoLote()
+	}
+	passo, err := NovoPassoDeTreino(cfg, primeiro)
+	if err != nil {
 		panic(err)
 	}
-	r := Nova(store, cfg.Nome, cfg.Visiveis, cfg.Ocultas, uint64(cfg.Semente))
-	r.IniciaViesesVisiveis(cfg.Dados)
-	escopo := store.Scope("/" + cfg.Nome)
-	// Velocidades do momento: variáveis não treináveis, salvas no checkpoint com a RBM.
-	escopo.VariableWithValue("vel_W", tensors.FromFlatDataAndDimensions(make([]float32, cfg.Visiveis*cfg.Ocultas), cfg.Visiveis, cfg.Ocultas)).SetTrainable(false)
-	escopo.VariableWithValue("vel_b", make([]float32, cfg.Visiveis)).SetTrainable(false)
-	escopo.VariableWithValue("vel_c", make([]float32, cfg.Ocultas)).SetTrainable(false)
-
-	proximoLote := lotesSorteados(cfg.Dados, cfg.Visiveis, cfg.Lote, uint64(cfg.Semente))
-	if cfg.Persistente {
-		// As cadeias persistentes começam em exemplos binarizados dos dados.
-		inicio := Binariza(tensors.MustCopyFlatData[float32](proximoLote()), 0.5)
-		escopo.VariableWithValue("cadeia", tensors.FromFlatDataAndDimensions(inicio, cfg.Lote, cfg.Visiveis)).SetTrainable(false)
-	}
-	passo := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, v0, taxa, momento *graph.Node) *graph.Node {
-		return r.passoCD(scope, &cfg, v0, taxa, momento)
-	})
+	r, store := passo.RBM, passo.RBM.Store
 
 	// Conjuntos fixos para as curvas: até 1.000 exemplos de treino e de validação.
 	conjunto := func(x []float32) (*tensors.Tensor, *tensors.Tensor) {
@@ -185,8 +177,11 @@ func Treina(cfg Config) (*RBM, *treino.Registro) {
 		Nome: cfg.Nome, Store: store, Passos: cfg.Passos, AvaliarACada: cfg.AvaliarACada, Exemplos: cfg.Lote,
 		SemGrafico: cfg.SemGrafico, Retreinar: cfg.Retreinar,
 		Passo: func(p int) map[string]float64 {
-			erro := passo.MustCall(proximoLote(), float32(cfg.taxa(p)), float32(cfg.momento(p)))[0]
-			return map[string]float64{ErroLote: escalar(erro)}
+			erro, err := passo.Roda(proximoLote(), p)
+			if err != nil {
+				panic(err)
+			}
+			return map[string]float64{ErroLote: erro}
 		},
 		Avalia: func(p int) map[string]float64 {
 			ms := map[string]float64{}
@@ -216,12 +211,12 @@ func Treina(cfg Config) (*RBM, *treino.Registro) {
 // lotesSorteados devolve uma função que dá, a cada chamada, um lote de
 // `lote` exemplos de dados (cada um com `unidades` valores), sem reposição
 // dentro de uma época e com uma nova ordem sorteada a cada época.
-func lotesSorteados(dados []float32, unidades, lote int, semente uint64) func() *tensors.Tensor {
+func lotesSorteados(dados []float32, unidades, lote int, semente uint64) func() []float32 {
 	n := len(dados) / unidades
 	rng := rand.New(rand.NewPCG(semente, 11))
 	ordem, pos := rng.Perm(n), 0
 	buf := make([]float32, lote*unidades)
-	return func() *tensors.Tensor {
+	return func() []float32 {
 		for k := range lote {
 			if pos == n {
 				ordem, pos = rng.Perm(n), 0
@@ -230,7 +225,7 @@ func lotesSorteados(dados []float32, unidades, lote int, semente uint64) func() 
 			pos++
 			copy(buf[k*unidades:(k+1)*unidades], dados[i*unidades:(i+1)*unidades])
 		}
-		return tensors.FromFlatDataAndDimensions(append([]float32(nil), buf...), lote, unidades)
+		return append([]float32(nil), buf...)
 	}
 }
 
