@@ -14,8 +14,15 @@ saida="$RAIZ/saidas/completo"
 modelos=$(mktemp -d)
 trap 'rm -rf "$modelos"' EXIT
 inicio=$(date +%s)
+mkdir -p "$saida"
+carga_inicio=$(cut -d' ' -f1 /proc/loadavg)
 "$RAIZ/.venv/bin/python" scripts/executa_notebooks.py --completo --modos solucoes \
-	--saida "$saida" --modelos "$modelos" "$@" 2>/dev/null | grep -E '^(==|ok|FAIL|notebooks:)'
+	--saida "$saida" --modelos "$modelos" "$@" 2>/dev/null | grep -E '^(==|ok|FAIL|notebooks:)' | tee "$saida/.resumo.txt"
+# Quanto cada lição leva no modo completo (o relatório de desempenho, scripts/bench/relatorio.py, mostra).
+{
+	echo "# $(date +%F) $(nproc) núcleos, carga no início $carga_inicio, no fim $(cut -d' ' -f1 /proc/loadavg)"
+	sed -nE 's/^== (.*)\.ipynb \[solucoes\]: ([0-9]+)s.*/\1\t\2/p' "$saida/.resumo.txt"
+} >"$saida/tempos.tsv"
 echo
 echo "## Resultados no modo completo ($(nproc) núcleos, $(date +%F))"
 "$RAIZ/.venv/bin/python" - "$saida" <<'PY'

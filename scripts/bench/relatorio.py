@@ -247,6 +247,25 @@ def espera(linhas, saida):
         saida.append(f"| {NOMES_ESPERA[nome]} | {seg(primeira)} | {seg(outras)} |")
 
 
+def licoes(saida):
+    """O modo completo de cada lição, de saidas/completo/tempos.tsv (escrito
+    por scripts/resultados.sh, que roda as lições inteiras: ~30 min)."""
+    arq = Path(__file__).resolve().parents[2] / "saidas" / "completo" / "tempos.tsv"
+    if not arq.exists():
+        saida.append("- O tempo de cada lição no modo completo sai de `scripts/resultados.sh` (que não rodou nesta máquina).")
+        return
+    linhas = arq.read_text(encoding="utf-8").splitlines()
+    cabeca = linhas[0].lstrip("# ").strip() if linhas and linhas[0].startswith("#") else ""
+    tempos = [l.split("\t") for l in linhas if l and not l.startswith("#")]
+    total = sum(int(t) for _, t in tempos)
+    saida.append(f"Uma lição inteira no modo completo, com as soluções, motor XLA (`scripts/resultados.sh`; {cabeca}):\n")
+    saida.append("| lição | tempo |")
+    saida.append("|---|---:|")
+    for nome, t in tempos:
+        saida.append(f"| {nome} | {seg(int(t))} |")
+    saida.append(f"| **o curso todo** | **{seg(total)}** |\n")
+
+
 def main():
     pasta = Path(sys.argv[1])
     maq = json.loads((pasta / "maquina.json").read_text())
@@ -271,6 +290,7 @@ def main():
     tamanhos(linhas, s)
     so_passo(linhas, s)
     s.append("\n## 2. Quanto o aluno espera no notebook\n")
+    licoes(s)
     s.append("O GoNB compila cada célula como um programa Go (com o cache de compilação aquecido pelo setup) e o roda; "
              "as declarações (funções, tipos) das células anteriores entram em todo programa seguinte.\n")
     espera(le_jsonl(pasta / "espera.jsonl"), s)
