@@ -263,10 +263,9 @@ PASSOS = {"rbm-cd": lambda a, s: passo_rbm(a, s, False), "rbm-pcd": lambda a, s:
           "gan-anel": passo_gan, "gan-digitos": passo_gan}
 
 
-def execucao_do_passo(args, semente):
-    """Só o tempo do passo, medido como em uma_execucao (1º passo, aquecimento, mediana de 3 janelas)."""
-    torch.manual_seed(semente)
-    lote, tarefa, passo = PASSOS[args.modelo](args, semente)
+def mede_passo(args, passo):
+    """Tempo do 1º passo (s) e mediana de 3 janelas de args.passos passos
+    depois de args.aquecimento passos de aquecimento (ms por passo)."""
     t0 = time.perf_counter()
     passo()
     primeiro = time.perf_counter() - t0
@@ -278,7 +277,14 @@ def execucao_do_passo(args, semente):
         for _ in range(args.passos):
             passo()
         janelas.append((time.perf_counter() - t0) / args.passos)
-    ms = statistics.median(janelas) * 1000
+    return primeiro, statistics.median(janelas) * 1000
+
+
+def execucao_do_passo(args, semente):
+    """Só o tempo do passo, medido como em uma_execucao (1º passo, aquecimento, mediana de 3 janelas)."""
+    torch.manual_seed(semente)
+    lote, tarefa, passo = PASSOS[args.modelo](args, semente)
+    primeiro, ms = mede_passo(args, passo)
     return {"lado": "pytorch", "modelo": args.modelo, "threads": torch.get_num_threads(), "lote": lote,
             "ms_por_passo": ms, "exemplos_por_s": lote / (ms / 1000), "primeiro_passo_s": primeiro,
             "passos_ate_alvo": None, "segundos_ate_alvo": None, "tarefa": tarefa, "versao": torch.__version__}
@@ -337,18 +343,7 @@ def uma_execucao(args, semente, xtr, ytr, xte, yte, novo_modelo):
         otim.step()
         return perda
 
-    t0 = time.perf_counter()
-    passo()
-    primeiro = time.perf_counter() - t0
-    for _ in range(args.aquecimento):
-        passo()
-    janelas = []
-    for _ in range(3):
-        t0 = time.perf_counter()
-        for _ in range(args.passos):
-            passo()
-        janelas.append((time.perf_counter() - t0) / args.passos)
-    ms = statistics.median(janelas) * 1000
+    primeiro, ms = mede_passo(args, passo)
     # Tempo até a acurácia-alvo no teste, com um modelo novo (só o treino conta).
     torch.manual_seed(semente)
     modelo = novo_modelo()
