@@ -28,6 +28,7 @@ ENV LANG=C.UTF-8 \
     GOPATH=/home/${NB_USER}/go \
     CURSO=/opt/representacoes \
     GOMLX_NO_AUTO_INSTALL=1 \
+    GOEXPERIMENT=simd \
     PATH=/opt/representacoes/.venv/bin:/opt/representacoes/.ferramentas/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 # (DEBIAN_FRONTEND só no apt-get: como ENV, ficaria no ambiente do aluno.)
@@ -43,7 +44,7 @@ RUN apt-get update \
 # refaz a camada grande do setup, só a cópia final, em segundos.
 COPY --chown=${NB_UID}:${NB_GID} go.mod go.sum /opt/representacoes/
 COPY --chown=${NB_UID}:${NB_GID} docker/requirements*.txt /opt/representacoes/docker/
-COPY --chown=${NB_UID}:${NB_GID} scripts/setup.sh scripts/idioma.py /opt/representacoes/scripts/
+COPY --chown=${NB_UID}:${NB_GID} scripts/setup.sh scripts/ambiente-go.sh scripts/idioma.py /opt/representacoes/scripts/
 COPY --chown=${NB_UID}:${NB_GID} idioma /opt/representacoes/idioma
 COPY --chown=${NB_UID}:${NB_GID} scripts/bench/velocidade /opt/representacoes/scripts/bench/velocidade
 COPY --chown=${NB_UID}:${NB_GID} pkg /opt/representacoes/pkg

@@ -274,3 +274,41 @@ func TestSetupAntesDaCopiaDeTudo(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// O GOEXPERIMENT do curso (scripts/ambiente-go.sh: o motor Go puro com SIMD)
+// tem de ser o mesmo na imagem (ENV do Dockerfile, que vale para o setup, o
+// kernel e o terminal do aluno) e em todo script que compila o Go do curso:
+// o cache de compilação separa o que foi compilado com e sem o experimento, e
+// um valor diferente recompilaria tudo na primeira célula.
+func TestGoexperimentIgualNaImagemENosScripts(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "scripts", "ambiente-go.sh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`\*,(\w+),\*\)`).FindStringSubmatch(string(b))
+	if m == nil {
+		t.Fatal("scripts/ambiente-go.sh não diz qual GOEXPERIMENT liga (esperava um caso *,nome,*)")
+	}
+	experimento := m[1]
+	var naImagem []string
+	for _, e := range todas(leDockerfile(t), "env") {
+		for i, a := range e.args {
+			if a == "GOEXPERIMENT" && i+1 < len(e.args) {
+				naImagem = append(naImagem, e.args[i+1])
+			}
+		}
+	}
+	if !slices.Equal(naImagem, []string{experimento}) {
+		t.Errorf("o Dockerfile deveria ter um ENV GOEXPERIMENT=%s (o de scripts/ambiente-go.sh); tem %q", experimento, naImagem)
+	}
+	for _, s := range []string{"scripts/setup.sh", "scripts/kernel-gonb.sh", "scripts/test.sh", "scripts/bench.sh",
+		"scripts/bench-motores.sh", "internal/medemotores/mede.sh"} {
+		b, err := os.ReadFile(filepath.Join("..", s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), `. "$RAIZ/scripts/ambiente-go.sh"`) {
+			t.Errorf("%s compila o Go do curso mas não lê scripts/ambiente-go.sh", s)
+		}
+	}
+}

@@ -7,6 +7,7 @@ RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$RAIZ"
 "$RAIZ/scripts/precisa-setup.sh" && bash "$RAIZ/scripts/setup.sh"
 export REPRESENTACOES_RAIZ="$RAIZ" GOMLX_NO_AUTO_INSTALL=1
+. "$RAIZ/scripts/ambiente-go.sh"
 t="${1:-5}s"
 echo "| motor | ms por passo | exemplos/s |"
 echo "|---|---|---|"

@@ -18,6 +18,8 @@ export PATH="$RAIZ/scripts/kernel:$RAIZ/.ferramentas/bin:$PATH"
 # cache (medido: as cinco lições rodam sem rede).
 export GOPROXY=off
 export GOTOOLCHAIN=local
+# O mesmo GOEXPERIMENT com que o setup aqueceu o cache de compilação.
+. "$RAIZ/scripts/ambiente-go.sh"
 export GOMLX_NO_AUTO_INSTALL=1
 if [ -f "$RAIZ/.ferramentas/pjrt/pjrt_c_api_cpu_plugin.so" ]; then
 	export PJRT_PLUGIN_LIBRARY_PATH="$RAIZ/.ferramentas/pjrt${PJRT_PLUGIN_LIBRARY_PATH:+:$PJRT_PLUGIN_LIBRARY_PATH}"

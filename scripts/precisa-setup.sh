@@ -7,5 +7,5 @@ cd "$RAIZ" || exit 0
 [ -f .ferramentas/setup-ok ] || exit 0
 [ -x .venv/bin/jupyter ] && [ -x .ferramentas/bin/gonb ] || exit 0
 sha256() { if command -v sha256sum >/dev/null; then sha256sum "$@"; else shasum -a 256 "$@"; fi; }
-esperado=$(cat go.mod go.sum docker/requirements*.txt scripts/setup.sh scripts/idioma.py idioma/jupyterlab-pt_BR.po | sha256 | cut -d' ' -f1)
+esperado=$(cat go.mod go.sum docker/requirements*.txt scripts/setup.sh scripts/ambiente-go.sh scripts/idioma.py idioma/jupyterlab-pt_BR.po | sha256 | cut -d' ' -f1)
 [ "$(cat .ferramentas/setup-ok)" != "$esperado" ]

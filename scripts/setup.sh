@@ -19,6 +19,8 @@ VENV="$RAIZ/.venv"
 PYTHON="${PYTHON:-python3}"
 GO_MINIMO="1.26.5" # o go.mod do GoMLX v0.28.2 pede go 1.26.5
 cd "$RAIZ"
+# O GOEXPERIMENT do curso (o motor Go puro com SIMD): o mesmo no setup, no kernel e nos testes.
+. "$RAIZ/scripts/ambiente-go.sh"
 
 passo() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
 ok() { printf '  ✔ %s\n' "$*"; }
@@ -222,5 +224,5 @@ go build ./... || falha "o código do curso não compilou (go build ./...)."
 go vet ./pkg/... >/dev/null 2>&1 || true
 ok "pacotes compilados"
 
-printf '%s\n' "$(cat go.mod go.sum docker/requirements*.txt scripts/setup.sh scripts/idioma.py idioma/jupyterlab-pt_BR.po | sha256 | cut -d' ' -f1)" >"$FERR/setup-ok"
+printf '%s\n' "$(cat go.mod go.sum docker/requirements*.txt scripts/setup.sh scripts/ambiente-go.sh scripts/idioma.py idioma/jupyterlab-pt_BR.po | sha256 | cut -d' ' -f1)" >"$FERR/setup-ok"
 printf '\n\033[32m✔ Pronto! Setup concluído em %ds.\033[0m Comece o curso com: scripts/curso.sh\n' "$(($(date +%s) - inicio))"

@@ -21,6 +21,7 @@ cd "$RAIZ"
 export PATH="$RAIZ/.ferramentas/bin:$PATH"
 export REPRESENTACOES_RAIZ="$RAIZ"
 export GOMLX_NO_AUTO_INSTALL=1
+. "$RAIZ/scripts/ambiente-go.sh"
 export REPRESENTACOES_GRAFICOS="$RAIZ/saidas/graficos"
 
 passou=0

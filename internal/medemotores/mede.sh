@@ -7,6 +7,7 @@ set -euo pipefail
 RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$RAIZ"
 export REPRESENTACOES_RAIZ="$RAIZ" GOMLX_NO_AUTO_INSTALL=1 REPRESENTACOES_SILENCIO=1
+. "$RAIZ/scripts/ambiente-go.sh"
 SAIDA="$1"; REP="${2:-1}"
 BIN="$(mktemp -d)/medemotores.test"
 go test -c -o "$BIN" ./internal/medemotores

@@ -12,7 +12,10 @@
 //     Windows, outras arquiteturas). Desde o GoMLX v0.28 + compute v0.1.3 ele
 //     treina todos os modelos do curso (ganhou Reverse, Pad e
 //     SelectAndScatter: o gradiente de convoluções e de pooling), mas é mais
-//     lento — muito nas convoluções.
+//     lento — muito nas convoluções. Compilado com GOEXPERIMENT=simd (os
+//     scripts do curso e a imagem ligam; veja [SIMD]), ele multiplica
+//     matrizes com AVX2/AVX-512 e fica a 1,5–8× do PyTorch (DESEMPENHO.md);
+//     sem o experimento, 5–65×.
 //
 // A escolha segue esta ordem:
 //
@@ -66,12 +69,14 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 
 	"github.com/gomlx/compute"
 	_ "github.com/gomlx/compute/gobackend" // registra o motor "go"
 	"github.com/gomlx/go-xla/compute/xla"  // registra o motor "xla"
+	graph "github.com/gomlx/gomlx/core/graph"
 	"github.com/janpfeifer/gonb/gonbui"
 
 	"github.com/go-estudos/representacoes/pkg/curso"
@@ -300,6 +305,10 @@ func Descricao() string {
 	} else {
 		s = fmt.Sprintf("⚙️  Motor: Go puro (%s) — %s", escolha.Config, escolha.Motivo)
 	}
+	if !escolha.XLA() && !SIMD && runtime.GOARCH == "amd64" {
+		s += "\n   Atenção: compilado sem GOEXPERIMENT=simd, o motor Go puro multiplica matrizes sem SIMD (até 5× mais lento)." +
+			"\n   Rode pelos scripts do curso (scripts/curso.sh, scripts/test.sh), que ligam o experimento."
+	}
 	if !escolha.XLA() {
 		s += "\n   Dica: rode scripts/setup.sh para instalar o plugin XLA (muito mais rápido)."
 	}
@@ -319,6 +328,15 @@ func Nome() string {
 	default:
 		return "Go puro"
 	}
+}
+
+// GoPuro diz se o grafo g roda no motor Go puro. Alguns pacotes montam o
+// mesmo cálculo de outro jeito conforme o motor: o XLA funde operações e tem
+// convoluções rápidas; o Go puro executa uma operação de cada vez, e só o
+// produto de matrizes dele é rápido (cnn usa im2col em todas as convoluções;
+// rnn não precisa do corte de fusão).
+func GoPuro(g *graph.Graph) bool {
+	return g.Backend().String() == "go"
 }
 
 // EscolhaAtual devolve a escolha feita por Backend/Novo (vazia antes disso).

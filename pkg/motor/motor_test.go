@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -138,5 +139,18 @@ func TestNomeEmPortugues(t *testing.T) {
 	}
 	if Nome() != quer {
 		t.Fatalf("Nome() = %q, quero %q", Nome(), quer)
+	}
+}
+
+// Os testes rodam como o curso roda: compilados com GOEXPERIMENT=simd
+// (scripts/ambiente-go.sh), que dá ao motor Go puro o produto de matrizes com
+// SIMD. Em amd64, sem o experimento, o Go puro fica até 5× mais lento e as
+// medidas e os avisos de tempo dos testes não valem.
+func TestCompiladoComSIMD(t *testing.T) {
+	if runtime.GOARCH != "amd64" {
+		t.Skipf("o caminho SIMD do compute só existe em amd64 (aqui: %s)", runtime.GOARCH)
+	}
+	if !SIMD {
+		t.Fatal("compilado sem GOEXPERIMENT=simd: rode os testes por scripts/test.sh, ou exporte GOEXPERIMENT=simd (veja scripts/ambiente-go.sh)")
 	}
 }
