@@ -26,8 +26,9 @@
 //     é lento no XLA para CPU);
 //   - a primeira convolução (um canal de entrada) como im2col ([Vizinhancas]
 //     e um produto de matrizes) em vez de layers.Convolution: 49,4 contra
-//     51,0 ms (mediana de 3; ~3%, pouco, mas sempre a favor). No Go puro, a
-//     LeNet leva 2,3 s por passo com o im2col e 2,5 s sem ele.
+//     51,0 ms (mediana de 3; ~3%, pouco, mas sempre a favor). No Go puro,
+//     todas as convoluções viram im2col (veja convolucao): com
+//     GOEXPERIMENT=simd, 0,15 s por passo contra 1,2 s com as do GoMLX.
 //
 // Para conferir de novo numa atualização do GoMLX: scripts/bench.sh mede o
 // antes e o depois de cada um ("pool-original", "conv-original"); o que não
@@ -44,6 +45,7 @@ import (
 	"github.com/gomlx/gomlx/ml/layers/activation"
 	"github.com/gomlx/gomlx/ml/model"
 
+	"github.com/go-estudos/representacoes/pkg/motor"
 	"github.com/go-estudos/representacoes/pkg/treino"
 )
 
@@ -196,45 +198,60 @@ func (r Rede) Assinatura() string {
 // [k, k, canais, filtros], e "conv/biases"), com os mesmos nomes e formas:
 // os checkpoints e cnn.Filtros valem para os dois caminhos.
 //
-// Com um canal só de entrada (a primeira camada, com imagens em tons de
-// cinza) e padding, a conta é feita como im2col (Chellapilla et al., 2006):
-// os k×k vizinhos de cada pixel viram uma linha de uma matriz
-// [lote·altura·largura, k·k], e a convolução vira um produto dessa matriz
-// pelos filtros [k·k, filtros]. O resultado é o mesmo (pkg/cnn/im2col_test.go),
-// mas a convolução do XLA para CPU é ineficiente com um canal de entrada:
-// medido aqui, a ida e o gradiente dos filtros da primeira camada da LeNet
-// caíram de ~7 para ~5 ms por lote de 128. Com mais canais a matriz fica
-// grande demais e a convolução do XLA ganha.
+// Com padding, a conta pode ser feita como im2col (Chellapilla et al.,
+// 2006; [convolucaoIm2col]), com o mesmo resultado (pkg/cnn/im2col_test.go).
+// Qual caminho é mais rápido depende do motor:
+//
+//   - no XLA, só com um canal de entrada (a primeira camada, com imagens em
+//     tons de cinza): a convolução do XLA para CPU rende pouco com um canal.
+//     Com mais canais a matriz fica grande demais e a convolução do XLA
+//     ganha (medido na 2ª camada da LeNet: 69 contra 26 ms por passo);
+//   - no Go puro, sempre: a convolução do motor é um laço escalar sobre
+//     cada saída, e o produto de matrizes dele usa SIMD. Medido na LeNet
+//     (lote 128, 2 núcleos, GOEXPERIMENT=simd): 1,2 s por passo de treino
+//     com as convoluções do GoMLX, 0,15 s com im2col nas duas camadas.
 func convolucao(scope *model.Scope, x *graph.Node, c Conv) *graph.Node {
-	if x.Shape().Dim(-1) != 1 || c.SemPadding {
-		conv := layers.Convolution(scope, x).Filters(c.Filtros).KernelSize(c.Kernel)
-		if !c.SemPadding {
-			conv = conv.PadSame()
-		}
-		return conv.Done()
+	if !c.SemPadding && (x.Shape().Dim(-1) == 1 || motor.GoPuro(x.Graph())) {
+		return convolucaoIm2col(scope, x, c)
 	}
+	conv := layers.Convolution(scope, x).Filters(c.Filtros).KernelSize(c.Kernel)
+	if !c.SemPadding {
+		conv = conv.PadSame()
+	}
+	return conv.Done()
+}
+
+// convolucaoIm2col é a convolução com padding (saída do tamanho da
+// entrada) como im2col: os k×k vizinhos de cada pixel, em todos os canais,
+// viram uma linha de uma matriz [lote·altura·largura, k·k·canais]
+// ([Vizinhancas]), e a convolução vira o produto dessa matriz pelos filtros
+// [k·k·canais, filtros]: a ordem (i, j, canal) das colunas é a mesma dos
+// pesos [k, k, canais, filtros] de layers.Convolution.
+func convolucaoIm2col(scope *model.Scope, x *graph.Node, c Conv) *graph.Node {
 	d, k := x.Shape().Dimensions, c.Kernel
 	vars := scope.In("conv")
-	filtros := vars.VariableWithShape("weights", shapes.Make(x.DType(), k, k, 1, c.Filtros)).NodeValue(x.Graph())
+	canais := d[3]
+	filtros := vars.VariableWithShape("weights", shapes.Make(x.DType(), k, k, canais, c.Filtros)).NodeValue(x.Graph())
 	vies := vars.VariableWithShape("biases", shapes.Make(x.DType(), c.Filtros)).NodeValue(x.Graph())
-	linhas := graph.Reshape(Vizinhancas(x, k), -1, k*k)                      // [lote·altura·largura, k·k]
-	y := graph.Dot(linhas, graph.Reshape(filtros, k*k, c.Filtros)).Product() // [lote·altura·largura, filtros]
+	linhas := graph.Reshape(Vizinhancas(x, k), -1, k*k*canais)                      // [lote·altura·largura, k·k·canais]
+	y := graph.Dot(linhas, graph.Reshape(filtros, k*k*canais, c.Filtros)).Product() // [lote·altura·largura, filtros]
 	y = graph.Add(y, graph.InsertAxes(vies, 0))
 	return graph.Reshape(y, d[0], d[1], d[2], c.Filtros)
 }
 
-// Vizinhancas devolve, para cada pixel de x [lote, altura, largura, 1], os
-// k×k valores ao seu redor (com zeros fora da imagem), em ordem de linha:
-// [lote, altura, largura, k·k]. O vizinho (i, j) do pixel (y, x) — com i e j
-// de 0 a k−1 — é x[y+i−(k−1)/2, x+j−(k−1)/2] e fica na posição i·k + j, a mesma
-// ordem dos pesos de um filtro [k, k]. É o "im2col" de uma imagem de um
-// canal: a convolução vira Vizinhancas(x, k) · filtros.
+// Vizinhancas devolve, para cada pixel de x [lote, altura, largura, canais],
+// os k×k valores ao seu redor (com zeros fora da imagem), em cada canal, em
+// ordem de linha: [lote, altura, largura, k·k·canais]. O vizinho (i, j) do
+// pixel (y, x) — com i e j de 0 a k−1 — no canal c é x[y+i−(k−1)/2,
+// x+j−(k−1)/2, c] e fica na posição (i·k + j)·canais + c, a mesma ordem dos
+// pesos de um filtro [k, k, canais]. É o "im2col": a convolução vira
+// Vizinhancas(x, k) · filtros.
 func Vizinhancas(x *graph.Node, k int) *graph.Node {
 	d, p := x.Shape().Dimensions, (k-1)/2
 	// Preenche a borda com zeros concatenando (funciona em todos os motores).
 	zeros := func(dims ...int) *graph.Node { return graph.Zeros(x.Graph(), shapes.Make(x.DType(), dims...)) }
-	xp := graph.Concatenate([]*graph.Node{zeros(d[0], p, d[2], 1), x, zeros(d[0], k-1-p, d[2], 1)}, 1)
-	xp = graph.Concatenate([]*graph.Node{zeros(d[0], d[1]+k-1, p, 1), xp, zeros(d[0], d[1]+k-1, k-1-p, 1)}, 2)
+	xp := graph.Concatenate([]*graph.Node{zeros(d[0], p, d[2], d[3]), x, zeros(d[0], k-1-p, d[2], d[3])}, 1)
+	xp = graph.Concatenate([]*graph.Node{zeros(d[0], d[1]+k-1, p, d[3]), xp, zeros(d[0], d[1]+k-1, k-1-p, d[3])}, 2)
 	var deslocados []*graph.Node
 	for i := range k {
 		for j := range k {

@@ -14,19 +14,23 @@ import (
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
 
-// A convolução de um canal feita como im2col (convolucao) dá os mesmos
+// A convolução feita como im2col (convolucaoIm2col, o caminho de convolucao
+// para um canal no XLA e para todas as camadas no Go puro) dá os mesmos
 // valores e os mesmos gradientes (em relação aos filtros, ao viés e à
 // imagem) que layers.Convolution do GoMLX com PadSame, usando as mesmas
-// variáveis, em filtros de tamanho ímpar e par e em imagens não quadradas.
-func TestConvolucaoDeUmCanalIgualADoGoMLX(t *testing.T) {
+// variáveis, com um canal e com três, em filtros de tamanho ímpar e par e
+// em imagens não quadradas.
+func TestConvolucaoIm2colIgualADoGoMLX(t *testing.T) {
+	motor.Backend() // a escolha só existe depois de criado o motor
 	if !motor.EscolhaAtual().XLA() {
 		t.Skip("a referência (o gradiente da convolução do GoMLX) só existe no motor XLA")
 	}
 	r := rand.New(rand.NewPCG(3, 4))
-	for _, k := range []int{5, 3, 4} {
-		t.Run(fmt.Sprintf("k=%d", k), func(t *testing.T) {
-			forma := []int{2, 9, 7, 1}
-			dadosX := make([]float32, 2*9*7)
+	for _, caso := range [][2]int{{5, 1}, {3, 1}, {4, 1}, {5, 3}, {4, 3}} {
+		k, canais := caso[0], caso[1]
+		t.Run(fmt.Sprintf("k=%d, %d canais", k, canais), func(t *testing.T) {
+			forma := []int{2, 9, 7, canais}
+			dadosX := make([]float32, 2*9*7*canais)
 			for i := range dadosX {
 				dadosX[i] = r.Float32()*2 - 1
 			}
@@ -34,7 +38,7 @@ func TestConvolucaoDeUmCanalIgualADoGoMLX(t *testing.T) {
 			store := model.NewStore()
 			saidas := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, x *graph.Node) []*graph.Node {
 				deles := layers.Convolution(scope, x).Filters(3).KernelSize(k).PadSame().Done()
-				nosso := convolucao(scope.ResetVisited(), x, Conv{Filtros: 3, Kernel: k}) // as mesmas variáveis ("conv")
+				nosso := convolucaoIm2col(scope.ResetVisited(), x, Conv{Filtros: 3, Kernel: k}) // as mesmas variáveis ("conv")
 				g := x.Graph()
 				// Pesos diferentes por posição, para o gradiente dizer algo.
 				pesos := graph.Iota(g, deles.Shape(), 1)
