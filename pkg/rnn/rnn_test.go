@@ -341,3 +341,54 @@ func TestMedeVelocidade(t *testing.T) {
 		t.Fatalf("tempos estranhos: %+v", v)
 	}
 }
+
+// O corte de fusão (em blocos de 16 quando a oculta é múltiplo de 16) não
+// muda a conta: a saída e o gradiente de todos os pesos são os mesmos com e
+// sem ele. O corte em si é exato (multiplicar por 1 e somar zeros), mas sem
+// ele o XLA funde e ordena outras contas de outro jeito: as diferenças ficam
+// no arredondamento do float32 (medido: até ~2e-7, relativo).
+func TestCorteNaoMudaAConta(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	const lote, tempo, entrada = 4, 6, 5
+	x := make([]float32, lote*tempo*entrada)
+	for i := range x {
+		x[i] = float32(2*r.Float64() - 1)
+	}
+	xt := tensors.FromFlatDataAndDimensions(x, lote, tempo, entrada)
+	for _, tipo := range []Tipo{LSTM, GRU} {
+		for _, oculta := range []int{3, 32} {
+			c := Camada{Tipo: tipo, Oculta: oculta, Camadas: 2}
+			store := model.NewStore()
+			if err := store.SetRNGStateFromSeed(7); err != nil {
+				t.Fatal(err)
+			}
+			roda := func(corte bool) []float32 {
+				defer func(antes bool) { CorteDeFusao = antes }(CorteDeFusao)
+				CorteDeFusao = corte
+				exec := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, x *graph.Node) *graph.Node {
+					saidas, _ := c.Aplica(scope, x)
+					pesos := graph.Sin(graph.Iota(x.Graph(), saidas.Shape(), 2)) // pesos diferentes por posição
+					perda := graph.ReduceAllSum(graph.Mul(saidas, pesos))
+					partes := []*graph.Node{graph.Reshape(saidas, -1)}
+					for v := range store.IterVariables() {
+						if v.Shape().DType != x.DType() {
+							continue // o estado do gerador de números aleatórios
+						}
+						partes = append(partes, graph.Reshape(graph.Gradient(perda, v.NodeValue(x.Graph()))[0], -1))
+					}
+					return graph.Concatenate(partes, 0)
+				})
+				return exec.MustCall(xt)[0].Value().([]float32)
+			}
+			com, sem := roda(true), roda(false)
+			pior := 0.0
+			for i := range com {
+				pior = max(pior, math.Abs(float64(com[i]-sem[i]))/max(1, math.Abs(float64(sem[i]))))
+			}
+			if pior > 1e-5 {
+				t.Errorf("%s %d: a saída ou o gradiente mudou com o corte de fusão (diferença relativa %g)", tipo, oculta, pior)
+			}
+			t.Logf("%s %d: diferença relativa máxima %g", tipo, oculta, pior)
+		}
+	}
+}
