@@ -21,6 +21,7 @@ cd "$RAIZ"
 "$RAIZ/scripts/precisa-setup.sh" && bash "$RAIZ/scripts/setup.sh"
 export PATH="$RAIZ/.ferramentas/bin:$PATH" REPRESENTACOES_RAIZ="$RAIZ" GOMLX_NO_AUTO_INSTALL=1 REPRESENTACOES_SILENCIO=1
 unset GOMLX_BACKEND
+. "$RAIZ/scripts/ambiente-go.sh"
 REP="${BENCH_REPETICOES:-3}"
 THREADS="${BENCH_THREADS:-$(nproc)}"
 PASTA="$RAIZ/saidas/bench/$(date +%Y%m%d-%H%M%S)"
@@ -91,7 +92,7 @@ mede_go() { # mede_go MOTOR MODELO [opções...]
 	# configuração "go:parallelism=-1" escreveria.
 	if [ "$motor" = go ]; then export GOMLX_BACKEND=go; else unset GOMLX_BACKEND; fi
 	# shellcheck disable=SC2086
-	"$PASTA/velocidade" -modelo "$modelo" -repeticoes "$(repeticoes "$modelo")" ${ALVO[$modelo]:-} $comum "$@" | tee -a "$PASTA/treino.jsonl"
+	"${VELOCIDADE:-$PASTA/velocidade}" -modelo "$modelo" -repeticoes "$(repeticoes "$modelo")" ${ALVO[$modelo]:-} $comum "$@" | tee -a "$PASTA/treino.jsonl"
 	unset GOMLX_BACKEND
 }
 mede_torch() { # mede_torch MODELO [opções...] (as opções no estilo do Go: -oculta 64)
@@ -109,9 +110,7 @@ for modelo in mlp lenet lstm gru rbm-cd rbm-pcd gan-anel gan-digitos; do
 	mede_torch "$modelo"
 	if [ -z "${BENCH_SEM_GO_PURO:-}" ]; then
 		if [ "$modelo" = lenet ]; then
-			mede_go go "$modelo" -max-passos 100 # no Go puro a LeNet leva ~2 s por passo: só o tempo do passo
-		elif [ "$modelo" = gan-digitos ]; then
-			mede_go go "$modelo" -passos 10 -aquecimento 2 # ~1 s por passo no Go puro: janelas menores
+			mede_go go "$modelo" -max-passos 100 -passos 20 # ~0,15 s por passo no Go puro: só o tempo do passo
 		else
 			mede_go go "$modelo"
 		fi
@@ -147,7 +146,21 @@ passo "Antes e depois: LSTM sem e com o corte de fusão"
 antes_depois xla lstm depois-corte -sem-corte "" -passos 10 -aquecimento 2
 passo "Antes e depois: gradiente de Dot do GoMLX × o do curso (MLP)"
 antes_depois xla mlp depois-gradiente -gradiente-original ""
-[ -z "${BENCH_SEM_GO_PURO:-}" ] && antes_depois go mlp depois-gradiente -gradiente-original "" -passos 5 -aquecimento 2
+if [ -z "${BENCH_SEM_GO_PURO:-}" ]; then
+	antes_depois go mlp depois-gradiente -gradiente-original "" -passos 5 -aquecimento 2
+	passo "Antes e depois: convoluções do GoMLX × im2col nas duas camadas (LeNet, motor Go puro)"
+	antes_depois go lenet depois-conv -conv-original "" -passos 3 -aquecimento 1
+	# O "antes" do SIMD é o mesmo programa compilado sem GOEXPERIMENT=simd
+	# (ele se rotula "sem-simd"); o "depois", o binário de sempre.
+	passo "Antes e depois: motor Go puro sem e com SIMD (GOEXPERIMENT=simd)"
+	GOEXPERIMENT="" go build -o "$PASTA/velocidade-sem-simd" ./scripts/bench/velocidade
+	for modelo in mlp rbm-cd gan-digitos; do
+		for _ in $(seq "$REP"); do
+			VELOCIDADE="$PASTA/velocidade-sem-simd" mede_go go "$modelo" -max-passos 0 -repeticoes 1 -passos 10 -aquecimento 2
+			mede_go go "$modelo" -variante depois-simd -max-passos 0 -repeticoes 1 -passos 10 -aquecimento 2
+		done
+	done
+fi
 
 passo "Espera do aluno no notebook (GoNB)"
 "$RAIZ/.venv/bin/python" scripts/bench/espera.py --repeticoes 4 | tee "$PASTA/espera.jsonl"

@@ -171,6 +171,7 @@ VARIANTES = {
     "pool-original": "`graph.MaxPool` → `cnn.Pooling` (reagrupar e reduzir), com as convoluções do GoMLX",
     "conv-original": "1ª convolução: `layers.Convolution` → im2col (`pkg/cnn`)",
     "sem-corte": "LSTM: sem → com o corte de fusão (`rnn.CorteDeFusao`)",
+    "sem-simd": "motor Go puro: sem → com SIMD (`GOEXPERIMENT=simd`, `scripts/ambiente-go.sh`)",
 }
 
 
@@ -203,7 +204,7 @@ def tamanhos(linhas, saida):
 # antes_depois). O do pooling usa as convoluções do GoMLX nos dois lados, para
 # isolar o ganho dele.
 REFERENCIA = {"pool-original": "depois-pool", "conv-original": "depois-conv", "sem-corte": "depois-corte",
-              "gradiente-original": "depois-gradiente"}
+              "gradiente-original": "depois-gradiente", "sem-simd": "depois-simd"}
 
 
 def antes_depois(linhas, saida):

@@ -258,6 +258,9 @@ func execucao(o opcoes, semente uint64, d conjunto) (res resultado) {
 	if o.semCorte {
 		res.Variante = "sem-corte"
 	}
+	if lado == "gomlx-go" && !motor.SIMD {
+		res.Variante = "sem-simd" // um binário compilado sem GOEXPERIMENT=simd: o "antes" do SIMD
+	}
 	if o.variante != "" {
 		res.Variante = o.variante
 	}
@@ -423,6 +426,9 @@ func execucaoDoPasso(o opcoes, semente uint64) (res resultado) {
 		lado = "gomlx-xla"
 	}
 	res = resultado{Lado: lado, Modelo: o.modelo, Variante: o.variante}
+	if lado == "gomlx-go" && !motor.SIMD && o.variante == "" {
+		res.Variante = "sem-simd"
+	}
 	defer func() {
 		if p := recover(); p != nil {
 			res.Erro = motor.Explica(p).Error()
