@@ -68,6 +68,7 @@ maq = {
     "torch": saida([f"{torch}/bin/python", "-c", "import torch; print(torch.__version__)"]),
     "python": platform.python_version(), "pasta": os.path.relpath(pasta),
     "carga": open("/proc/loadavg").read().split()[0],
+    "goexperiment": saida(["go", "env", "GOEXPERIMENT"]),
 }
 json.dump(maq, open(os.path.join(pasta, "maquina.json"), "w"), ensure_ascii=False)
 print("  ✔", maq["cpu"], "·", maq["nucleos"], "núcleos ·", maq["go"], "· GoMLX", maq["gomlx"], "· torch", maq["torch"])

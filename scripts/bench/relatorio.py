@@ -169,7 +169,7 @@ def so_passo(linhas, saida):
 VARIANTES = {
     "gradiente-original": "gradiente de `Dot` do GoMLX → o do curso (`pkg/motor`)",
     "pool-original": "`graph.MaxPool` → `cnn.Pooling` (reagrupar e reduzir), com as convoluções do GoMLX",
-    "conv-original": "1ª convolução: `layers.Convolution` → im2col (`pkg/cnn`)",
+    "conv-original": "convoluções: `layers.Convolution` → im2col (`pkg/cnn`; no XLA só a 1ª, no Go puro as duas)",
     "sem-corte": "LSTM: sem → com o corte de fusão (`rnn.CorteDeFusao`)",
     "sem-simd": "motor Go puro: sem → com SIMD (`GOEXPERIMENT=simd`, `scripts/ambiente-go.sh`)",
 }
@@ -276,7 +276,9 @@ def main():
     s.append(f"Relatório gerado por `scripts/bench.sh` em {maq['data']} — não edite à mão: rode o script de novo.\n")
     s.append(f"**Máquina:** {maq['cpu']}, {maq['nucleos']} núcleos, {maq['memoria']} de memória, sem GPU. "
              f"{maq['go']}, GoMLX {maq['gomlx']} (plugin XLA para CPU `xla-cpu-pjrt` {maq['xla']}), "
-             f"PyTorch {maq['torch']} (do PyPI), Python {maq['python']}. Threads: **{maq['threads']}** para os dois lados "
+             f"PyTorch {maq['torch']} (do PyPI), Python {maq['python']}. "
+             f"{'O GoMLX compilado com `GOEXPERIMENT=' + maq['goexperiment'] + '` (o do curso: `scripts/ambiente-go.sh`). ' if maq.get('goexperiment') not in (None, '', '—') else ''}"
+             f"Threads: **{maq['threads']}** para os dois lados "
              f"(`torch.set_num_threads`; o XLA usa um thread por núcleo). Carga média da máquina (1 min) no início: "
              f"{maq.get('carga', '—')}; no fim: {(pasta / 'carga-fim.txt').read_text().strip() if (pasta / 'carga-fim.txt').exists() else '—'} "
              f"(com {maq['nucleos']} núcleos, carga acima de ~0,5 antes de começar quer dizer outro programa dividindo a CPU).\n")
