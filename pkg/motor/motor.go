@@ -14,8 +14,8 @@
 //     SelectAndScatter: o gradiente de convoluções e de pooling), mas é mais
 //     lento — muito nas convoluções. Compilado com GOEXPERIMENT=simd (os
 //     scripts do curso e a imagem ligam; veja [SIMD]), ele multiplica
-//     matrizes com AVX2/AVX-512 e fica a 1,5–8× do PyTorch (DESEMPENHO.md);
-//     sem o experimento, 5–65×.
+//     matrizes com AVX2/AVX-512 e fica a 1,1–8,6× do PyTorch (DESEMPENHO.md);
+//     sem o experimento, 3–65×.
 //
 // A escolha segue esta ordem:
 //
@@ -306,7 +306,7 @@ func Descricao() string {
 		s = fmt.Sprintf("⚙️  Motor: Go puro (%s) — %s", escolha.Config, escolha.Motivo)
 	}
 	if !escolha.XLA() && !SIMD && runtime.GOARCH == "amd64" {
-		s += "\n   Atenção: compilado sem GOEXPERIMENT=simd, o motor Go puro multiplica matrizes sem SIMD (até 5× mais lento)." +
+		s += "\n   Atenção: compilado sem GOEXPERIMENT=simd, o motor Go puro multiplica matrizes sem SIMD (5 a 7× mais lento)." +
 			"\n   Rode pelos scripts do curso (scripts/curso.sh, scripts/test.sh), que ligam o experimento."
 	}
 	if !escolha.XLA() {

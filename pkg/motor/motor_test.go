@@ -144,7 +144,7 @@ func TestNomeEmPortugues(t *testing.T) {
 
 // Os testes rodam como o curso roda: compilados com GOEXPERIMENT=simd
 // (scripts/ambiente-go.sh), que dá ao motor Go puro o produto de matrizes com
-// SIMD. Em amd64, sem o experimento, o Go puro fica até 5× mais lento e as
+// SIMD. Em amd64, sem o experimento, o Go puro fica 5 a 7× mais lento e as
 // medidas e os avisos de tempo dos testes não valem.
 func TestCompiladoComSIMD(t *testing.T) {
 	if runtime.GOARCH != "amd64" {

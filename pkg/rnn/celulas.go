@@ -150,18 +150,18 @@ type celula struct {
 	b       *graph.Node // [1, k·oculta]
 	uzr, uh *graph.Node // GRU: U das portas z e r, [oculta, 2·oculta]; U do candidato, [oculta, oculta]
 
-	identidade *graph.Node // [blocoDoCorte, blocoDoCorte] (ou [oculta, oculta]), para o corte
-	corta      bool        // o corte de fusão está ligado (XLA)
+	identidade *graph.Node // [blocoDoCorte, blocoDoCorte] (ou [oculta, oculta]), para o corte; nil sem o corte
 }
 
 func novaCelula(p Pesos) celula {
 	c := celula{Pesos: p, n: p.Oculta(), b: graph.InsertAxes(p.B, 0)}
-	c.corta = CorteDeFusao && !motor.GoPuro(p.U.Graph())
-	tam := c.n
-	if tam%blocoDoCorte == 0 {
-		tam = blocoDoCorte
+	if CorteDeFusao && !motor.GoPuro(p.U.Graph()) {
+		tam := c.n
+		if tam%blocoDoCorte == 0 {
+			tam = blocoDoCorte
+		}
+		c.identidade = graph.ConvertDType(graph.Diagonal(p.U.Graph(), tam), p.U.DType())
 	}
-	c.identidade = graph.ConvertDType(graph.Diagonal(p.U.Graph(), tam), p.U.DType())
 	if p.Tipo == GRU {
 		c.uzr = graph.SliceAxis(p.U, -1, graph.AxisRange(0, 2*c.n))
 		c.uh = graph.SliceAxis(p.U, -1, graph.AxisRange(2*c.n, 3*c.n))
@@ -222,7 +222,7 @@ func (c celula) passo(x *graph.Node, e Estado) Estado {
 // motor Go puro, que não funde operações, também não: lá o corte seria só
 // custo (~8% do passo da LSTM da lição).
 func (c celula) corte(v *graph.Node) *graph.Node {
-	if !c.corta {
+	if c.identidade == nil {
 		return v
 	}
 	tam := c.identidade.Shape().Dim(0)

@@ -239,31 +239,38 @@ func main() {
 	}
 }
 
-func execucao(o opcoes, semente uint64, d conjunto) (res resultado) {
-	backend := motor.Backend()
-	lado := "gomlx-go"
+// ladoEVariante cria o motor e diz de que lado é a medida ("gomlx-xla" ou
+// "gomlx-go") e com que rótulo ela entra no relatório: o de -variante, se
+// dado; senão a otimização desligada pelas opções; senão "sem-simd" num
+// binário do Go puro compilado sem GOEXPERIMENT=simd (o "antes" do SIMD).
+func ladoEVariante(o opcoes) (lado, variante string) {
+	motor.Backend()
+	lado = "gomlx-go"
 	if motor.EscolhaAtual().XLA() {
 		lado = "gomlx-xla"
 	}
-	res = resultado{Lado: lado, Modelo: o.modelo, Lote: o.lote, Alvo: o.alvo, Tarefa: d.tarefa, Taxa: o.taxa, Decaimento: o.decaimento}
-	if o.gradOriginal {
-		res.Variante = "gradiente-original"
+	switch {
+	case o.variante != "":
+		variante = o.variante
+	case o.semCorte:
+		variante = "sem-corte"
+	case o.poolOriginal:
+		variante = "pool-original"
+	case o.convOriginal:
+		variante = "conv-original"
+	case o.gradOriginal:
+		variante = "gradiente-original"
+	case lado == "gomlx-go" && !motor.SIMD:
+		variante = "sem-simd"
 	}
-	if o.convOriginal {
-		res.Variante = "conv-original"
-	}
-	if o.poolOriginal {
-		res.Variante = "pool-original"
-	}
-	if o.semCorte {
-		res.Variante = "sem-corte"
-	}
-	if lado == "gomlx-go" && !motor.SIMD {
-		res.Variante = "sem-simd" // um binário compilado sem GOEXPERIMENT=simd: o "antes" do SIMD
-	}
-	if o.variante != "" {
-		res.Variante = o.variante
-	}
+	return lado, variante
+}
+
+func execucao(o opcoes, semente uint64, d conjunto) (res resultado) {
+	backend := motor.Backend()
+	lado, variante := ladoEVariante(o)
+	res = resultado{Lado: lado, Modelo: o.modelo, Lote: o.lote, Alvo: o.alvo, Tarefa: d.tarefa, Taxa: o.taxa,
+		Decaimento: o.decaimento, Variante: variante}
 	if recorrente(o.modelo) {
 		res.Oculta = camadaLSTM.Oculta
 	}
@@ -420,15 +427,8 @@ func passoGANDigitos(semente uint64) (int, string, func()) {
 
 // execucaoDoPasso mede só o tempo do passo de um modelo de passos.
 func execucaoDoPasso(o opcoes, semente uint64) (res resultado) {
-	motor.Backend()
-	lado := "gomlx-go"
-	if motor.EscolhaAtual().XLA() {
-		lado = "gomlx-xla"
-	}
-	res = resultado{Lado: lado, Modelo: o.modelo, Variante: o.variante}
-	if lado == "gomlx-go" && !motor.SIMD && o.variante == "" {
-		res.Variante = "sem-simd"
-	}
+	lado, variante := ladoEVariante(o)
+	res = resultado{Lado: lado, Modelo: o.modelo, Variante: variante}
 	defer func() {
 		if p := recover(); p != nil {
 			res.Erro = motor.Explica(p).Error()
