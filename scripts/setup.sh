@@ -224,5 +224,5 @@ go build ./... || falha "o código do curso não compilou (go build ./...)."
 go vet ./pkg/... >/dev/null 2>&1 || true
 ok "pacotes compilados"
 
-printf '%s\n' "$(cat go.mod go.sum docker/requirements*.txt scripts/setup.sh scripts/ambiente-go.sh scripts/idioma.py idioma/jupyterlab-pt_BR.po | sha256 | cut -d' ' -f1)" >"$FERR/setup-ok"
+bash "$RAIZ/scripts/precisa-setup.sh" --soma >"$FERR/setup-ok"
 printf '\n\033[32m✔ Pronto! Setup concluído em %ds.\033[0m Comece o curso com: scripts/curso.sh\n' "$(($(date +%s) - inicio))"
