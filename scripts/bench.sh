@@ -151,10 +151,8 @@ antes_depois() { # antes_depois MOTOR MODELO RÓTULO-DO-DEPOIS "OPÇÕES DO ANTE
 		mede_go "$motor" "$modelo" $depois -variante "$rotulo" "$@" -max-passos 0 -repeticoes 1
 	done
 }
-passo "Antes e depois: max-pooling do GoMLX × cnn.Pooling (LeNet, com as convoluções do GoMLX)"
-antes_depois xla lenet depois-pool -pool-original -conv-original
-passo "Antes e depois: 1ª convolução do GoMLX × im2col (LeNet)"
-antes_depois xla lenet depois-conv -conv-original ""
+passo "Antes e depois: max-pooling do GoMLX × cnn.Pooling (LeNet)"
+antes_depois xla lenet depois-pool -pool-original ""
 passo "Antes e depois: LSTM sem e com o corte de fusão"
 antes_depois xla lstm depois-corte -sem-corte "" -passos 10 -aquecimento 2
 passo "Antes e depois: gradiente de Dot do GoMLX × o do curso (MLP)"

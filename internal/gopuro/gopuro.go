@@ -4,7 +4,7 @@
 // O motor é escolhido uma vez por processo (motor.Backend): quando o plugin
 // XLA está instalado, todos os testes de um pacote rodam nele. Para conferir
 // que cada modelo das lições também treina sem o plugin (macOS, Windows, uma
-// arquitetura sem a roda xla-cpu-pjrt), Roda executa de novo o binário de
+// arquitetura sem roda do plugin XLA), Roda executa de novo o binário de
 // teste do pacote, só com o teste pedido e com GOMLX_BACKEND=go.
 package gopuro
 

@@ -17,18 +17,21 @@
 // # Duas peças feitas de outro jeito (remendos para o GoMLX)
 //
 // Mesmo resultado que as do GoMLX (pooling_test.go e im2col_test.go
-// comparam valores e gradientes), mais rápido no XLA para CPU. Medido no
-// GoMLX v0.28.2 (LeNet da lição 01, lote 128, XLA, 2 núcleos com carga ~7,
-// execuções alternadas):
+// comparam valores e gradientes), mais rápidas: o pooling no XLA para CPU,
+// a convolução no motor Go puro. Medido no GoMLX v0.28.2 (LeNet da lição
+// 01, lote 128, 2 núcleos, execuções alternadas):
 //
 //   - [Pooling] como "reagrupar e reduzir" em vez de graph.MaxPool: 56–77 ms
 //     por passo contra 148–155 ms (o gradiente do MaxPool, SelectAndScatter,
 //     é lento no XLA para CPU);
-//   - a primeira convolução (um canal de entrada) como im2col ([Vizinhancas]
-//     e um produto de matrizes) em vez de layers.Convolution: 49,4 contra
-//     51,0 ms (mediana de 3; ~3%, pouco, mas sempre a favor). No Go puro,
-//     todas as convoluções viram im2col (veja convolucao): com
-//     GOEXPERIMENT=simd, 0,15 s por passo contra 1,2 s com as do GoMLX.
+//   - no motor Go puro, todas as convoluções como im2col ([Vizinhancas] e
+//     um produto de matrizes; veja convolucao) em vez de
+//     layers.Convolution: com GOEXPERIMENT=simd, 0,15 s por passo contra
+//     1,2 s com as do GoMLX. No XLA, a primeira convolução (um canal de
+//     entrada) também foi im2col enquanto o curso usava o plugin
+//     xla-cpu-pjrt 0.0.1 (49,4 contra 51,0 ms, ~3%); com o XLA mais novo do
+//     lammps-jax-pjrt-cpu 0.11.2 a convolução do XLA passou a ganhar (20,6
+//     contra 22,0 ms), e no XLA o curso usa só a do GoMLX.
 //
 // Para conferir de novo numa atualização do GoMLX: scripts/bench.sh mede o
 // antes e o depois de cada um ("pool-original", "conv-original"); o que não
@@ -202,16 +205,15 @@ func (r Rede) Assinatura() string {
 // 2006; [convolucaoIm2col]), com o mesmo resultado (pkg/cnn/im2col_test.go).
 // Qual caminho é mais rápido depende do motor:
 //
-//   - no XLA, só com um canal de entrada (a primeira camada, com imagens em
-//     tons de cinza): a convolução do XLA para CPU rende pouco com um canal.
-//     Com mais canais a matriz fica grande demais e a convolução do XLA
-//     ganha (medido na 2ª camada da LeNet: 69 contra 26 ms por passo);
-//   - no Go puro, sempre: a convolução do motor é um laço escalar sobre
+//   - no Go puro, o im2col: a convolução do motor é um laço escalar sobre
 //     cada saída, e o produto de matrizes dele usa SIMD. Medido na LeNet
 //     (lote 128, 2 núcleos, GOEXPERIMENT=simd): 1,2 s por passo de treino
-//     com as convoluções do GoMLX, 0,15 s com im2col nas duas camadas.
+//     com as convoluções do GoMLX, 0,15 s com im2col nas duas camadas;
+//   - no XLA, a convolução do XLA: na 2ª camada da LeNet o im2col levou 69
+//     contra 26 ms por passo, e na 1ª (um canal só) 22,0 contra 20,6 ms com
+//     o plugin do curso (scripts/bench.sh, "conv-original").
 func convolucao(scope *model.Scope, x *graph.Node, c Conv) *graph.Node {
-	if !c.SemPadding && (x.Shape().Dim(-1) == 1 || motor.GoPuro(x.Graph())) {
+	if !c.SemPadding && motor.GoPuro(x.Graph()) {
 		return convolucaoIm2col(scope, x, c)
 	}
 	conv := layers.Convolution(scope, x).Filters(c.Filtros).KernelSize(c.Kernel)

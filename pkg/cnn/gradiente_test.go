@@ -11,7 +11,7 @@ import (
 )
 
 // O gradiente de cada peça escrita pelo curso — o im2col (Vizinhancas e a
-// primeira convolução), o pooling como "reagrupar e reduzir" (máximo e média)
+// convolução como im2col), o pooling como "reagrupar e reduzir" (máximo e média)
 // e a rede montada por Rede — confere com diferenças finitas, em float64,
 // em relação às entradas e a cada peso. Roda também no motor Go puro
 // (TestGradientesNoGoPuro).
@@ -30,13 +30,16 @@ func TestGradientesConferemComDiferencasFinitas(t *testing.T) {
 		// Altura e largura que não são múltiplos da janela: o MaxPool/MeanPool do GoMLX.
 		{"Pooling máximo (do GoMLX, 5×5)", func(_ *model.Scope, e []*graph.Node) *graph.Node { return Pooling(e[0], 2, false) }, [][]int{{1, 5, 5, 2}}},
 		{"Pooling média (do GoMLX, 5×5)", func(_ *model.Scope, e []*graph.Node) *graph.Node { return Pooling(e[0], 2, true) }, [][]int{{1, 5, 5, 2}}},
-		{"1ª convolução (im2col)", func(s *model.Scope, e []*graph.Node) *graph.Node {
-			return convolucao(s.In("conv"), e[0], Conv{Filtros: 3, Kernel: 3})
+		{"convolução como im2col (1 canal)", func(s *model.Scope, e []*graph.Node) *graph.Node {
+			return convolucaoIm2col(s.In("conv"), e[0], Conv{Filtros: 3, Kernel: 3})
 		}, [][]int{{2, 5, 4, 1}}},
-		{"1ª convolução (im2col, 5×5)", func(s *model.Scope, e []*graph.Node) *graph.Node {
-			return convolucao(s.In("conv"), e[0], Conv{Filtros: 2, Kernel: 5})
+		{"convolução como im2col (1 canal, 5×5)", func(s *model.Scope, e []*graph.Node) *graph.Node {
+			return convolucaoIm2col(s.In("conv"), e[0], Conv{Filtros: 2, Kernel: 5})
 		}, [][]int{{1, 6, 6, 1}}},
-		{"convolução com 2 canais (do GoMLX)", func(s *model.Scope, e []*graph.Node) *graph.Node {
+		{"convolução como im2col (2 canais)", func(s *model.Scope, e []*graph.Node) *graph.Node {
+			return convolucaoIm2col(s.In("conv"), e[0], Conv{Filtros: 2, Kernel: 3})
+		}, [][]int{{1, 4, 4, 2}}},
+		{"convolução com 2 canais (a do motor: GoMLX no XLA, im2col no Go puro)", func(s *model.Scope, e []*graph.Node) *graph.Node {
 			return convolucao(s.In("conv"), e[0], Conv{Filtros: 2, Kernel: 3})
 		}, [][]int{{1, 4, 4, 2}}},
 		{"convolução sem padding (do GoMLX)", func(s *model.Scope, e []*graph.Node) *graph.Node {

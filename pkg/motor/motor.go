@@ -53,8 +53,9 @@
 //   - A escolha automática de backend do compute (compute.New sem config) e
 //     a instalação automática do plugin PJRT pelo go-xla: esta baixa o
 //     plugin da internet na primeira execução, e o curso tem de rodar
-//     offline; o plugin vem do setup (a roda xla-cpu-pjrt do PyPI, com
-//     SHA-256 conferido) e este pacote o acha na pasta do curso.
+//     offline; o plugin vem do setup (uma roda do PyPI com SHA-256
+//     conferido, docker/requirements-xla.txt) e este pacote o acha na pasta
+//     do curso.
 //   - A linha em inglês que o motor Go puro escreve ao nascer com o
 //     paralelismo pedido pela config: o motor nasce com a config "go" e o
 //     paralelismo é ajustado depois (veja BackendOuErro).

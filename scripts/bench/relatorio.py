@@ -168,8 +168,8 @@ def so_passo(linhas, saida):
 
 VARIANTES = {
     "gradiente-original": "gradiente de `Dot` do GoMLX → o do curso (`pkg/motor`)",
-    "pool-original": "`graph.MaxPool` → `cnn.Pooling` (reagrupar e reduzir), com as convoluções do GoMLX",
-    "conv-original": "convoluções: `layers.Convolution` → im2col (`pkg/cnn`; no XLA só a 1ª, no Go puro as duas)",
+    "pool-original": "`graph.MaxPool` → `cnn.Pooling` (reagrupar e reduzir)",
+    "conv-original": "convoluções: `layers.Convolution` → im2col (`pkg/cnn`, no Go puro)",
     "sem-corte": "LSTM: sem → com o corte de fusão (`rnn.CorteDeFusao`)",
     "sem-simd": "motor Go puro: sem → com SIMD (`GOEXPERIMENT=simd`, `scripts/ambiente-go.sh`)",
     "plugin-antigo": "plugin XLA: `xla-cpu-pjrt` 0.0.1 (PJRT v0.81) → `lammps-jax-pjrt-cpu` 0.11.2 (XLA do jaxlib 0.11.2)",
@@ -202,8 +202,7 @@ def tamanhos(linhas, saida):
 
 
 # O "depois" de cada variante: medido alternado com o "antes" (scripts/bench.sh,
-# antes_depois). O do pooling usa as convoluções do GoMLX nos dois lados, para
-# isolar o ganho dele.
+# antes_depois).
 REFERENCIA = {"pool-original": "depois-pool", "conv-original": "depois-conv", "sem-corte": "depois-corte",
               "gradiente-original": "depois-gradiente", "sem-simd": "depois-simd", "plugin-antigo": "depois-plugin"}
 

@@ -45,9 +45,10 @@ import (
 )
 
 // lenetOriginal é a mesma LeNet de cnn.LeNet(), mas com as peças do GoMLX
-// que o pacote cnn troca: a convolução de layers.Convolution também na
-// primeira camada (em vez do im2col) e, se poolOriginal, o max-pooling
-// graph.MaxPool (em vez de cnn.Pooling). É o "antes" dessas otimizações.
+// que o pacote cnn troca: a convolução de layers.Convolution nas duas
+// camadas (no Go puro o pacote usa im2col; no XLA, essa mesma) e, se
+// poolOriginal, o max-pooling graph.MaxPool (em vez de cnn.Pooling). É o
+// "antes" dessas otimizações.
 func lenetOriginal(poolOriginal bool) train.ModelFn {
 	return func(scope *model.Scope, spec any, entradas []*graph.Node) []*graph.Node {
 		x := graph.InsertAxes(entradas[0], -1)
@@ -195,7 +196,7 @@ func main() {
 	flag.IntVar(&o.repeticoes, "repeticoes", 3, "execuções (cada uma com outra semente)")
 	flag.BoolVar(&o.gradOriginal, "gradiente-original", false, "usa o gradiente de Dot do GoMLX (o \"antes\" da otimização do curso)")
 	flag.BoolVar(&o.poolOriginal, "pool-original", false, "LeNet com o graph.MaxPool do GoMLX (o \"antes\" de cnn.Pooling)")
-	flag.BoolVar(&o.convOriginal, "conv-original", false, "LeNet com layers.Convolution também na 1ª camada (o \"antes\" do im2col)")
+	flag.BoolVar(&o.convOriginal, "conv-original", false, "LeNet com layers.Convolution nas duas camadas (o \"antes\" do im2col do Go puro; no XLA o curso já usa essa)")
 	flag.BoolVar(&o.semCorte, "sem-corte", false, "LSTM sem o corte de fusão do pacote rnn (o \"antes\")")
 	flag.IntVar(&tarefaLSTM.Comprimento, "comprimento", tarefaLSTM.Comprimento, "comprimento das sequências da tarefa da LSTM")
 	flag.IntVar(&camadaLSTM.Oculta, "oculta", camadaLSTM.Oculta, "tamanho do estado da LSTM ou da GRU (32 é o da lição)")
