@@ -55,10 +55,12 @@ import json, os, subprocess, sys, datetime, platform
 pasta, threads, torch = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 mem = next(int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal"))
-# O plugin XLA em uso (o que .ferramentas/pjrt aponta): "pacote versão".
-PLUGIN = """import importlib.metadata as m, os
-pasta = os.path.basename(os.path.dirname(os.path.realpath(".ferramentas/pjrt/pjrt_c_api_cpu_plugin.so")))
-pacote = {"lammps_jax_pjrt_cpu": "lammps-jax-pjrt-cpu", "xla_cpu_pjrt": "xla-cpu-pjrt"}[pasta]
+# O plugin XLA em uso (o que .ferramentas/pjrt aponta): "pacote versão", pelo
+# módulo de cima em que o .so está dentro do site-packages do .venv.
+PLUGIN = """import importlib.metadata as m, os, sysconfig
+so = os.path.realpath(".ferramentas/pjrt/pjrt_c_api_cpu_plugin.so")
+modulo = os.path.relpath(so, sysconfig.get_paths()["purelib"]).split(os.sep)[0]
+pacote = m.packages_distributions()[modulo][0].replace("_", "-")
 print(pacote, m.version(pacote))"""
 def saida(cmd):
     try:
@@ -163,13 +165,14 @@ antes_depois xla mlp depois-gradiente -gradiente-original ""
 if [ "$(uname -m)" = x86_64 ]; then
 	passo "Antes e depois: plugin XLA xla-cpu-pjrt 0.0.1 × lammps-jax-pjrt-cpu 0.11.2"
 	ANTIGO="$RAIZ/.ferramentas/bench-xla-antigo"
-	if [ ! -f "$ANTIGO/xla_plugins/xla_cpu_pjrt/xla_cpu_pjrt.so" ]; then
+	so_antigo="$ANTIGO/xla_plugins/xla_cpu_pjrt/xla_cpu_pjrt.so"
+	if [ ! -f "$so_antigo" ]; then
 		"$RAIZ/.venv/bin/pip" install -q --disable-pip-version-check --no-deps --require-hashes --target "$ANTIGO" \
 			-r scripts/bench/requirements-plugin-antigo.txt
 	fi
 	for modelo in mlp lenet lstm rbm-cd gan-digitos; do
 		for _ in $(seq "$REP"); do
-			XLA_ANTIGO="$ANTIGO/xla_plugins/xla_cpu_pjrt/xla_cpu_pjrt.so" mede_go xla "$modelo" -variante plugin-antigo -max-passos 0 -repeticoes 1
+			XLA_ANTIGO="$so_antigo" mede_go xla "$modelo" -variante plugin-antigo -max-passos 0 -repeticoes 1
 			mede_go xla "$modelo" -variante depois-plugin -max-passos 0 -repeticoes 1
 		done
 	done
