@@ -159,6 +159,10 @@ passo "Antes e depois: LSTM sem e com o corte de fusão"
 antes_depois xla lstm depois-corte -sem-corte "" -passos 10 -aquecimento 2
 passo "Antes e depois: gradiente de Dot do GoMLX × o do curso (MLP)"
 antes_depois xla mlp depois-gradiente -gradiente-original ""
+passo "Antes e depois: gradiente dos pesos da LSTM e da GRU somado passo a passo × num produto só"
+for modelo in lstm gru; do
+	antes_depois xla "$modelo" depois-pesos -pesos-passo-a-passo "" -oculta 128 -passos 10 -aquecimento 2
+done
 # O plugin XLA de antes (xla-cpu-pjrt 0.0.1, um XLA mais antigo) contra o do
 # curso (lammps-jax-pjrt-cpu 0.11.2): o mesmo programa, só o .so muda. Só em
 # x86_64 (em aarch64 o curso ainda usa o antigo).
@@ -179,6 +183,9 @@ if [ "$(uname -m)" = x86_64 ]; then
 fi
 if [ -z "${BENCH_SEM_GO_PURO:-}" ]; then
 	antes_depois go mlp depois-gradiente -gradiente-original "" -passos 5 -aquecimento 2
+	for modelo in lstm gru; do
+		antes_depois go "$modelo" depois-pesos -pesos-passo-a-passo "" -passos 10 -aquecimento 2
+	done
 	passo "Antes e depois: convoluções do GoMLX × im2col nas duas camadas (LeNet, motor Go puro)"
 	antes_depois go lenet depois-conv -conv-original "" -passos 3 -aquecimento 1
 	# O "antes" do SIMD é o mesmo programa compilado sem GOEXPERIMENT=simd

@@ -59,10 +59,21 @@ func (c Camada) Aplica(scope *model.Scope, x *graph.Node) (saidas *graph.Node, f
 	}
 	for k := range c.camadas() {
 		p := NovosPesos(scope.In("celula%d", k), g, c.Tipo, seq[0].Shape().Dim(1), c.Oculta, x.DType())
-		cel := novaCelula(p)
+		cel0, cel := novaCelula(p), novaCelula(p)
+		if GradienteDosPesosNoTempo && tempo > 1 {
+			// O gradiente de W, U e b num produto só (veja pesosNoTempo).
+			pt, p0, outros := novoPesosNoTempo(p, tempo, partes(c.Tipo))
+			cel0, cel = novaCelula(p0), novaCelula(outros)
+			cel0.pt, cel.pt = pt, pt
+		}
 		e := EstadoInicial(g, c.Tipo, lote, c.Oculta, x.DType())
 		for t := range tempo {
-			e = cel.passo(seq[t], e)
+			cc := cel
+			if t == 0 {
+				cc = cel0
+			}
+			cc.t = t
+			e = cc.passo(seq[t], e)
 			seq[t] = e.H
 		}
 		final = append(final, e)

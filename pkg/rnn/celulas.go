@@ -151,6 +151,11 @@ type celula struct {
 	uzr, uh *graph.Node // GRU: U das portas z e r, [oculta, 2·oculta]; U do candidato, [oculta, oculta]
 
 	identidade *graph.Node // [blocoDoCorte, blocoDoCorte] (ou [oculta, oculta]), para o corte; nil sem o corte
+
+	// pt, se não for nil, anota o passo t para o gradiente dos pesos num
+	// produto só (veja pesosNoTempo).
+	pt *pesosNoTempo
+	t  int
 }
 
 func novaCelula(p Pesos) celula {
@@ -176,12 +181,15 @@ func (c celula) bloco(v *graph.Node, i int) *graph.Node {
 
 // passo é Passo, com os pesos já preparados.
 func (c celula) passo(x *graph.Node, e Estado) Estado {
+	if c.pt != nil {
+		c.pt.x[c.t] = x
+	}
 	xw := graph.Add(graph.Dot(x, c.W).Product(), c.b) // a parte que só depende da entrada
 	switch c.Tipo {
 	case Simples:
-		return Estado{H: graph.Tanh(graph.Add(xw, graph.Dot(e.H, c.U).Product()))}
+		return Estado{H: graph.Tanh(c.anota(0, e.H, graph.Add(xw, graph.Dot(e.H, c.U).Product())))}
 	case LSTM:
-		z := graph.Add(xw, graph.Dot(e.H, c.U).Product())
+		z := c.anota(0, e.H, graph.Add(xw, graph.Dot(e.H, c.U).Product()))
 		// Uma sigmoide só sobre os 4 blocos (a do bloco g sobra): o XLA
 		// guarda um resultado por passo em vez de três, e o passo de treino
 		// fica ~10% mais rápido. As portas são as mesmas.
@@ -192,13 +200,23 @@ func (c celula) passo(x *graph.Node, e Estado) Estado {
 		m = c.corte(m)
 		return Estado{H: graph.Mul(o, graph.Tanh(m)), C: m}
 	case GRU:
-		zr := graph.Add(graph.SliceAxis(xw, -1, graph.AxisRange(0, 2*c.n)), graph.Dot(e.H, c.uzr).Product())
+		zr := c.anota(0, e.H, graph.Add(graph.SliceAxis(xw, -1, graph.AxisRange(0, 2*c.n)), graph.Dot(e.H, c.uzr).Product()))
 		z, r := graph.Sigmoid(c.bloco(zr, 0)), graph.Sigmoid(c.bloco(zr, 1))
-		candidato := graph.Tanh(graph.Add(c.bloco(xw, 2), graph.Dot(graph.Mul(r, e.H), c.uh).Product()))
+		rh := graph.Mul(r, e.H)
+		candidato := graph.Tanh(c.anota(1, rh, graph.Add(c.bloco(xw, 2), graph.Dot(rh, c.uh).Product())))
 		h := graph.Add(graph.Mul(z, e.H), graph.Mul(graph.OneMinus(z), candidato))
 		return Estado{H: c.corte(h)}
 	}
 	panic(fmt.Sprintf("rnn: tipo de célula desconhecido (%d)", int(c.Tipo)))
+}
+
+// anota passa a parte j da pré-ativação z (a é o que multiplicou U) pelas
+// anotações de pesosNoTempo, se a célula as tiver.
+func (c celula) anota(j int, a, z *graph.Node) *graph.Node {
+	if c.pt == nil {
+		return z
+	}
+	return c.pt.anota(c.t, j, a, z)
 }
 
 // corte multiplica v [lote, oculta] pela matriz identidade: não muda nada

@@ -60,6 +60,15 @@
 // entrada (o gradiente que desaparece na RNN simples), e [MedeVelocidade]
 // quanto custa compilar e executar a ida e a volta de uma camada.
 //
+// # O gradiente dos pesos num produto só
+//
+// Derivado pelo GoMLX, o grafo desenrolado somaria o gradiente de cada peso
+// passo a passo: T produtos de matrizes pequenos e T − 1 somas. O pacote o
+// calcula depois do laço, num produto só (para U, Hᵀ·DZ, com os estados e os
+// gradientes das pré-ativações de todos os passos empilhados), como o
+// nn.LSTM do PyTorch ([GradienteDosPesosNoTempo], ligado por padrão; veja
+// pesosnotempo.go). É a mesma conta, em outra ordem de somas.
+//
 // # O corte de fusão (um remendo para o XLA)
 //
 // Na LSTM e na GRU, o estado passa de um passo ao outro por uma cadeia de

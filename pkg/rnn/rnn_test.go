@@ -392,3 +392,58 @@ func TestCorteNaoMudaAConta(t *testing.T) {
 		}
 	}
 }
+
+// O gradiente dos pesos num produto só (GradienteDosPesosNoTempo) dá a
+// mesma conta que a soma passo a passo que o GoMLX monta sozinho, nos três
+// tipos, numa pilha de 2 células, com uma perda que usa a sequência de saída
+// e o estado final da 1ª célula, e com graph.Gradient chamado uma vez por
+// peso no mesmo grafo (as anotações de uma chamada não vazam para a outra).
+// Só a ordem das somas muda: as diferenças ficam no arredondamento do float32.
+func TestGradienteDosPesosNoTempoNaoMudaAConta(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	const lote, tempo, entrada = 4, 7, 5
+	x := make([]float32, lote*tempo*entrada)
+	for i := range x {
+		x[i] = float32(2*r.Float64() - 1)
+	}
+	xt := tensors.FromFlatDataAndDimensions(x, lote, tempo, entrada)
+	for _, tipo := range Tipos {
+		for _, oculta := range []int{3, 32} {
+			c := Camada{Tipo: tipo, Oculta: oculta, Camadas: 2}
+			store := model.NewStore()
+			if err := store.SetRNGStateFromSeed(7); err != nil {
+				t.Fatal(err)
+			}
+			roda := func(unico bool) []float32 {
+				defer func(antes bool) { GradienteDosPesosNoTempo = antes }(GradienteDosPesosNoTempo)
+				GradienteDosPesosNoTempo = unico
+				exec := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, x *graph.Node) *graph.Node {
+					saidas, final := c.Aplica(scope, x)
+					pesos := graph.Sin(graph.Iota(x.Graph(), saidas.Shape(), 1)) // pesos diferentes por passo
+					perda := graph.Add(graph.ReduceAllSum(graph.Mul(saidas, pesos)), graph.ReduceAllSum(graph.Square(final[0].H)))
+					partes := []*graph.Node{graph.Reshape(saidas, -1)}
+					for v := range store.IterVariables() {
+						if v.Shape().DType != x.DType() {
+							continue // o estado do gerador de números aleatórios
+						}
+						partes = append(partes, graph.Reshape(graph.Gradient(perda, v.NodeValue(x.Graph()))[0], -1))
+					}
+					return graph.Concatenate(partes, 0)
+				})
+				return exec.MustCall(xt)[0].Value().([]float32)
+			}
+			unico, somado := roda(true), roda(false)
+			if len(unico) != len(somado) {
+				t.Fatalf("%s %d: %d contra %d valores", tipo, oculta, len(unico), len(somado))
+			}
+			pior := 0.0
+			for i := range unico {
+				pior = max(pior, math.Abs(float64(unico[i]-somado[i]))/max(1, math.Abs(float64(somado[i]))))
+			}
+			if pior > 1e-5 {
+				t.Errorf("%s %d: o gradiente mudou com GradienteDosPesosNoTempo (diferença relativa %g)", tipo, oculta, pior)
+			}
+			t.Logf("%s %d: diferença relativa máxima %g", tipo, oculta, pior)
+		}
+	}
+}

@@ -171,6 +171,7 @@ VARIANTES = {
     "pool-original": "`graph.MaxPool` → `cnn.Pooling` (reagrupar e reduzir)",
     "conv-original": "convoluções: `layers.Convolution` → im2col (`pkg/cnn`, no Go puro)",
     "sem-corte": "LSTM: sem → com o corte de fusão (`rnn.CorteDeFusao`)",
+    "pesos-passo-a-passo": "gradiente dos pesos: somado passo a passo → num produto só (`rnn.GradienteDosPesosNoTempo`)",
     "sem-simd": "motor Go puro: sem → com SIMD (`GOEXPERIMENT=simd`, `scripts/ambiente-go.sh`)",
     "plugin-antigo": "plugin XLA: `xla-cpu-pjrt` 0.0.1 (PJRT v0.81) → `lammps-jax-pjrt-cpu` 0.11.2 (XLA do jaxlib 0.11.2)",
 }
@@ -204,6 +205,7 @@ def tamanhos(linhas, saida):
 # O "depois" de cada variante: medido alternado com o "antes" (scripts/bench.sh,
 # antes_depois).
 REFERENCIA = {"pool-original": "depois-pool", "conv-original": "depois-conv", "sem-corte": "depois-corte",
+              "pesos-passo-a-passo": "depois-pesos",
               "gradiente-original": "depois-gradiente", "sem-simd": "depois-simd", "plugin-antigo": "depois-plugin"}
 
 
@@ -222,7 +224,9 @@ def antes_depois(linhas, saida):
         comp = f"{seg(med([l.get('primeiro_passo_s') for l in ls]))} → {seg(med([l.get('primeiro_passo_s') for l in normais]))}"
         ganho = num(antes / depois, 2 if antes / depois < 2 else 1) + "×" if antes and depois else "—"
         antes_txt = f"não treina ({erro.splitlines()[0][:80]})" if erro else num(antes, 1)
-        saida.append(f"| {VARIANTES.get(var, var)} | {NOMES_MODELO.get(modelo, modelo).split(' (')[0]}, "
+        oculta = ls[0].get("oculta")
+        tamanho = f" (estado de {oculta})" if modelo in ("lstm", "gru") and oculta and oculta != 32 else ""
+        saida.append(f"| {VARIANTES.get(var, var)} | {NOMES_MODELO.get(modelo, modelo).split(' (')[0]}{tamanho}, "
                      f"{NOMES_LADO.get(lado, lado)} | {antes_txt} | {num(depois, 1)} | {ganho} | {comp} |")
 
 

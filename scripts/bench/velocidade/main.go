@@ -159,6 +159,7 @@ type opcoes struct {
 	decaimento                              int
 	variante                                string
 	gradOriginal, poolOriginal, semCorte    bool
+	pesosPassoAPasso                        bool
 	convOriginal                            bool
 	exporta                                 string
 }
@@ -198,6 +199,7 @@ func main() {
 	flag.BoolVar(&o.poolOriginal, "pool-original", false, "LeNet com o graph.MaxPool do GoMLX (o \"antes\" de cnn.Pooling)")
 	flag.BoolVar(&o.convOriginal, "conv-original", false, "LeNet com layers.Convolution nas duas camadas (o \"antes\" do im2col do Go puro; no XLA o curso já usa essa)")
 	flag.BoolVar(&o.semCorte, "sem-corte", false, "LSTM sem o corte de fusão do pacote rnn (o \"antes\")")
+	flag.BoolVar(&o.pesosPassoAPasso, "pesos-passo-a-passo", false, "LSTM/GRU com o gradiente dos pesos somado passo a passo (o \"antes\" de rnn.GradienteDosPesosNoTempo)")
 	flag.IntVar(&tarefaLSTM.Comprimento, "comprimento", tarefaLSTM.Comprimento, "comprimento das sequências da tarefa da LSTM")
 	flag.IntVar(&camadaLSTM.Oculta, "oculta", camadaLSTM.Oculta, "tamanho do estado da LSTM ou da GRU (32 é o da lição)")
 	flag.StringVar(&o.variante, "variante", "", "rótulo desta medida no relatório (p.ex. \"tamanho\")")
@@ -213,6 +215,9 @@ func main() {
 	}
 	if o.semCorte {
 		rnn.CorteDeFusao = false
+	}
+	if o.pesosPassoAPasso {
+		rnn.GradienteDosPesosNoTempo = false
 	}
 	if modelos[o.modelo] == nil && passos[o.modelo] == nil && o.exporta == "" {
 		fmt.Fprintf(os.Stderr, "modelo desconhecido %q (use mlp, lenet, lstm, gru, rbm-cd, rbm-pcd, gan-anel ou gan-digitos)\n", o.modelo)
@@ -255,6 +260,8 @@ func ladoEVariante(o opcoes) (lado, variante string) {
 		variante = o.variante
 	case o.semCorte:
 		variante = "sem-corte"
+	case o.pesosPassoAPasso:
+		variante = "pesos-passo-a-passo"
 	case o.poolOriginal:
 		variante = "pool-original"
 	case o.convOriginal:
