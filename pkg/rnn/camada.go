@@ -59,12 +59,18 @@ func (c Camada) Aplica(scope *model.Scope, x *graph.Node) (saidas *graph.Node, f
 	}
 	for k := range c.camadas() {
 		p := NovosPesos(scope.In("celula%d", k), g, c.Tipo, seq[0].Shape().Dim(1), c.Oculta, x.DType())
-		cel0, cel := novaCelula(p), novaCelula(p)
+		// cel0 faz o passo 0; cel, os outros. Com GradienteDosPesosNoTempo,
+		// elas usam os pesos de jeitos diferentes (veja pesosNoTempo).
+		var cel0, cel celula
 		if GradienteDosPesosNoTempo && tempo > 1 {
-			// O gradiente de W, U e b num produto só (veja pesosNoTempo).
 			pt, p0, outros := novoPesosNoTempo(p, tempo, partes(c.Tipo))
-			cel0, cel = novaCelula(p0), novaCelula(outros)
+			cel = novaCelula(outros)
+			cel0 = novaCelula(p0)
+			cel0.identidade = cel.identidade // a mesma matriz do corte nas duas
 			cel0.pt, cel.pt = pt, pt
+		} else {
+			cel = novaCelula(p)
+			cel0 = cel
 		}
 		e := EstadoInicial(g, c.Tipo, lote, c.Oculta, x.DType())
 		for t := range tempo {

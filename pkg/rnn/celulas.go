@@ -210,8 +210,10 @@ func (c celula) passo(x *graph.Node, e Estado) Estado {
 	panic(fmt.Sprintf("rnn: tipo de célula desconhecido (%d)", int(c.Tipo)))
 }
 
-// anota passa a parte j da pré-ativação z (a é o que multiplicou U) pelas
-// anotações de pesosNoTempo, se a célula as tiver.
+// anota não muda a conta da ida: se a célula calcula o gradiente dos pesos
+// num produto só (veja pesosNoTempo), passa a parte j da pré-ativação z (a
+// é o que multiplicou U) por uma identidade que guarda o gradiente que
+// chegar a ela; se não, devolve z.
 func (c celula) anota(j int, a, z *graph.Node) *graph.Node {
 	if c.pt == nil {
 		return z

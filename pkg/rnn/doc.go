@@ -63,11 +63,13 @@
 // # O gradiente dos pesos num produto só
 //
 // Derivado pelo GoMLX, o grafo desenrolado somaria o gradiente de cada peso
-// passo a passo: T produtos de matrizes pequenos e T − 1 somas. O pacote o
-// calcula depois do laço, num produto só (para U, Hᵀ·DZ, com os estados e os
-// gradientes das pré-ativações de todos os passos empilhados), como o
-// nn.LSTM do PyTorch ([GradienteDosPesosNoTempo], ligado por padrão; veja
-// pesosnotempo.go). É a mesma conta, em outra ordem de somas.
+// passo a passo: T produtos de matrizes pequenos e T − 1 somas. Em
+// [Camada.Aplica], o pacote o calcula depois do laço, num produto só (para
+// U, Hᵀ·DZ, com os estados e os gradientes das pré-ativações de todos os
+// passos empilhados), como fazem as bibliotecas de RNN feitas para
+// velocidade, o cuDNN por exemplo ([GradienteDosPesosNoTempo], ligado por
+// padrão; [Passo], de um passo só, não muda). É a mesma conta, em outra
+// ordem de somas.
 //
 // # O corte de fusão (um remendo para o XLA)
 //

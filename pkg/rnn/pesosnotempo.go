@@ -1,48 +1,58 @@
 package rnn
 
 import (
-	"slices"
-
 	"github.com/gomlx/gomlx/core/graph"
 )
 
-// O gradiente dos pesos de uma célula desenrolada no tempo.
+// GradienteDosPesosNoTempo liga o cálculo do gradiente dos pesos de uma
+// célula desenrolada num produto só, depois do laço (padrão: ligado). Quem o
+// usa é [Camada.Aplica]; [Passo], que aplica um passo só, não muda. Desligue
+// só para medir a diferença (scripts/bench.sh, variante
+// "pesos-passo-a-passo"; os números estão em DESEMPENHO.md) ou para derivar
+// duas vezes (veja abaixo), antes de montar qualquer grafo.
+//
+// # O que muda
 //
 // A célula usa os mesmos W, U e b em todos os T passos, e o gradiente de
-// cada peso é a soma das contribuições dos passos: para W,
-// Σₜ xₜᵀ·dzₜ, em que dzₜ é o gradiente da pré-ativação zₜ = xₜ·W + hₜ₋₁·U + b.
-// O GoMLX, ao derivar o grafo desenrolado, monta essa soma como ela está
-// escrita: T produtos de matrizes pequenos e T − 1 somas, para cada peso.
-// A mesma conta cabe num produto só: empilhando os xₜ numa matriz X
-// [T·lote, entrada] e os dzₜ numa DZ [T·lote, k·oculta], Σₜ xₜᵀ·dzₜ = Xᵀ·DZ.
-// É o que o PyTorch faz na sua LSTM (e o cuDNN): os gradientes dos pesos
-// saem depois do laço, de uma vez.
+// cada peso é a soma das contribuições dos passos: para W, Σₜ xₜᵀ·dzₜ, em que
+// dzₜ é o gradiente da pré-ativação zₜ = xₜ·W + hₜ₋₁·U + b. O GoMLX, ao
+// derivar o grafo desenrolado, monta essa soma como ela está escrita: para
+// W e U, T produtos de matrizes pequenos e T − 1 somas; para b, T reduções e
+// T − 1 somas. A mesma conta cabe num produto só: empilhando os xₜ numa
+// matriz X [T·lote, entrada] e os dzₜ numa DZ [T·lote, k·oculta],
+// Σₜ xₜᵀ·dzₜ = Xᵀ·DZ; da mesma forma, o de U é Hᵀ·DZ (na GRU, por partes:
+// veja pesosNoTempo) e o de b, a soma das linhas de DZ. É o que fazem as
+// bibliotecas de RNN feitas para velocidade (o cuDNN, por exemplo): os
+// gradientes dos pesos saem depois do laço, de uma vez. A conta é a mesma,
+// em outra ordem de somas.
 //
-// Como pedir isso ao GoMLX, que só deixa trocar o gradiente de um nó
-// identidade (graph.IdentityWithCustomGradient):
+// # Como
+//
+// O GoMLX só deixa trocar o gradiente de um nó identidade
+// (graph.IdentityWithCustomGradient). Com isso:
 //
 //  1. Nos passos t ≥ 1, a célula usa os pesos através de graph.StopGradient:
 //     o gradiente continua a voltar para as entradas e para o estado, mas
-//     não é somado nos pesos.
+//     não chega aos pesos por ali.
 //  2. Cada pré-ativação zₜ passa por uma identidade que anota o gradiente
-//     dzₜ que chega a ela (sem mudá-lo).
+//     dzₜ que chega a ela (sem mudá-lo). As anotações vivem só enquanto o
+//     graph.Gradient monta o grafo da volta.
 //  3. No passo 0, a célula usa os pesos através de identidades cujo
-//     gradiente é o total, Xᵀ·DZ (e Hᵀ·DZ para U, Σ DZ para b), montado
-//     com as anotações, e não a contribuição só do passo 0.
+//     gradiente é o total montado com as anotações, e não a contribuição só
+//     do passo 0 (que o GoMLX ainda monta, mas nada usa: o compilador a
+//     descarta). É o único caminho do gradiente até os pesos.
 //
-// O passo 3 vale porque o GoMLX calcula os gradientes na ordem inversa da
-// criação dos nós: as identidades do passo 0 são criadas antes de todas as
-// pré-ativações, e o gradiente delas é calculado depois de todas as
-// anotações. Um teste compara este gradiente com o de diferenças finitas e
-// com o da soma passo a passo (GradienteDosPesosNoTempo desligado).
+// O passo 3 depende de um detalhe do GoMLX v0.28.2 (core/graph/rev_autodiff.go,
+// função Gradient): a volta visita os nós na ordem inversa da criação. As
+// identidades do passo 0 são criadas antes de todas as pré-ativações, e o
+// gradiente delas é pedido depois de todas as anotações. Se uma versão nova
+// do GoMLX mudar isso, os testes do pacote (contra diferenças finitas e
+// contra a soma passo a passo, com este cálculo desligado) falham.
 //
-// Medido com scripts/bench.sh (o "antes" é a variante "pesos-passo-a-passo";
-// os números estão em DESEMPENHO.md): no XLA, a GRU de 128 ganha ~15% por
-// passo e a LSTM fica igual; no Go puro, que executa cada operação em
-// separado, a GRU da lição ganha ~30%; a compilação encurta ~0,1 s.
-
-// GradienteDosPesosNoTempo liga o cálculo descrito acima (padrão: ligado).
-// Desligue só para medir a diferença, antes de montar qualquer grafo.
+// Derivar duas vezes (o gradiente do gradiente) não funciona com o cálculo
+// ligado: nos passos t ≥ 1, o gradiente em relação ao estado usa os pesos
+// através do StopGradient, e a segunda derivada não os enxerga. O curso não
+// deriva duas vezes.
 var GradienteDosPesosNoTempo = true
 
 // pesosNoTempo guarda, para uma célula desenrolada em T passos, o que cada
@@ -51,16 +61,30 @@ var GradienteDosPesosNoTempo = true
 //
 // Uma "parte" é um pedaço das colunas de U com a sua própria pré-ativação: a
 // LSTM e a RNN simples têm uma (z = x·W + h·U + b, todas as colunas); a GRU
-// tem duas (as portas z e r, com h·U_zr, e o candidato, com (r ⊙ h)·U_h).
+// tem duas (as portas z e r, com h·U_zr, e o candidato, com (r ⊙ h)·U_h). As
+// partes ficam lado a lado nas colunas de W, U e b, na ordem de Tipo.Blocos.
 type pesosNoTempo struct {
 	tempo int
 	x     []*graph.Node   // x[t]
 	a, dz [][]*graph.Node // a[parte][t], dz[parte][t]
 
-	// total é o gradiente de W (Xᵀ·DZ), de U e de b, montado uma vez por
-	// graph.Gradient; deDZ diz de quais anotações ele foi montado.
-	total []*graph.Node
-	deDZ  []*graph.Node
+	// Cada graph.Gradient visita as anotações em ordem decrescente de Id;
+	// um Id que não desce quer dizer que começou outra chamada, e as
+	// anotações da anterior são apagadas (rodada conta as chamadas).
+	ultimoID graph.NodeId
+	rodada   int
+
+	// total é o gradiente de W, de U e de b, montado uma vez por rodada.
+	total       []*graph.Node
+	rodadaTotal int
+}
+
+// partes devolve quantas partes a pré-ativação do tipo tem (veja pesosNoTempo).
+func partes(t Tipo) int {
+	if t == GRU {
+		return 2
+	}
+	return 1
 }
 
 // novoPesosNoTempo prepara as anotações de uma célula de `partes` partes
@@ -68,7 +92,7 @@ type pesosNoTempo struct {
 // identidades com o gradiente total) e os que os outros passos usam (sem
 // gradiente).
 func novoPesosNoTempo(p Pesos, tempo, partes int) (pt *pesosNoTempo, passo0, outros Pesos) {
-	pt = &pesosNoTempo{tempo: tempo, x: make([]*graph.Node, tempo)}
+	pt = &pesosNoTempo{tempo: tempo, x: make([]*graph.Node, tempo), ultimoID: -1}
 	pt.a, pt.dz = make([][]*graph.Node, partes), make([][]*graph.Node, partes)
 	for j := range partes {
 		pt.a[j], pt.dz[j] = make([]*graph.Node, tempo), make([]*graph.Node, tempo)
@@ -91,32 +115,32 @@ func novoPesosNoTempo(p Pesos, tempo, partes int) (pt *pesosNoTempo, passo0, out
 	return pt, passo0, outros
 }
 
-// partes devolve quantas partes a pré-ativação do tipo tem (veja pesosNoTempo).
-func partes(t Tipo) int {
-	if t == GRU {
-		return 2
-	}
-	return 1
-}
-
 // anota registra a parte j da pré-ativação z do passo t, em que a é o que
 // multiplicou U, e devolve z por uma identidade que anota o seu gradiente.
 func (pt *pesosNoTempo) anota(t, j int, a, z *graph.Node) *graph.Node {
 	pt.a[j][t] = a
-	return graph.IdentityWithCustomGradient(z, func(_, v *graph.Node) *graph.Node {
+	var n *graph.Node
+	n = graph.IdentityWithCustomGradient(z, func(_, v *graph.Node) *graph.Node {
+		if n.Id() >= pt.ultimoID { // outra chamada de graph.Gradient: começa do zero
+			for _, dz := range pt.dz {
+				clear(dz)
+			}
+			pt.rodada++
+		}
+		pt.ultimoID = n.Id()
 		pt.dz[j][t] = v
 		return v
 	})
+	return n
 }
 
 // gradiente monta [∂W, ∂U, ∂b] com as anotações: ∂W = Xᵀ·DZ, em que DZ
 // junta as partes lado a lado; ∂U junta Aⱼᵀ·DZⱼ de cada parte lado a lado;
-// ∂b = Σ DZ nas linhas. Onde nenhum gradiente chegou (um passo cuja saída
-// não influi na perda), dzₜ é zero.
+// ∂b = Σ DZ nas linhas. Um dzₜ sem anotação (o gradiente não chegou àquele
+// passo, p.ex. por um StopGradient depois dele) conta como zero.
 func (pt *pesosNoTempo) gradiente() []*graph.Node {
-	anotados := slices.Concat(pt.dz...)
-	if pt.total != nil && slices.Equal(pt.deDZ, anotados) {
-		return pt.total // já montado neste graph.Gradient, para outro peso
+	if pt.total != nil && pt.rodadaTotal == pt.rodada {
+		return pt.total // já montado nesta chamada, para outro peso
 	}
 	empilha := func(nos []*graph.Node, forma *graph.Node) *graph.Node {
 		cheios := make([]*graph.Node, len(nos))
@@ -139,7 +163,7 @@ func (pt *pesosNoTempo) gradiente() []*graph.Node {
 	dz := graph.Concatenate(dzs, -1)
 	dw := graph.Dot(graph.Transpose(x, 0, 1), dz).Product()
 	pt.total = []*graph.Node{dw, graph.Concatenate(du, -1), graph.ReduceSum(dz, 0)}
-	pt.deDZ = anotados
+	pt.rodadaTotal = pt.rodada
 	return pt.total
 }
 

@@ -396,9 +396,10 @@ func TestCorteNaoMudaAConta(t *testing.T) {
 // O gradiente dos pesos num produto só (GradienteDosPesosNoTempo) dá a
 // mesma conta que a soma passo a passo que o GoMLX monta sozinho, nos três
 // tipos, numa pilha de 2 células, com uma perda que usa a sequência de saída
-// e o estado final da 1ª célula, e com graph.Gradient chamado uma vez por
-// peso no mesmo grafo (as anotações de uma chamada não vazam para a outra).
-// Só a ordem das somas muda: as diferenças ficam no arredondamento do float32.
+// e o estado final da 1ª célula, e com graph.Gradient chamado várias vezes no
+// mesmo grafo: primeiro em relação à entrada (que passa pelas anotações sem
+// pedir o total) e depois uma vez por peso. Só a ordem das somas muda: as
+// diferenças ficam no arredondamento do float32.
 func TestGradienteDosPesosNoTempoNaoMudaAConta(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	const lote, tempo, entrada = 4, 7, 5
@@ -421,7 +422,7 @@ func TestGradienteDosPesosNoTempoNaoMudaAConta(t *testing.T) {
 					saidas, final := c.Aplica(scope, x)
 					pesos := graph.Sin(graph.Iota(x.Graph(), saidas.Shape(), 1)) // pesos diferentes por passo
 					perda := graph.Add(graph.ReduceAllSum(graph.Mul(saidas, pesos)), graph.ReduceAllSum(graph.Square(final[0].H)))
-					partes := []*graph.Node{graph.Reshape(saidas, -1)}
+					partes := []*graph.Node{graph.Reshape(saidas, -1), graph.Reshape(graph.Gradient(perda, x)[0], -1)}
 					for v := range store.IterVariables() {
 						if v.Shape().DType != x.DType() {
 							continue // o estado do gerador de números aleatórios
