@@ -97,21 +97,18 @@ func novoPesosNoTempo(p Pesos, tempo, partes int) (pt *pesosNoTempo, passo0, out
 	for j := range partes {
 		pt.a[j], pt.dz[j] = make([]*graph.Node, tempo), make([]*graph.Node, tempo)
 	}
-	passo0, outros = p, p
-	for i, v := range []*graph.Node{p.W, p.U, p.B} {
-		fantasma := graph.IdentityWithCustomGradient(v, func(_, _ *graph.Node) *graph.Node {
+	// duas devolve o peso v do jeito do passo 0 (uma identidade cujo
+	// gradiente é o i-ésimo de pt.gradiente) e do jeito dos outros passos.
+	duas := func(i int, v *graph.Node) (fantasma, parado *graph.Node) {
+		fantasma = graph.IdentityWithCustomGradient(v, func(_, _ *graph.Node) *graph.Node {
 			return pt.gradiente()[i]
 		})
-		parado := graph.StopGradient(v)
-		switch i {
-		case 0:
-			passo0.W, outros.W = fantasma, parado
-		case 1:
-			passo0.U, outros.U = fantasma, parado
-		case 2:
-			passo0.B, outros.B = fantasma, parado
-		}
+		return fantasma, graph.StopGradient(v)
 	}
+	passo0, outros = p, p
+	passo0.W, outros.W = duas(0, p.W)
+	passo0.U, outros.U = duas(1, p.U)
+	passo0.B, outros.B = duas(2, p.B)
 	return pt, passo0, outros
 }
 

@@ -348,28 +348,61 @@ func TestMedeVelocidade(t *testing.T) {
 // ele o XLA funde e ordena outras contas de outro jeito: as diferenças ficam
 // no arredondamento do float32 (medido: até ~2e-7, relativo).
 func TestCorteNaoMudaAConta(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
-	const lote, tempo, entrada = 4, 6, 5
+	mesmaContaComESem(t, &CorteDeFusao, "o corte de fusão", []Tipo{LSTM, GRU}, 3, 6, false,
+		func(saidas *graph.Node, _ []Estado) *graph.Node {
+			pesos := graph.Sin(graph.Iota(saidas.Graph(), saidas.Shape(), 2)) // pesos diferentes por posição
+			return graph.ReduceAllSum(graph.Mul(saidas, pesos))
+		})
+}
+
+// O gradiente dos pesos num produto só (GradienteDosPesosNoTempo) dá a
+// mesma conta que a soma passo a passo que o GoMLX monta sozinho, nos três
+// tipos, numa pilha de 2 células, com uma perda que usa a sequência de saída
+// e o estado final da 1ª célula, e com graph.Gradient chamado várias vezes no
+// mesmo grafo: primeiro em relação à entrada (que passa pelas anotações sem
+// pedir o total) e depois uma vez por peso. Só a ordem das somas muda: as
+// diferenças ficam no arredondamento do float32.
+func TestGradienteDosPesosNoTempoNaoMudaAConta(t *testing.T) {
+	mesmaContaComESem(t, &GradienteDosPesosNoTempo, "GradienteDosPesosNoTempo", Tipos, 5, 7, true,
+		func(saidas *graph.Node, final []Estado) *graph.Node {
+			pesos := graph.Sin(graph.Iota(saidas.Graph(), saidas.Shape(), 1)) // pesos diferentes por passo
+			return graph.Add(graph.ReduceAllSum(graph.Mul(saidas, pesos)), graph.ReduceAllSum(graph.Square(final[0].H)))
+		})
+}
+
+// mesmaContaComESem confere que ligar ou desligar a opção (uma das chaves do
+// pacote, como CorteDeFusao) não muda a conta de uma Camada de 2 células,
+// com estado de 3 e de 32, em cada tipo: a saída e o gradiente da perda em
+// relação a cada peso (e, se comEntrada, antes deles, em relação à entrada)
+// ficam iguais até o arredondamento do float32 (1e-5, relativo). A entrada
+// [4, tempo, 5] é sorteada com a semente dada; os pesos, com a semente 7.
+func mesmaContaComESem(t *testing.T, opcao *bool, nome string, tipos []Tipo, semente uint64, tempo int,
+	comEntrada bool, perdaDe func(saidas *graph.Node, final []Estado) *graph.Node) {
+	t.Helper()
+	r := rand.New(rand.NewPCG(semente, semente+1))
+	const lote, entrada = 4, 5
 	x := make([]float32, lote*tempo*entrada)
 	for i := range x {
 		x[i] = float32(2*r.Float64() - 1)
 	}
 	xt := tensors.FromFlatDataAndDimensions(x, lote, tempo, entrada)
-	for _, tipo := range []Tipo{LSTM, GRU} {
+	for _, tipo := range tipos {
 		for _, oculta := range []int{3, 32} {
 			c := Camada{Tipo: tipo, Oculta: oculta, Camadas: 2}
 			store := model.NewStore()
 			if err := store.SetRNGStateFromSeed(7); err != nil {
 				t.Fatal(err)
 			}
-			roda := func(corte bool) []float32 {
-				defer func(antes bool) { CorteDeFusao = antes }(CorteDeFusao)
-				CorteDeFusao = corte
+			roda := func(ligada bool) []float32 {
+				defer func(antes bool) { *opcao = antes }(*opcao)
+				*opcao = ligada
 				exec := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, x *graph.Node) *graph.Node {
-					saidas, _ := c.Aplica(scope, x)
-					pesos := graph.Sin(graph.Iota(x.Graph(), saidas.Shape(), 2)) // pesos diferentes por posição
-					perda := graph.ReduceAllSum(graph.Mul(saidas, pesos))
+					saidas, final := c.Aplica(scope, x)
+					perda := perdaDe(saidas, final)
 					partes := []*graph.Node{graph.Reshape(saidas, -1)}
+					if comEntrada {
+						partes = append(partes, graph.Reshape(graph.Gradient(perda, x)[0], -1))
+					}
 					for v := range store.IterVariables() {
 						if v.Shape().DType != x.DType() {
 							continue // o estado do gerador de números aleatórios
@@ -381,68 +414,15 @@ func TestCorteNaoMudaAConta(t *testing.T) {
 				return exec.MustCall(xt)[0].Value().([]float32)
 			}
 			com, sem := roda(true), roda(false)
+			if len(com) != len(sem) {
+				t.Fatalf("%s %d: %d contra %d valores", tipo, oculta, len(com), len(sem))
+			}
 			pior := 0.0
 			for i := range com {
 				pior = max(pior, math.Abs(float64(com[i]-sem[i]))/max(1, math.Abs(float64(sem[i]))))
 			}
 			if pior > 1e-5 {
-				t.Errorf("%s %d: a saída ou o gradiente mudou com o corte de fusão (diferença relativa %g)", tipo, oculta, pior)
-			}
-			t.Logf("%s %d: diferença relativa máxima %g", tipo, oculta, pior)
-		}
-	}
-}
-
-// O gradiente dos pesos num produto só (GradienteDosPesosNoTempo) dá a
-// mesma conta que a soma passo a passo que o GoMLX monta sozinho, nos três
-// tipos, numa pilha de 2 células, com uma perda que usa a sequência de saída
-// e o estado final da 1ª célula, e com graph.Gradient chamado várias vezes no
-// mesmo grafo: primeiro em relação à entrada (que passa pelas anotações sem
-// pedir o total) e depois uma vez por peso. Só a ordem das somas muda: as
-// diferenças ficam no arredondamento do float32.
-func TestGradienteDosPesosNoTempoNaoMudaAConta(t *testing.T) {
-	r := rand.New(rand.NewPCG(5, 6))
-	const lote, tempo, entrada = 4, 7, 5
-	x := make([]float32, lote*tempo*entrada)
-	for i := range x {
-		x[i] = float32(2*r.Float64() - 1)
-	}
-	xt := tensors.FromFlatDataAndDimensions(x, lote, tempo, entrada)
-	for _, tipo := range Tipos {
-		for _, oculta := range []int{3, 32} {
-			c := Camada{Tipo: tipo, Oculta: oculta, Camadas: 2}
-			store := model.NewStore()
-			if err := store.SetRNGStateFromSeed(7); err != nil {
-				t.Fatal(err)
-			}
-			roda := func(unico bool) []float32 {
-				defer func(antes bool) { GradienteDosPesosNoTempo = antes }(GradienteDosPesosNoTempo)
-				GradienteDosPesosNoTempo = unico
-				exec := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, x *graph.Node) *graph.Node {
-					saidas, final := c.Aplica(scope, x)
-					pesos := graph.Sin(graph.Iota(x.Graph(), saidas.Shape(), 1)) // pesos diferentes por passo
-					perda := graph.Add(graph.ReduceAllSum(graph.Mul(saidas, pesos)), graph.ReduceAllSum(graph.Square(final[0].H)))
-					partes := []*graph.Node{graph.Reshape(saidas, -1), graph.Reshape(graph.Gradient(perda, x)[0], -1)}
-					for v := range store.IterVariables() {
-						if v.Shape().DType != x.DType() {
-							continue // o estado do gerador de números aleatórios
-						}
-						partes = append(partes, graph.Reshape(graph.Gradient(perda, v.NodeValue(x.Graph()))[0], -1))
-					}
-					return graph.Concatenate(partes, 0)
-				})
-				return exec.MustCall(xt)[0].Value().([]float32)
-			}
-			unico, somado := roda(true), roda(false)
-			if len(unico) != len(somado) {
-				t.Fatalf("%s %d: %d contra %d valores", tipo, oculta, len(unico), len(somado))
-			}
-			pior := 0.0
-			for i := range unico {
-				pior = max(pior, math.Abs(float64(unico[i]-somado[i]))/max(1, math.Abs(float64(somado[i]))))
-			}
-			if pior > 1e-5 {
-				t.Errorf("%s %d: o gradiente mudou com GradienteDosPesosNoTempo (diferença relativa %g)", tipo, oculta, pior)
+				t.Errorf("%s %d: a saída ou o gradiente mudou com %s (diferença relativa %g)", tipo, oculta, nome, pior)
 			}
 			t.Logf("%s %d: diferença relativa máxima %g", tipo, oculta, pior)
 		}
