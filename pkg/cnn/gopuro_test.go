@@ -13,7 +13,8 @@ func TestTreinaNoGoPuro(t *testing.T) {
 	gopuro.Roda(t, 3*time.Minute, "TestAlgunsPassosBaixamAPerda")
 }
 
-// Os gradientes conferem com diferenças finitas também no motor Go puro.
+// Os gradientes conferem com diferenças finitas também no motor Go puro, e
+// lá a ReLU depois do pooling dá o mesmo que antes.
 func TestGradientesNoGoPuro(t *testing.T) {
-	gopuro.Roda(t, 3*time.Minute, "TestGradientesConferemComDiferencasFinitas")
+	gopuro.Roda(t, 3*time.Minute, "TestGradientesConferemComDiferencasFinitas", "TestReluDepoisDoPoolingDaOMesmo")
 }

@@ -3,10 +3,12 @@ package cnn
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/gomlx/gomlx/core/graph"
 	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/layers/activation"
 
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
@@ -49,6 +51,36 @@ func TestPoolingIgualAoDoGoMLX(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// No motor Go puro a rede faz a ReLU depois do max-pooling (constroi): a
+// mesma conta que a ReLU antes, com os mesmos valores e o mesmo gradiente —
+// também nos empates (valores inteiros de −2 a 2: janelas só com negativos,
+// com o máximo 0, com dois máximos iguais). Roda nos dois motores
+// (TestGradientesNoGoPuro o repete no Go puro, onde os gradientes de Max e
+// ReduceMax são os de pkg/motor).
+func TestReluDepoisDoPoolingDaOMesmo(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	forma := []int{3, 6, 8, 4}
+	dadosX := make([]float32, 3*6*8*4)
+	for i := range dadosX {
+		dadosX[i] = float32(r.IntN(5) - 2)
+	}
+	x := tensors.FromFlatDataAndDimensions(dadosX, forma...)
+	saidas := graph.MustNewExec(motor.Backend(), func(x *graph.Node) []*graph.Node {
+		antes := Pooling(activation.Relu(x), 2, false)
+		depois := activation.Relu(Pooling(x, 2, false))
+		pesos := graph.Iota(x.Graph(), antes.Shape(), 1)
+		gAntes := graph.Gradient(graph.ReduceAllSum(graph.Mul(antes, pesos)), x)[0]
+		gDepois := graph.Gradient(graph.ReduceAllSum(graph.Mul(depois, pesos)), x)[0]
+		return []*graph.Node{antes, depois, gAntes, gDepois}
+	}).MustCall(x)
+	for par, nome := range map[int]string{0: "valores", 2: "gradiente"} {
+		a, b := tensors.MustCopyFlatData[float32](saidas[par]), tensors.MustCopyFlatData[float32](saidas[par+1])
+		if !slices.Equal(a, b) {
+			t.Fatalf("%s: ReLU antes do pooling %v, depois %v", nome, a, b)
 		}
 	}
 }

@@ -33,6 +33,14 @@ func TestGradienteDotGeneralConfere(t *testing.T) {
 		{"lote no meio", []int{5, 4, 7}, []int{7, 4, 3}, []int{2}, []int{1}, []int{0}, []int{1}, false},
 		{"dois contraídos fora de ordem", []int{2, 3, 4}, []int{4, 5, 3}, []int{1, 2}, nil, []int{2, 0}, nil, true},
 		{"vetor·vetor", []int{6}, []int{6}, []int{0}, nil, []int{0}, nil, false},
+		// As quatro orientações de um produto de matrizes, e matrizes altas
+		// (como o im2col de uma convolução): no Go puro, vjpMatrizes escolhe
+		// entre a conta direta e a trocada, e estes casos passam pelas duas.
+		{"A·Bᵀ", []int{5, 7}, []int{3, 7}, []int{1}, nil, []int{1}, nil, false},
+		{"Aᵀ·B", []int{7, 5}, []int{7, 3}, []int{0}, nil, []int{0}, nil, false},
+		{"alta·larga (im2col)", []int{40, 3}, []int{3, 2}, []int{1}, nil, []int{0}, nil, false},
+		{"altaᵀ·alta", []int{40, 3}, []int{40, 2}, []int{0}, nil, []int{0}, nil, false},
+		{"larga·altaᵀ", []int{2, 40}, []int{3, 40}, []int{1}, nil, []int{1}, nil, false},
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	aleatorio := func(dims []int) []float64 {

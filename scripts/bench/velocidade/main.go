@@ -21,6 +21,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"time"
 
@@ -159,6 +160,7 @@ type opcoes struct {
 	decaimento                              int
 	variante                                string
 	gradOriginal, poolOriginal, semCorte    bool
+	gradientesGerais                        bool
 	pesosPassoAPasso                        bool
 	convOriginal                            bool
 	exporta                                 string
@@ -198,13 +200,26 @@ func main() {
 	flag.BoolVar(&o.gradOriginal, "gradiente-original", false, "usa o gradiente de Dot do GoMLX (o \"antes\" da otimização do curso)")
 	flag.BoolVar(&o.poolOriginal, "pool-original", false, "LeNet com o graph.MaxPool do GoMLX (o \"antes\" de cnn.Pooling)")
 	flag.BoolVar(&o.convOriginal, "conv-original", false, "LeNet com layers.Convolution nas duas camadas (o \"antes\" do im2col do Go puro; no XLA o curso já usa essa)")
+	flag.BoolVar(&o.gradientesGerais, "gradientes-gerais-go", false, "motor Go puro com os gradientes de produto, Max e ReduceMax do XLA (o \"antes\" de motor.GradientesParaOGoPuro)")
 	flag.BoolVar(&o.semCorte, "sem-corte", false, "LSTM sem o corte de fusão do pacote rnn (o \"antes\")")
 	flag.BoolVar(&o.pesosPassoAPasso, "pesos-passo-a-passo", false, "LSTM/GRU com o gradiente dos pesos somado passo a passo (o \"antes\" de rnn.GradienteDosPesosNoTempo)")
 	flag.IntVar(&tarefaLSTM.Comprimento, "comprimento", tarefaLSTM.Comprimento, "comprimento das sequências da tarefa da LSTM")
 	flag.IntVar(&camadaLSTM.Oculta, "oculta", camadaLSTM.Oculta, "tamanho do estado da LSTM ou da GRU (32 é o da lição)")
 	flag.StringVar(&o.variante, "variante", "", "rótulo desta medida no relatório (p.ex. \"tamanho\")")
 	flag.StringVar(&o.exporta, "exporta", "", "grava os dados da tarefa da LSTM nesta pasta (para o PyTorch) e sai")
+	perfil := flag.String("perfil-cpu", "", "grava um perfil de CPU (pprof) neste arquivo: veja onde o motor Go puro gasta o tempo com `go tool pprof -top`")
 	flag.Parse()
+	if *perfil != "" {
+		f, err := os.Create(*perfil)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	modelos["lstm"] = tarefaLSTM.Modelo(camadaDe("lstm"))
 	modelos["gru"] = tarefaLSTM.Modelo(camadaDe("gru"))
 	if o.poolOriginal || o.convOriginal {
@@ -212,6 +227,9 @@ func main() {
 	}
 	if o.gradOriginal {
 		motor.UsaGradientesDaBiblioteca()
+	}
+	if o.gradientesGerais {
+		motor.GradientesParaOGoPuro = false
 	}
 	if o.semCorte {
 		rnn.CorteDeFusao = false
@@ -268,6 +286,8 @@ func ladoEVariante(o opcoes) (lado, variante string) {
 		variante = "conv-original"
 	case o.gradOriginal:
 		variante = "gradiente-original"
+	case o.gradientesGerais:
+		variante = "gradientes-gerais-go"
 	case lado == "gomlx-go" && !motor.SIMD:
 		variante = "sem-simd"
 	}
