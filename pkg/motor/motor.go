@@ -48,6 +48,26 @@
 // UsaGradientesDaBiblioteca). Se o do GoMLX for igualmente rápido e correto,
 // apague gradiente.go.
 //
+// # Gradientes montados para o motor Go puro (gradiente.go, gradiente_max.go)
+//
+// O XLA funde operações e escolhe sozinho a arrumação dos dados na memória;
+// o motor Go puro executa uma operação de cada vez, como está no grafo. Para
+// ele, três gradientes do GoMLX saem caros, e o pacote os monta de outro
+// jeito quando o grafo roda no Go puro (no XLA ficam os de sempre):
+//   - o do produto de duas matrizes (vjpMatrizes): o produto do motor só
+//     aceita o operando da esquerda com o eixo contraído por último, e,
+//     quando recebe outra coisa, transpõe tudo elemento a elemento; o pacote
+//     escolhe a ordem dos operandos que transpõe menos valores (no gradiente
+//     dos filtros de uma convolução como im2col, a matriz pequena em vez da
+//     grande);
+//   - os de Max (a ReLU) e ReduceMax (o max-pooling): uma comparação e um
+//     Where, em vez das cinco contas com Sign do GoMLX.
+// Os valores são os mesmos (TestGradienteDotGeneralConfere,
+// TestGradienteMaxConfere, também no Go puro). Na LeNet da lição 01, os
+// três juntos levaram o passo de treino no Go puro de ~145 para ~119 ms
+// (scripts/bench.sh, variante "gradientes-gerais-go", que os desliga por
+// GradientesParaOGoPuro).
+//
 // # O que do GoMLX não usamos, e por quê
 //
 //   - A escolha automática de backend do compute (compute.New sem config) e

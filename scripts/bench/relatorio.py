@@ -172,6 +172,7 @@ VARIANTES = {
     "conv-original": "convoluções: `layers.Convolution` → im2col (`pkg/cnn`, no Go puro)",
     "sem-corte": "LSTM: sem → com o corte de fusão (`rnn.CorteDeFusao`)",
     "pesos-passo-a-passo": "gradiente dos pesos: somado passo a passo → num produto só (`rnn.GradienteDosPesosNoTempo`)",
+    "gradientes-gerais-go": "motor Go puro: gradientes de produto, `Max` e `ReduceMax` do XLA → os montados para ele (`motor.GradientesParaOGoPuro`)",
     "sem-simd": "motor Go puro: sem → com SIMD (`GOEXPERIMENT=simd`, `scripts/ambiente-go.sh`)",
     "plugin-antigo": "plugin XLA: `xla-cpu-pjrt` 0.0.1 (PJRT v0.81) → `lammps-jax-pjrt-cpu` 0.11.2 (XLA do jaxlib 0.11.2)",
 }
@@ -205,7 +206,7 @@ def tamanhos(linhas, saida):
 # O "depois" de cada variante: medido alternado com o "antes" (scripts/bench.sh,
 # antes_depois).
 REFERENCIA = {"pool-original": "depois-pool", "conv-original": "depois-conv", "sem-corte": "depois-corte",
-              "pesos-passo-a-passo": "depois-pesos",
+              "pesos-passo-a-passo": "depois-pesos", "gradientes-gerais-go": "depois-gradientes-go",
               "gradiente-original": "depois-gradiente", "sem-simd": "depois-simd", "plugin-antigo": "depois-plugin"}
 
 
