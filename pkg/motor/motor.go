@@ -62,6 +62,7 @@
 //     grande);
 //   - os de Max (a ReLU) e ReduceMax (o max-pooling): uma comparação e um
 //     Where, em vez das cinco contas com Sign do GoMLX.
+//
 // Os valores são os mesmos (TestGradienteDotGeneralConfere,
 // TestGradienteMaxConfere, também no Go puro). Na LeNet da lição 01, os
 // três juntos levaram o passo de treino no Go puro de ~145 para ~119 ms
