@@ -185,6 +185,7 @@ if [ -z "${BENCH_SEM_GO_PURO:-}" ]; then
 	antes_depois go mlp depois-gradiente -gradiente-original "" -passos 5 -aquecimento 2
 	for modelo in lstm gru; do
 		antes_depois go "$modelo" depois-pesos -pesos-passo-a-passo "" -passos 10 -aquecimento 2
+		antes_depois go "$modelo" depois-portas -portas-em-fatias "" -passos 10 -aquecimento 2
 	done
 	passo "Antes e depois: gradientes do XLA × montados para o motor Go puro (LeNet e GAN de dígitos)"
 	antes_depois go lenet depois-gradientes-go -gradientes-gerais-go "" -passos 5 -aquecimento 1

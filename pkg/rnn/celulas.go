@@ -152,6 +152,10 @@ type celula struct {
 
 	identidade *graph.Node // [blocoDoCorte, blocoDoCorte] (ou [oculta, oculta]), para o corte; nil sem o corte
 
+	// juntaPortas: no motor Go puro, as portas saem de divide com o
+	// gradiente junto (veja JuntaGradienteDasPortas).
+	juntaPortas bool
+
 	// pt, se não for nil, anota o passo t para o gradiente dos pesos num
 	// produto só (veja pesosNoTempo).
 	pt *pesosNoTempo
@@ -167,6 +171,7 @@ func novaCelula(p Pesos) celula {
 		}
 		c.identidade = graph.ConvertDType(graph.Diagonal(p.U.Graph(), tam), p.U.DType())
 	}
+	c.juntaPortas = JuntaGradienteDasPortas && motor.GoPuro(p.U.Graph())
 	if p.Tipo == GRU {
 		c.uzr = graph.SliceAxis(p.U, -1, graph.AxisRange(0, 2*c.n))
 		c.uh = graph.SliceAxis(p.U, -1, graph.AxisRange(2*c.n, 3*c.n))
@@ -190,6 +195,12 @@ func (c celula) passo(x *graph.Node, e Estado) Estado {
 		return Estado{H: graph.Tanh(c.anota(0, e.H, graph.Add(xw, graph.Dot(e.H, c.U).Product())))}
 	case LSTM:
 		z := c.anota(0, e.H, graph.Add(xw, graph.Dot(e.H, c.U).Product()))
+		if c.juntaPortas { // no motor Go puro (veja divide)
+			p := divide(z, c.n, c.n, c.n, c.n)
+			i, f, g, o := graph.Sigmoid(p[0]), graph.Sigmoid(p[1]), graph.Tanh(p[2]), graph.Sigmoid(p[3])
+			m := graph.Add(graph.Mul(f, e.C), graph.Mul(i, g))
+			return Estado{H: graph.Mul(o, graph.Tanh(m)), C: m}
+		}
 		// Uma sigmoide só sobre os 4 blocos (a do bloco g sobra): o XLA
 		// guarda um resultado por passo em vez de três, e o passo de treino
 		// fica ~10% mais rápido. As portas são as mesmas.
@@ -200,14 +211,26 @@ func (c celula) passo(x *graph.Node, e Estado) Estado {
 		m = c.corte(m)
 		return Estado{H: graph.Mul(o, graph.Tanh(m)), C: m}
 	case GRU:
-		zr := c.anota(0, e.H, graph.Add(graph.SliceAxis(xw, -1, graph.AxisRange(0, 2*c.n)), graph.Dot(e.H, c.uzr).Product()))
-		z, r := graph.Sigmoid(c.bloco(zr, 0)), graph.Sigmoid(c.bloco(zr, 1))
+		xzr, xh := c.fatias(xw, 2*c.n, c.n) // a parte de x·W+b das portas z e r; a do candidato
+		zr := c.anota(0, e.H, graph.Add(xzr, graph.Dot(e.H, c.uzr).Product()))
+		z, r := c.fatias(zr, c.n, c.n)
+		z, r = graph.Sigmoid(z), graph.Sigmoid(r)
 		rh := graph.Mul(r, e.H)
-		candidato := graph.Tanh(c.anota(1, rh, graph.Add(c.bloco(xw, 2), graph.Dot(rh, c.uh).Product())))
+		candidato := graph.Tanh(c.anota(1, rh, graph.Add(xh, graph.Dot(rh, c.uh).Product())))
 		h := graph.Add(graph.Mul(z, e.H), graph.Mul(graph.OneMinus(z), candidato))
 		return Estado{H: c.corte(h)}
 	}
 	panic(fmt.Sprintf("rnn: tipo de célula desconhecido (%d)", int(c.Tipo)))
+}
+
+// fatias corta v [lote, a+b] em [lote, a] e [lote, b]: com SliceAxis, ou,
+// com juntaPortas, com divide (a mesma conta, outro gradiente).
+func (c celula) fatias(v *graph.Node, a, b int) (*graph.Node, *graph.Node) {
+	if c.juntaPortas {
+		p := divide(v, a, b)
+		return p[0], p[1]
+	}
+	return graph.SliceAxis(v, -1, graph.AxisRange(0, a)), graph.SliceAxis(v, -1, graph.AxisRange(a, a+b))
 }
 
 // anota não muda a conta da ida: se a célula calcula o gradiente dos pesos
@@ -247,6 +270,56 @@ func (c celula) corte(v *graph.Node) *graph.Node {
 	}
 	tam := c.identidade.Shape().Dim(0)
 	return graph.Reshape(graph.Dot(graph.Reshape(v, -1, tam), c.identidade).Product(), v.Shape().Dimensions...)
+}
+
+// JuntaGradienteDasPortas liga (padrão) a divisão das portas com o gradiente
+// junto no motor Go puro (veja divide). Desligue só para medir a diferença
+// (scripts/bench.sh, variante "portas-em-fatias"), antes de montar os grafos.
+// No XLA não muda nada: lá as portas são sempre fatias.
+var JuntaGradienteDasPortas = true
+
+// divide corta v [lote, Σ tamanhos] em pedaços lado a lado, de colunas
+// tamanhos[0], tamanhos[1], …, como SliceAxis faria; a conta da ida é a mesma.
+// Muda a volta: o gradiente de um SliceAxis no GoMLX é um Pad (o gradiente do
+// pedaço, com zeros no resto das colunas), e os k pedaços viram k Pads do
+// tamanho de v e k − 1 somas; aqui o gradiente de v é a concatenação dos
+// gradientes dos pedaços, uma operação só. O XLA funde os Pads e as somas
+// (e lá a célula usa as fatias de sempre); o motor Go puro faz um de cada
+// vez: na LSTM da lição, os Pads, as somas e os zeros eram ~15% do passo.
+//
+// Como: cada pedaço sai de uma identidade que anota o gradiente que chega a
+// ele, e os pedaços são fatias de uma identidade de v cujo gradiente é a
+// concatenação das anotações (um pedaço sem anotação conta como zeros). O
+// GoMLX só calcula o gradiente de um nó depois dos de todos os que o usam:
+// quando pede o de v, as anotações da mesma chamada de graph.Gradient já
+// estão lá, e são apagadas depois de usadas. Os Pads que o GoMLX ainda monta
+// para as fatias não são usados por nada e o motor não os executa.
+// TestJuntaGradienteDasPortasNaoMudaAConta compara com as fatias de sempre.
+func divide(v *graph.Node, tamanhos ...int) []*graph.Node {
+	anotados := make([]*graph.Node, len(tamanhos))
+	fatias := make([]*graph.Node, len(tamanhos))
+	inteiro := graph.IdentityWithCustomGradient(v, func(_, _ *graph.Node) *graph.Node {
+		partes := make([]*graph.Node, len(tamanhos))
+		for i, d := range anotados {
+			if d == nil {
+				d = graph.ZerosLike(fatias[i])
+			}
+			partes[i] = d
+		}
+		clear(anotados)
+		return graph.Concatenate(partes, -1)
+	})
+	pedacos := make([]*graph.Node, len(tamanhos))
+	inicio := 0
+	for i, t := range tamanhos {
+		fatias[i] = graph.SliceAxis(inteiro, -1, graph.AxisRange(inicio, inicio+t))
+		pedacos[i] = graph.IdentityWithCustomGradient(fatias[i], func(_, d *graph.Node) *graph.Node {
+			anotados[i] = d
+			return d
+		})
+		inicio += t
+	}
+	return pedacos
 }
 
 // blocoDoCorte é o tamanho dos blocos do corte de fusão (veja corte).

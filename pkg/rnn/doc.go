@@ -71,6 +71,16 @@
 // padrão; [Passo], de um passo só, não muda). É a mesma conta, em outra
 // ordem de somas.
 //
+// # As portas com o gradiente junto (para o motor Go puro)
+//
+// As portas da LSTM e da GRU são fatias da pré-ativação, e o gradiente de
+// cada fatia, no GoMLX, é um Pad do tamanho da pré-ativação inteira, somado
+// aos das outras. O XLA funde isso; o motor Go puro faz cada Pad e cada
+// soma. Lá o pacote divide as portas de modo que o gradiente da pré-ativação
+// sai de uma concatenação só ([JuntaGradienteDasPortas], ligado por padrão;
+// veja divide): a LSTM da lição passou de ~12,8 para ~10,2 ms por passo de
+// treino no Go puro, a GRU de ~9,4 para ~9,1 ms (medidas alternadas).
+//
 // # O corte de fusão (um remendo para o XLA)
 //
 // Na LSTM e na GRU, o estado passa de um passo ao outro por uma cadeia de

@@ -13,7 +13,10 @@ func TestTreinaNoGoPuro(t *testing.T) {
 	gopuro.Roda(t, 3*time.Minute, "TestPerdaCaiNaTarefaDaMemoria")
 }
 
-// Os gradientes conferem com diferenças finitas também no motor Go puro.
+// Os gradientes conferem com diferenças finitas também no motor Go puro, e
+// lá as opções que só valem nele (ou que mudam a conta dele) não mudam a
+// conta.
 func TestGradientesNoGoPuro(t *testing.T) {
-	gopuro.Roda(t, 3*time.Minute, "TestGradientesConferemComDiferencasFinitas")
+	gopuro.Roda(t, 3*time.Minute, "TestGradientesConferemComDiferencasFinitas",
+		"TestJuntaGradienteDasPortasNaoMudaAConta", "TestGradienteDosPesosNoTempoNaoMudaAConta")
 }

@@ -370,6 +370,20 @@ func TestGradienteDosPesosNoTempoNaoMudaAConta(t *testing.T) {
 		})
 }
 
+// Com as portas divididas com o gradiente junto (JuntaGradienteDasPortas, só
+// no motor Go puro: TestGradientesNoGoPuro roda este teste lá), a saída e os
+// gradientes — em relação à entrada e a cada peso, com graph.Gradient chamado
+// várias vezes no mesmo grafo — são os das fatias de sempre. Na LSTM a
+// sigmoide passa a ser por porta, não uma só sobre os 4 blocos: as mesmas
+// contas, elemento a elemento.
+func TestJuntaGradienteDasPortasNaoMudaAConta(t *testing.T) {
+	mesmaContaComESem(t, &JuntaGradienteDasPortas, "JuntaGradienteDasPortas", Tipos, 9, 6, true,
+		func(saidas *graph.Node, final []Estado) *graph.Node {
+			pesos := graph.Cos(graph.Iota(saidas.Graph(), saidas.Shape(), 1))
+			return graph.Add(graph.ReduceAllSum(graph.Mul(saidas, pesos)), graph.ReduceAllSum(graph.Square(final[1].H)))
+		})
+}
+
 // mesmaContaComESem confere que ligar ou desligar a opção (uma das chaves do
 // pacote, como CorteDeFusao) não muda a conta de uma Camada de 2 células,
 // com estado de 3 e de 32, em cada tipo: a saída e o gradiente da perda em

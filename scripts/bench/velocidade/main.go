@@ -160,7 +160,7 @@ type opcoes struct {
 	decaimento                              int
 	variante                                string
 	gradOriginal, poolOriginal, semCorte    bool
-	gradientesGerais                        bool
+	gradientesGerais, portasEmFatias        bool
 	pesosPassoAPasso                        bool
 	convOriginal                            bool
 	exporta                                 string
@@ -201,6 +201,7 @@ func main() {
 	flag.BoolVar(&o.poolOriginal, "pool-original", false, "LeNet com o graph.MaxPool do GoMLX (o \"antes\" de cnn.Pooling)")
 	flag.BoolVar(&o.convOriginal, "conv-original", false, "LeNet com layers.Convolution nas duas camadas (o \"antes\" do im2col do Go puro; no XLA o curso já usa essa)")
 	flag.BoolVar(&o.gradientesGerais, "gradientes-gerais-go", false, "motor Go puro com os gradientes de produto, Max e ReduceMax do XLA (o \"antes\" de motor.GradientesParaOGoPuro)")
+	flag.BoolVar(&o.portasEmFatias, "portas-em-fatias", false, "LSTM/GRU no motor Go puro com as portas em fatias, cada uma com o seu Pad na volta (o \"antes\" de rnn.JuntaGradienteDasPortas)")
 	flag.BoolVar(&o.semCorte, "sem-corte", false, "LSTM sem o corte de fusão do pacote rnn (o \"antes\")")
 	flag.BoolVar(&o.pesosPassoAPasso, "pesos-passo-a-passo", false, "LSTM/GRU com o gradiente dos pesos somado passo a passo (o \"antes\" de rnn.GradienteDosPesosNoTempo)")
 	flag.IntVar(&tarefaLSTM.Comprimento, "comprimento", tarefaLSTM.Comprimento, "comprimento das sequências da tarefa da LSTM")
@@ -230,6 +231,9 @@ func main() {
 	}
 	if o.gradientesGerais {
 		motor.GradientesParaOGoPuro = false
+	}
+	if o.portasEmFatias {
+		rnn.JuntaGradienteDasPortas = false
 	}
 	if o.semCorte {
 		rnn.CorteDeFusao = false
@@ -288,6 +292,8 @@ func ladoEVariante(o opcoes) (lado, variante string) {
 		variante = "gradiente-original"
 	case o.gradientesGerais:
 		variante = "gradientes-gerais-go"
+	case o.portasEmFatias:
+		variante = "portas-em-fatias"
 	case lado == "gomlx-go" && !motor.SIMD:
 		variante = "sem-simd"
 	}
