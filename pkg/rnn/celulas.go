@@ -198,7 +198,7 @@ func (c celula) passo(x *graph.Node, e Estado) Estado {
 		if c.juntaPortas { // no motor Go puro (veja divide)
 			p := divide(z, c.n, c.n, c.n, c.n)
 			i, f, g, o := graph.Sigmoid(p[0]), graph.Sigmoid(p[1]), graph.Tanh(p[2]), graph.Sigmoid(p[3])
-			m := graph.Add(graph.Mul(f, e.C), graph.Mul(i, g))
+			m := c.corte(graph.Add(graph.Mul(f, e.C), graph.Mul(i, g)))
 			return Estado{H: graph.Mul(o, graph.Tanh(m)), C: m}
 		}
 		// Uma sigmoide só sobre os 4 blocos (a do bloco g sobra): o XLA
