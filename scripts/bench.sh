@@ -125,7 +125,7 @@ for modelo in mlp lenet lstm gru rbm-cd rbm-pcd gan-anel gan-digitos; do
 	mede_torch "$modelo"
 	if [ -z "${BENCH_SEM_GO_PURO:-}" ]; then
 		if [ "$modelo" = lenet ]; then
-			mede_go go "$modelo" -max-passos 100 -passos 20 # ~0,15 s por passo no Go puro: só o tempo do passo
+			mede_go go "$modelo" -max-passos 1500 -passos 10 # ~0,12 s por passo no Go puro: ~2 min por execução até o alvo
 		else
 			mede_go go "$modelo"
 		fi
