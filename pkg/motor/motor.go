@@ -14,7 +14,8 @@
 //     SelectAndScatter: o gradiente de convoluções e de pooling), mas é mais
 //     lento — muito nas convoluções. Compilado com GOEXPERIMENT=simd (os
 //     scripts do curso e a imagem ligam; veja [SIMD]), ele multiplica
-//     matrizes com AVX2/AVX-512 e fica a 1,1–8,6× do PyTorch (DESEMPENHO.md);
+//     matrizes com AVX2/AVX-512 e fica a 1,2–6,1× do PyTorch por passo de
+//     treino (DESEMPENHO.md);
 //     sem o experimento, 3–65×.
 //
 // A escolha segue esta ordem:
