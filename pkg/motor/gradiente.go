@@ -26,19 +26,23 @@ func init() {
 	graph.VJPRegistration[graph.NodeTypeDotGeneral] = vjpDotGeneral
 }
 
-// eixosDot lê os eixos de um nó DotGeneral. O GoMLX não os expõe; lemos o
-// campo não exportado com reflect (só leitura).
+// eixosDot lê os eixos de um nó DotGeneral. O GoMLX não os expõe; lemos os
+// campos não exportados com reflect (só leitura; veja eixosDoNo).
 func eixosDot(no *graph.Node) (lhsContr, lhsLote, rhsContr, rhsLote []int) {
-	entradas := reflect.ValueOf(no).Elem().FieldByName("inputs").Elem().Elem()
-	le := func(campo string) []int {
-		f := entradas.FieldByName(campo)
-		eixos := make([]int, f.Len())
-		for i := range eixos {
-			eixos[i] = int(f.Index(i).Int())
-		}
-		return eixos
+	return eixosDoNo(no, "lhsContractingAxes"), eixosDoNo(no, "lhsBatchAxes"),
+		eixosDoNo(no, "rhsContractingAxes"), eixosDoNo(no, "rhsBatchAxes")
+}
+
+// eixosDoNo lê o campo `campo` ([]int) das entradas de um nó do GoMLX, que
+// não as exporta (reflect, só leitura): os eixos de um DotGeneral, de um
+// ReduceMax.
+func eixosDoNo(no *graph.Node, campo string) []int {
+	f := reflect.ValueOf(no).Elem().FieldByName("inputs").Elem().Elem().FieldByName(campo)
+	eixos := make([]int, f.Len())
+	for i := range eixos {
+		eixos[i] = int(f.Index(i).Int())
 	}
-	return le("lhsContractingAxes"), le("lhsBatchAxes"), le("rhsContractingAxes"), le("rhsBatchAxes")
+	return eixos
 }
 
 // livres devolve os eixos de um operando que não são contraídos nem de lote,

@@ -1,8 +1,6 @@
 package motor
 
 import (
-	"reflect"
-
 	"github.com/gomlx/compute/shapes"
 	"github.com/gomlx/gomlx/core/graph"
 )
@@ -49,7 +47,7 @@ func vjpReduceMax(no *graph.Node, vs []*graph.Node, forma shapes.Shape) []*graph
 		return vjpReduceMaxOriginal(no, vs, forma)
 	}
 	x, v := no.Inputs()[0], vs[0]
-	eixos := eixosReduce(no)
+	eixos := eixosDoNo(no, "axes") // os eixos reduzidos
 	if len(eixos) == 0 {
 		for a := range x.Rank() {
 			eixos = append(eixos, a)
@@ -62,17 +60,6 @@ func vjpReduceMax(no *graph.Node, vs []*graph.Node, forma shapes.Shape) []*graph
 	ehMax := graph.GreaterOrEqual(x, graph.ReshapeWithShape(no, comUm))
 	vx := graph.BroadcastToShape(graph.ReshapeWithShape(v, comUm), x.Shape())
 	return []*graph.Node{graph.Where(ehMax, vx, graph.ScalarZero(no.Graph(), v.DType()))}
-}
-
-// eixosReduce lê os eixos reduzidos de um nó ReduceMax (campo não exportado,
-// só leitura, como em eixosDot).
-func eixosReduce(no *graph.Node) []int {
-	f := reflect.ValueOf(no).Elem().FieldByName("inputs").Elem().Elem().FieldByName("axes")
-	eixos := make([]int, f.Len())
-	for i := range eixos {
-		eixos[i] = int(f.Index(i).Int())
-	}
-	return eixos
 }
 
 // GradientesParaOGoPuro liga (padrão) os gradientes montados para o motor Go

@@ -23,26 +23,10 @@ func TestGradienteMaxConfere(t *testing.T) {
 	b := Backend()
 	r := rand.New(rand.NewPCG(3, 4))
 	empates := func(dims ...int) *tensors.Tensor {
-		n := 1
-		for _, d := range dims {
-			n *= d
-		}
-		v := make([]float32, n)
-		for i := range v {
-			v[i] = float32(r.IntN(5) - 2) // −2..2: muitos empates e zeros
-		}
-		return tensors.FromFlatDataAndDimensions(v, dims...)
+		return tensorSorteado(func() float32 { return float32(r.IntN(5) - 2) }, dims...) // −2..2: muitos empates e zeros
 	}
 	pesos := func(dims ...int) *tensors.Tensor {
-		n := 1
-		for _, d := range dims {
-			n *= d
-		}
-		v := make([]float32, n)
-		for i := range v {
-			v[i] = float32(r.NormFloat64())
-		}
-		return tensors.FromFlatDataAndDimensions(v, dims...)
+		return tensorSorteado(func() float32 { return float32(r.NormFloat64()) }, dims...)
 	}
 	casos := []struct {
 		nome   string

@@ -133,17 +133,7 @@ func TestGradienteDotGeneralConfere(t *testing.T) {
 func TestGradienteDotConfere(t *testing.T) {
 	b := Backend()
 	r := rand.New(rand.NewPCG(7, 8))
-	aleatorio := func(dims ...int) *tensors.Tensor {
-		n := 1
-		for _, d := range dims {
-			n *= d
-		}
-		v := make([]float64, n)
-		for i := range v {
-			v[i] = r.NormFloat64()
-		}
-		return tensors.FromFlatDataAndDimensions(v, dims...)
-	}
+	aleatorio := func(dims ...int) *tensors.Tensor { return tensorSorteado(r.NormFloat64, dims...) }
 	for _, c := range []struct{ a, b, saida []int }{
 		{[]int{5, 7}, []int{7, 3}, []int{5, 3}},
 		{[]int{5, 7}, []int{7}, []int{5}},
@@ -170,4 +160,18 @@ func TestGradienteDotConfere(t *testing.T) {
 			}
 		}
 	}
+}
+
+// tensorSorteado devolve um tensor com a forma dims e os valores tirados de
+// sorteia, um a um, em ordem.
+func tensorSorteado[T float32 | float64](sorteia func() T, dims ...int) *tensors.Tensor {
+	n := 1
+	for _, d := range dims {
+		n *= d
+	}
+	v := make([]T, n)
+	for i := range v {
+		v[i] = sorteia()
+	}
+	return tensors.FromFlatDataAndDimensions(v, dims...)
 }
