@@ -45,6 +45,7 @@ package cnn
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/gomlx/compute/shapes"
 	"github.com/gomlx/gomlx/core/graph"
@@ -244,17 +245,40 @@ func convolucao(scope *model.Scope, x *graph.Node, c Conv) *graph.Node {
 // ([Vizinhancas]), e a convolução vira o produto dessa matriz pelos filtros
 // [k·k·canais, filtros]: a ordem (i, j, canal) das colunas é a mesma dos
 // pesos [k, k, canais, filtros] de layers.Convolution.
+//
+// Com um canal só (a 1ª camada da LeNet), a mesma matriz é montada deitada,
+// [k·k, lote·altura·largura]: cada deslocamento da imagem vira uma linha
+// inteira, copiada em bloco. De pé, cada linha teria k·k valores, um de cada
+// deslocamento, e o motor Go puro os juntaria um por um. A conta é a mesma,
+// (filtrosᵀ · matriz deitada)ᵀ: ~4% a menos no passo da LeNet no Go puro
+// (medidas alternadas; scripts/bench.sh, "conv1-de-pe").
 func convolucaoIm2col(scope *model.Scope, x *graph.Node, c Conv) *graph.Node {
 	d, k := x.Shape().Dimensions, c.Kernel
 	vars := scope.In("conv")
 	canais := d[3]
 	filtros := vars.VariableWithShape("weights", shapes.Make(x.DType(), k, k, canais, c.Filtros)).NodeValue(x.Graph())
 	vies := vars.VariableWithShape("biases", shapes.Make(x.DType(), c.Filtros)).NodeValue(x.Graph())
-	linhas := graph.Reshape(Vizinhancas(x, k), -1, k*k*canais)                      // [lote·altura·largura, k·k·canais]
-	y := graph.Dot(linhas, graph.Reshape(filtros, k*k*canais, c.Filtros)).Product() // [lote·altura·largura, filtros]
+	filtros = graph.Reshape(filtros, k*k*canais, c.Filtros) // [k·k·canais, filtros]
+	var y *graph.Node                                       // [lote·altura·largura, filtros]
+	if canais == 1 && !Im2colDePe {
+		imagens := graph.Reshape(x, d[0], d[1], d[2]) // o eixo do canal, de tamanho 1, sai
+		colunas := deslocados(imagens, k)
+		for i := range colunas {
+			colunas[i] = graph.InsertAxes(colunas[i], 0)
+		}
+		m := graph.Reshape(graph.Concatenate(colunas, 0), k*k, -1)                        // [k·k, lote·altura·largura]
+		y = graph.Transpose(graph.Dot(graph.Transpose(filtros, 0, 1), m).Product(), 0, 1) // (filtrosᵀ·m)ᵀ
+	} else {
+		linhas := graph.Reshape(Vizinhancas(x, k), -1, k*k*canais) // [lote·altura·largura, k·k·canais]
+		y = graph.Dot(linhas, filtros).Product()
+	}
 	y = graph.Add(y, graph.InsertAxes(vies, 0))
 	return graph.Reshape(y, d[0], d[1], d[2], c.Filtros)
 }
+
+// Im2colDePe faz a 1ª camada (um canal) montar a matriz do im2col de pé,
+// como as outras: o "antes" do bench (velocidade -conv1-de-pe).
+var Im2colDePe = false
 
 // Vizinhancas devolve, para cada pixel de x [lote, altura, largura, canais],
 // os k×k valores ao seu redor (com zeros fora da imagem), em cada canal, em
@@ -264,19 +288,35 @@ func convolucaoIm2col(scope *model.Scope, x *graph.Node, c Conv) *graph.Node {
 // pesos de um filtro [k, k, canais]. É o "im2col": a convolução vira
 // Vizinhancas(x, k) · filtros.
 func Vizinhancas(x *graph.Node, k int) *graph.Node {
+	return graph.Concatenate(deslocados(x, k), -1)
+}
+
+// deslocados devolve as k·k cópias de x [lote, altura, largura, ...]
+// deslocadas de (i−(k−1)/2, j−(k−1)/2) pixels, na ordem (i, j), com zeros
+// onde a cópia sai da imagem: a cópia (i, j) traz, em cada pixel, o seu
+// vizinho (i, j).
+func deslocados(x *graph.Node, k int) []*graph.Node {
 	d, p := x.Shape().Dimensions, (k-1)/2
 	// Preenche a borda com zeros concatenando (funciona em todos os motores).
-	zeros := func(dims ...int) *graph.Node { return graph.Zeros(x.Graph(), shapes.Make(x.DType(), dims...)) }
-	xp := graph.Concatenate([]*graph.Node{zeros(d[0], p, d[2], d[3]), x, zeros(d[0], k-1-p, d[2], d[3])}, 1)
-	xp = graph.Concatenate([]*graph.Node{zeros(d[0], d[1]+k-1, p, d[3]), xp, zeros(d[0], d[1]+k-1, k-1-p, d[3])}, 2)
-	var deslocados []*graph.Node
+	borda := func(t *graph.Node, eixo, n int) *graph.Node {
+		dims := slices.Clone(t.Shape().Dimensions)
+		dims[eixo] = n
+		return graph.Zeros(x.Graph(), shapes.Make(x.DType(), dims...))
+	}
+	xp := graph.Concatenate([]*graph.Node{borda(x, 1, p), x, borda(x, 1, k-1-p)}, 1)
+	xp = graph.Concatenate([]*graph.Node{borda(xp, 2, p), xp, borda(xp, 2, k-1-p)}, 2)
+	var r []*graph.Node
 	for i := range k {
 		for j := range k {
-			deslocados = append(deslocados, graph.Slice(xp, graph.AxisRange(),
-				graph.AxisRange(i, i+d[1]), graph.AxisRange(j, j+d[2]), graph.AxisRange()))
+			eixos := make([]graph.SliceAxisSpec, xp.Rank())
+			for a := range eixos {
+				eixos[a] = graph.AxisRange()
+			}
+			eixos[1], eixos[2] = graph.AxisRange(i, i+d[1]), graph.AxisRange(j, j+d[2])
+			r = append(r, graph.Slice(xp, eixos...))
 		}
 	}
-	return graph.Concatenate(deslocados, -1)
+	return r
 }
 
 // Pooling reduz cada bloco janela×janela (passo = janela) de x, com forma

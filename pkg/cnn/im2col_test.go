@@ -19,16 +19,19 @@ import (
 // valores e os mesmos gradientes (em relação aos filtros, ao viés e à
 // imagem) que layers.Convolution do GoMLX com PadSame, usando as mesmas
 // variáveis, com um canal e com três, em filtros de tamanho ímpar e par e
-// em imagens não quadradas.
+// em imagens não quadradas. Com um canal, nas duas arrumações da matriz do
+// im2col: deitada (a do curso) e de pé (Im2colDePe, a das outras camadas).
 func TestConvolucaoIm2colIgualADoGoMLX(t *testing.T) {
 	motor.Backend() // a escolha só existe depois de criado o motor
 	if !motor.EscolhaAtual().XLA() {
 		t.Skip("a referência (o gradiente da convolução do GoMLX) só existe no motor XLA")
 	}
 	r := rand.New(rand.NewPCG(3, 4))
-	for _, caso := range [][2]int{{5, 1}, {3, 1}, {4, 1}, {5, 3}, {4, 3}} {
+	defer func() { Im2colDePe = false }()
+	for _, caso := range [][3]int{{5, 1, 0}, {3, 1, 0}, {4, 1, 0}, {5, 1, 1}, {4, 1, 1}, {5, 3, 0}, {4, 3, 0}} {
 		k, canais := caso[0], caso[1]
-		t.Run(fmt.Sprintf("k=%d, %d canais", k, canais), func(t *testing.T) {
+		Im2colDePe = caso[2] == 1
+		t.Run(fmt.Sprintf("k=%d, %d canais, de pé: %v", k, canais, Im2colDePe), func(t *testing.T) {
 			forma := []int{2, 9, 7, canais}
 			dadosX := make([]float32, 2*9*7*canais)
 			for i := range dadosX {

@@ -200,6 +200,7 @@ func main() {
 	flag.BoolVar(&o.gradOriginal, "gradiente-original", false, "usa o gradiente de Dot do GoMLX (o \"antes\" da otimização do curso)")
 	flag.BoolVar(&o.poolOriginal, "pool-original", false, "LeNet com o graph.MaxPool do GoMLX (o \"antes\" de cnn.Pooling)")
 	flag.BoolVar(&o.convOriginal, "conv-original", false, "LeNet com layers.Convolution nas duas camadas (o \"antes\" do im2col do Go puro; no XLA o curso já usa essa)")
+	flag.BoolVar(&cnn.Im2colDePe, "conv1-de-pe", false, "LeNet no Go puro com a matriz do im2col da 1ª camada de pé, como a das outras (o \"antes\" de montá-la deitada)")
 	flag.BoolVar(&o.gradientesGerais, "gradientes-gerais-go", false, "motor Go puro com os gradientes de produto, Max e ReduceMax do XLA (o \"antes\" de motor.GradientesParaOGoPuro)")
 	flag.BoolVar(&o.portasEmFatias, "portas-em-fatias", false, "LSTM/GRU no motor Go puro com as portas em fatias, cada uma com o seu Pad na volta (o \"antes\" de rnn.JuntaGradienteDasPortas)")
 	flag.BoolVar(&o.semCorte, "sem-corte", false, "LSTM sem o corte de fusão do pacote rnn (o \"antes\")")
@@ -294,6 +295,8 @@ func ladoEVariante(o opcoes) (lado, variante string) {
 		variante = "gradientes-gerais-go"
 	case o.portasEmFatias:
 		variante = "portas-em-fatias"
+	case cnn.Im2colDePe:
+		variante = "conv1-de-pe"
 	case lado == "gomlx-go" && !motor.SIMD:
 		variante = "sem-simd"
 	}
