@@ -47,6 +47,7 @@ COPY --chown=${NB_UID}:${NB_GID} docker/requirements*.txt /opt/representacoes/do
 COPY --chown=${NB_UID}:${NB_GID} scripts/setup.sh scripts/precisa-setup.sh scripts/ambiente-go.sh scripts/idioma.py /opt/representacoes/scripts/
 COPY --chown=${NB_UID}:${NB_GID} idioma /opt/representacoes/idioma
 COPY --chown=${NB_UID}:${NB_GID} scripts/bench/velocidade /opt/representacoes/scripts/bench/velocidade
+COPY --chown=${NB_UID}:${NB_GID} scripts/bench/laco /opt/representacoes/scripts/bench/laco
 COPY --chown=${NB_UID}:${NB_GID} pkg /opt/representacoes/pkg
 COPY --chown=${NB_UID}:${NB_GID} internal /opt/representacoes/internal
 
