@@ -27,7 +27,8 @@
 //   - no motor Go puro, todas as convoluções como im2col ([Vizinhancas] e
 //     um produto de matrizes; veja convolucao) em vez de
 //     layers.Convolution: com GOEXPERIMENT=simd, 0,15 s por passo contra
-//     1,2 s com as do GoMLX. No XLA, a primeira convolução (um canal de
+//     1,2 s com as do GoMLX. Na 1ª camada (um canal), a matriz do im2col
+//     montada deitada: ~4% a menos no passo (veja convolucaoIm2col). No XLA, a primeira convolução (um canal de
 //     entrada) também foi im2col enquanto o curso usava o plugin
 //     xla-cpu-pjrt 0.0.1 (49,4 contra 51,0 ms, ~3%); com o XLA mais novo do
 //     lammps-jax-pjrt-cpu 0.11.2 a convolução do XLA passou a ganhar (20,6
@@ -38,7 +39,8 @@
 //     e a ordem fica a de sempre.
 //
 // Para conferir de novo numa atualização do GoMLX: scripts/bench.sh mede o
-// antes e o depois de cada um ("pool-original", "conv-original"); o que não
+// antes e o depois de cada um ("pool-original", "conv-original",
+// "conv1-de-pe"); o que não
 // for mais rápido, troque pela peça do GoMLX (convolucao e Pooling ficam
 // com uma linha cada).
 package cnn

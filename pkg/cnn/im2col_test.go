@@ -15,7 +15,7 @@ import (
 )
 
 // A convolução feita como im2col (convolucaoIm2col, o caminho de convolucao
-// para um canal no XLA e para todas as camadas no Go puro) dá os mesmos
+// para todas as camadas no Go puro) dá os mesmos
 // valores e os mesmos gradientes (em relação aos filtros, ao viés e à
 // imagem) que layers.Convolution do GoMLX com PadSame, usando as mesmas
 // variáveis, com um canal e com três, em filtros de tamanho ímpar e par e
@@ -31,7 +31,11 @@ func TestConvolucaoIm2colIgualADoGoMLX(t *testing.T) {
 	for _, caso := range [][3]int{{5, 1, 0}, {3, 1, 0}, {4, 1, 0}, {5, 1, 1}, {4, 1, 1}, {5, 3, 0}, {4, 3, 0}} {
 		k, canais := caso[0], caso[1]
 		Im2colDePe = caso[2] == 1
-		t.Run(fmt.Sprintf("k=%d, %d canais, de pé: %v", k, canais, Im2colDePe), func(t *testing.T) {
+		arrumacao := "de pé"
+		if canais == 1 && !Im2colDePe {
+			arrumacao = "deitada"
+		}
+		t.Run(fmt.Sprintf("k=%d, %d canais, matriz %s", k, canais, arrumacao), func(t *testing.T) {
 			forma := []int{2, 9, 7, canais}
 			dadosX := make([]float32, 2*9*7*canais)
 			for i := range dadosX {

@@ -10,7 +10,7 @@ import (
 // gradientes (de x, W, U e b) que a camada desenrolada do curso, com o
 // gradiente do GoMLX. Conferido: falha se a memória passar o gradiente para
 // trás pela porta errada (dc_t ⊙ i_t no lugar de dc_t ⊙ f_t) ou se dU usar
-// outra coisa no lugar de h_{t−1} (h_{t−1}²).
+// h_{t−1}² no lugar de h_{t−1}.
 func TestLacoDaOMesmoGradiente(t *testing.T) {
 	motor.Backend()
 	if !motor.EscolhaAtual().XLA() {

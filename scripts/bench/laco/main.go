@@ -1,4 +1,4 @@
-// Comando laco mede uma pista da issue de velocidade: a LSTM com um laço no
+// Comando laco mede uma ideia para a velocidade da LSTM no XLA: um laço no
 // tempo (graph.While, novo no GoMLX v0.27) em vez do grafo desenrolado.
 //
 // O GoMLX v0.28.2 não sabe derivar um While; por isso a volta (a BPTT) é
@@ -7,7 +7,7 @@
 // jeito de pkg/rnn/pesosnotempo.go). O laço só roda no motor XLA: o motor Go
 // puro (compute v0.1.3) não tem DynamicSlice.
 //
-// Para cada tamanho de estado, compara com a camada do curso
+// Para o tamanho de estado dado (-oculta), compara com a camada do curso
 // (rnn.Camada.Ultimo, desenrolada): o tempo da 1ª execução (compilar o grafo
 // de ida e volta e rodá-lo) e o de cada passo depois, alternando as duas; com
 // -confere, também a perda e os gradientes (têm de ser iguais, a menos do
@@ -135,9 +135,9 @@ func DiferencaRelativa(a, b *tensors.Tensor) float64 {
 }
 
 // Constantes criadas fora do cache de escalares do grafo: no GoMLX v0.28.2 o
-// cache é um só para o grafo inteiro, e um escalar criado dentro de um
-// closure (o corpo de um While) e reaproveitado noutro dá "operands are not
-// part of the function".
+// cache é um só para o grafo inteiro, e um escalar criado no corpo de um
+// While e reaproveitado noutro (ou fora dele) dá "operands are not part of
+// the function".
 func inteiro(g *graph.Graph, v int) *graph.Node {
 	return graph.Reshape(graph.Const(g, []int32{int32(v)}))
 }
@@ -161,8 +161,10 @@ func colunas(v *graph.Node, a, b int) *graph.Node {
 // (StopGradient) deles; a saída é h_T + 0·Σ(W, U, b, x) (para os quatro
 // estarem no caminho da perda) por uma identidade que anota dL/dh_T. O
 // GoMLX só calcula o gradiente de um nó depois dos de todos os que o usam:
-// quando pede o de W (ou U, b, x), a anotação já está lá, e o primeiro a
-// pedir monta a volta para todos.
+// quando pede o de W (ou U, b, x), a anotação já está lá (o GoMLX percorre os
+// nós do último criado para o primeiro, e a identidade de h_T é a última), e
+// o primeiro a pedir monta a volta para todos. A volta é montada uma vez só,
+// para a primeira anotação: chame graph.Gradient uma vez por grafo.
 func LSTMNoLaco(x *graph.Node, p rnn.Pesos) *graph.Node {
 	d := x.Shape().Dimensions
 	B, T, I := d[0], d[1], d[2]
@@ -197,14 +199,14 @@ func LSTMNoLaco(x *graph.Node, p rnn.Pesos) *graph.Node {
 			}
 			pt, ct, cp := le(portas, 4*H), le(cs, H), le(cAnt, H)
 			i, f, gg, o := colunas(pt, 0, H), colunas(pt, H, 2*H), colunas(pt, 2*H, 3*H), colunas(pt, 3*H, 4*H)
-			um := um(g)
+			uns := um(g)
 			tc := graph.Tanh(ct)
-			dct := graph.Add(dc, graph.Mul(graph.Mul(dh, o), graph.Sub(um, graph.Square(tc)))) // dL/dc_t inteiro
+			dct := graph.Add(dc, graph.Mul(graph.Mul(dh, o), graph.Sub(uns, graph.Square(tc)))) // dL/dc_t inteiro
 			dz := graph.Concatenate([]*graph.Node{
-				graph.Mul(graph.Mul(dct, gg), graph.Mul(i, graph.Sub(um, i))), // di ⊙ σ'
-				graph.Mul(graph.Mul(dct, cp), graph.Mul(f, graph.Sub(um, f))), // df ⊙ σ'
-				graph.Mul(graph.Mul(dct, i), graph.Sub(um, graph.Square(gg))), // dg ⊙ tanh'
-				graph.Mul(graph.Mul(dh, tc), graph.Mul(o, graph.Sub(um, o))),  // do ⊙ σ'
+				graph.Mul(graph.Mul(dct, gg), graph.Mul(i, graph.Sub(uns, i))), // di ⊙ σ'
+				graph.Mul(graph.Mul(dct, cp), graph.Mul(f, graph.Sub(uns, f))), // df ⊙ σ'
+				graph.Mul(graph.Mul(dct, i), graph.Sub(uns, graph.Square(gg))), // dg ⊙ tanh'
+				graph.Mul(graph.Mul(dh, tc), graph.Mul(o, graph.Sub(uns, o))),  // do ⊙ σ'
 			}, -1)
 			dhAnt := graph.DotGeneral(dz, []int{1}, nil, us, []int{1}, nil) // dz·Uᵀ
 			dZ = graph.DynamicUpdateSlice(dZ, graph.InsertAxes(dz, 0), idx)
@@ -219,7 +221,10 @@ func LSTMNoLaco(x *graph.Node, p rnn.Pesos) *graph.Node {
 		dx = graph.TransposeAllDims(graph.Reshape(graph.DotGeneral(dz, []int{1}, nil, ws, []int{1}, nil), T, B, I), 1, 0, 2)
 	}
 	gradiente := func(d **graph.Node) func(_, _ *graph.Node) *graph.Node {
-		return func(_, _ *graph.Node) *graph.Node { volta(); return *d }
+		// v é o gradiente que chega por outros caminhos (aqui, só o zero de
+		// h_T + 0·Σ): somado, para o resultado valer também se W, U, b ou x
+		// forem usados fora da camada.
+		return func(_, v *graph.Node) *graph.Node { volta(); return graph.Add(v, *d) }
 	}
 	w := graph.IdentityWithCustomGradient(p.W, gradiente(&dW))
 	u := graph.IdentityWithCustomGradient(p.U, gradiente(&dU))
