@@ -18,8 +18,8 @@
 //
 // Mesmo resultado que as do GoMLX (pooling_test.go e im2col_test.go
 // comparam valores e gradientes), mais rápidas: o pooling no XLA para CPU,
-// a convolução e a ordem ReLU/pooling no motor Go puro. Medido no GoMLX v0.28.2 (LeNet da lição
-// 01, lote 128, 2 núcleos, execuções alternadas):
+// a convolução e a ordem ReLU/pooling no motor Go puro. Medido no GoMLX
+// v0.28.2 (LeNet da lição 01, lote 128, 2 núcleos, execuções alternadas):
 //
 //   - [Pooling] como "reagrupar e reduzir" em vez de graph.MaxPool: 56–77 ms
 //     por passo contra 148–155 ms (o gradiente do MaxPool, SelectAndScatter,
@@ -28,8 +28,9 @@
 //     um produto de matrizes; veja convolucao) em vez de
 //     layers.Convolution: com GOEXPERIMENT=simd, 0,15 s por passo contra
 //     1,2 s com as do GoMLX. Na 1ª camada (um canal), a matriz do im2col
-//     montada deitada: ~4% a menos no passo (veja convolucaoIm2col). No XLA, a primeira convolução (um canal de
-//     entrada) também foi im2col enquanto o curso usava o plugin
+//     montada deitada: ~4% a menos no passo (veja convolucaoIm2col). No
+//     XLA, a primeira convolução (um canal de entrada) também foi im2col
+//     enquanto o curso usava o plugin
 //     xla-cpu-pjrt 0.0.1 (49,4 contra 51,0 ms, ~3%); com o XLA mais novo do
 //     lammps-jax-pjrt-cpu 0.11.2 a convolução do XLA passou a ganhar (20,6
 //     contra 22,0 ms), e no XLA o curso usa só a do GoMLX;
@@ -40,9 +41,8 @@
 //
 // Para conferir de novo numa atualização do GoMLX: scripts/bench.sh mede o
 // antes e o depois de cada um ("pool-original", "conv-original",
-// "conv1-de-pe"); o que não
-// for mais rápido, troque pela peça do GoMLX (convolucao e Pooling ficam
-// com uma linha cada).
+// "conv1-de-pe"); o que não for mais rápido, troque pela peça do GoMLX
+// (convolucao e Pooling ficam com uma linha cada).
 package cnn
 
 import (
@@ -310,12 +310,8 @@ func deslocados(x *graph.Node, k int) []*graph.Node {
 	var r []*graph.Node
 	for i := range k {
 		for j := range k {
-			eixos := make([]graph.SliceAxisSpec, xp.Rank())
-			for a := range eixos {
-				eixos[a] = graph.AxisRange()
-			}
-			eixos[1], eixos[2] = graph.AxisRange(i, i+d[1]), graph.AxisRange(j, j+d[2])
-			r = append(r, graph.Slice(xp, eixos...))
+			// Os eixos depois da largura (os canais, se houver) vão inteiros.
+			r = append(r, graph.Slice(xp, graph.AxisRange(), graph.AxisRange(i, i+d[1]), graph.AxisRange(j, j+d[2])))
 		}
 	}
 	return r
