@@ -76,6 +76,7 @@ maq = {
     "python": platform.python_version(), "pasta": os.path.relpath(pasta),
     "carga": open("/proc/loadavg").read().split()[0],
     "goexperiment": saida(["go", "env", "GOEXPERIMENT"]),
+    "lados_alternados": True,  # veja o laço "Treino" abaixo
 }
 json.dump(maq, open(os.path.join(pasta, "maquina.json"), "w"), ensure_ascii=False)
 print("  ✔", maq["cpu"], "·", maq["nucleos"], "núcleos ·", maq["go"], "· GoMLX", maq["gomlx"], "· torch", maq["torch"])
@@ -119,24 +120,38 @@ mede_torch() { # mede_torch MODELO [opções...] (as opções no estilo do Go: -
 		--dados-lstm "$PASTA/memoria" $(echo "${ALVO[$modelo]:-} $comum $*" | sed -E 's/(^| )-([a-z])/\1--\2/g') | tee -a "$PASTA/treino.jsonl"
 }
 
+# Os lados se alternam execução a execução (XLA, PyTorch, Go puro; XLA,
+# PyTorch, Go puro; …): a velocidade desta máquina varia ao longo dos minutos,
+# e assim a i-ésima execução de cada lado — a mesma semente, 42 + i — roda
+# perto da dos outros. A razão de cada par (a faixa entre parênteses no
+# relatório) compara medidas feitas sob as mesmas condições.
 for modelo in mlp lenet lstm gru rbm-cd rbm-pcd gan-anel gan-digitos; do
 	passo "Treino: $modelo"
-	mede_go xla "$modelo"
-	mede_torch "$modelo"
-	if [ -z "${BENCH_SEM_GO_PURO:-}" ]; then
-		if [ "$modelo" = lenet ]; then
-			mede_go go "$modelo" -max-passos 1500 -passos 10 # ~0,12 s por passo no Go puro: ~2 min por execução até o alvo
-		else
-			mede_go go "$modelo"
+	for i in $(seq 0 $(($(repeticoes "$modelo") - 1))); do
+		uma="-repeticoes 1 -semente $((42 + i))"
+		# shellcheck disable=SC2086
+		mede_go xla "$modelo" $uma
+		# shellcheck disable=SC2086
+		mede_torch "$modelo" $uma
+		if [ -z "${BENCH_SEM_GO_PURO:-}" ]; then
+			if [ "$modelo" = lenet ]; then
+				# shellcheck disable=SC2086
+				mede_go go "$modelo" -max-passos 1500 -passos 10 $uma # ~0,11 s por passo no Go puro: ~1,5 min por execução até o alvo
+			else
+				# shellcheck disable=SC2086
+				mede_go go "$modelo" $uma
+			fi
 		fi
-	fi
+	done
 done
 
 for modelo in lstm gru; do
 	passo "${modelo^^}: a razão conforme o tamanho do estado (só ms por passo)"
 	for oculta in 64 128; do
-		mede_go xla "$modelo" -oculta "$oculta" -variante tamanho -max-passos 0
-		mede_torch "$modelo" -oculta "$oculta" -variante tamanho -max-passos 0
+		for i in $(seq 0 $(($(repeticoes "$modelo") - 1))); do
+			mede_go xla "$modelo" -oculta "$oculta" -variante tamanho -max-passos 0 -repeticoes 1 -semente $((42 + i))
+			mede_torch "$modelo" -oculta "$oculta" -variante tamanho -max-passos 0 -repeticoes 1 -semente $((42 + i))
+		done
 	done
 done
 

@@ -379,6 +379,8 @@ def main():
     p.add_argument("--avaliar-a-cada", type=int, default=100)
     p.add_argument("--max-passos", type=int, default=3000)
     p.add_argument("--repeticoes", type=int, default=3)
+    p.add_argument("--semente", type=int, default=42,
+                   help="semente da 1ª execução (a r-ésima usa semente + r, como o lado Go)")
     p.add_argument("--oculta", type=int, help="tamanho do estado da LSTM ou da GRU (padrão: o de memoria.json, o da lição)")
     p.add_argument("--variante", default="", help="rótulo desta medida no relatório")
     p.add_argument("--dados-lstm", help="pasta com as sequências da tarefa da memória (do lado Go)")
@@ -386,7 +388,7 @@ def main():
     torch.set_num_threads(args.threads)
     if args.modelo in PASSOS:
         for r in range(args.repeticoes):
-            res = execucao_do_passo(args, 42 + r)
+            res = execucao_do_passo(args, args.semente + r)
             if args.variante:
                 res["variante"] = args.variante
             print(json.dumps(res), flush=True)
@@ -402,7 +404,7 @@ def main():
         xtr, ytr = mnist("treino")
         xte, yte = mnist("teste")
     for r in range(args.repeticoes):
-        res = uma_execucao(args, 42 + r, xtr, ytr, xte, yte, novo_modelo)
+        res = uma_execucao(args, args.semente + r, xtr, ytr, xte, yte, novo_modelo)
         if args.modelo in ("lstm", "gru"):
             res["oculta"] = args.oculta
         if args.variante:

@@ -296,7 +296,11 @@ def main():
              "passos, depois de um aquecimento; *tempo até o alvo*: só o tempo de treino (sem as avaliações) de um modelo "
              "novo até a acurácia no teste passar do alvo, avaliando a cada 100 passos; a compilação do primeiro passo "
              "conta. *tempo ÷ PyTorch* < 1 quer dizer que o GoMLX foi mais rápido; entre parênteses, a faixa da razão "
-             "execução a execução (a i-ésima execução de cada lado usa a mesma semente).")
+             "execução a execução (a i-ésima execução de cada lado usa a mesma semente)"
+             + ("; os lados se alternam execução a execução (GoMLX-XLA, PyTorch, Go puro, e de novo), para que cada par "
+                "seja medido sob as mesmas condições — a velocidade desta máquina varia ao longo dos minutos."
+                if maq.get("lados_alternados") else
+                "; cada lado fez todas as suas execuções de uma vez (um lado depois do outro)."))
     treino(linhas, s)
     tamanhos(linhas, s)
     so_passo(linhas, s)

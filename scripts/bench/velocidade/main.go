@@ -155,7 +155,7 @@ func grava[T float32 | int32](caminho string, v []T) error {
 type opcoes struct {
 	modelo                                  string
 	lote, passos, aquecimento, avaliarACada int
-	maxPassos, repeticoes                   int
+	maxPassos, repeticoes, semente          int
 	taxa, alvo                              float64
 	decaimento                              int
 	variante                                string
@@ -197,6 +197,7 @@ func main() {
 	flag.IntVar(&o.avaliarACada, "avaliar-a-cada", 100, "passos entre avaliações no teste")
 	flag.IntVar(&o.maxPassos, "max-passos", 3000, "desiste do alvo depois de tantos passos")
 	flag.IntVar(&o.repeticoes, "repeticoes", 3, "execuções (cada uma com outra semente)")
+	flag.IntVar(&o.semente, "semente", 42, "semente da 1ª execução (a r-ésima usa semente+r, como o pytorch_bench.py)")
 	flag.BoolVar(&o.gradOriginal, "gradiente-original", false, "usa o gradiente de Dot do GoMLX (o \"antes\" da otimização do curso)")
 	flag.BoolVar(&o.poolOriginal, "pool-original", false, "LeNet com o graph.MaxPool do GoMLX (o \"antes\" de cnn.Pooling)")
 	flag.BoolVar(&o.convOriginal, "conv-original", false, "LeNet com layers.Convolution nas duas camadas (o \"antes\" do im2col do Go puro; no XLA o curso já usa essa)")
@@ -255,14 +256,14 @@ func main() {
 	}
 	if passos[o.modelo] != nil {
 		for r := range o.repeticoes {
-			b, _ := json.Marshal(execucaoDoPasso(o, uint64(42+r)))
+			b, _ := json.Marshal(execucaoDoPasso(o, uint64(o.semente+r)))
 			fmt.Println(string(b))
 		}
 		return
 	}
 	d := carregaDados(o.modelo)
 	for r := range o.repeticoes {
-		res := execucao(o, uint64(42+r), d)
+		res := execucao(o, uint64(o.semente+r), d)
 		b, _ := json.Marshal(res)
 		fmt.Println(string(b))
 	}
