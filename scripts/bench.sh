@@ -207,6 +207,9 @@ if [ -z "${BENCH_SEM_GO_PURO:-}" ]; then
 	antes_depois go gan-digitos depois-gradientes-go -gradientes-gerais-go "" -passos 10 -aquecimento 2
 	passo "Antes e depois: a matriz do im2col da 1ª camada de pé × deitada (LeNet, motor Go puro)"
 	antes_depois go lenet depois-conv1 -conv1-de-pe "" -passos 5 -aquecimento 1
+	passo "Antes e depois: o viés somado com broadcast × repetido no lote (LeNet e LSTM, motor Go puro)"
+	antes_depois go lenet depois-vies -vies-com-broadcast "" -passos 5 -aquecimento 1
+	antes_depois go lstm depois-vies -vies-com-broadcast "" -passos 10 -aquecimento 2
 	passo "Antes e depois: convoluções do GoMLX × im2col nas duas camadas (LeNet, motor Go puro)"
 	antes_depois go lenet depois-conv -conv-original "" -passos 3 -aquecimento 1
 	# O "antes" do SIMD é o mesmo programa compilado sem GOEXPERIMENT=simd

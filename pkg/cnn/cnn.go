@@ -37,12 +37,18 @@
 //   - no motor Go puro, a ReLU depois do max-pooling (o máximo das ReLUs é
 //     a ReLU do máximo): 4× menos valores passam pela ReLU, ~5% a menos no
 //     passo (119 → 113 ms, alternadas). No XLA a ReLU se funde à convolução
-//     e a ordem fica a de sempre.
+//     e a ordem fica a de sempre;
+//   - no motor Go puro, o viés das convoluções repetido em cada linha antes
+//     da soma ([ViesRepetidoNoLote]; veja repeteVies): ~4% a menos no passo.
+//
+// Uma diferença conhecida: num empate dentro da janela do max-pooling, o
+// gradiente de [Pooling] vai inteiro para cada máximo empatado, e o do
+// graph.MaxPool para um só (veja Pooling).
 //
 // Para conferir de novo numa atualização do GoMLX: scripts/bench.sh mede o
 // antes e o depois de cada um ("pool-original", "conv-original",
-// "conv1-de-pe"); o que não for mais rápido, troque pela peça do GoMLX
-// (convolucao e Pooling ficam com uma linha cada).
+// "conv1-de-pe", "vies-com-broadcast"); o que não for mais rápido, troque
+// pela peça do GoMLX (convolucao e Pooling ficam com uma linha cada).
 package cnn
 
 import (
@@ -274,8 +280,29 @@ func convolucaoIm2col(scope *model.Scope, x *graph.Node, c Conv) *graph.Node {
 		linhas := graph.Reshape(Vizinhancas(x, k), -1, k*k*canais) // [lote·altura·largura, k·k·canais]
 		y = graph.Dot(linhas, filtros).Product()
 	}
-	y = graph.Add(y, graph.InsertAxes(vies, 0))
+	y = graph.Add(y, repeteVies(vies, y.Shape().Dim(0)))
 	return graph.Reshape(y, d[0], d[1], d[2], c.Filtros)
+}
+
+// ViesRepetidoNoLote liga (padrão) o viés repetido linha a linha no motor Go
+// puro (veja repeteVies). Desligue só para medir a diferença (scripts/bench.sh,
+// variante "vies-com-broadcast"), antes de montar os grafos.
+var ViesRepetidoNoLote = true
+
+// repeteVies devolve o viés [filtros] pronto para somar a y [n, filtros]. No
+// motor Go puro, repetido em cada uma das n linhas (graph.BroadcastPrefix): a
+// soma de [n, filtros] com [1, filtros] faz o motor (compute v0.1.3) andar
+// índice a índice pelos dois tensores, e a cópia do viés mais uma soma de
+// formas iguais sai mais barata — de 2% a 4% a menos no passo da LeNet no Go
+// puro (medidas alternadas). O BroadcastPrefix muda o posto ([filtros] → [n,
+// filtros]) de propósito: um broadcast do mesmo posto antes de uma soma o
+// motor desfaz (ele prefere o broadcast dentro da soma). No XLA, que funde o
+// broadcast com a soma, o viés fica [1, filtros].
+func repeteVies(vies *graph.Node, n int) *graph.Node {
+	if ViesRepetidoNoLote && motor.GoPuro(vies.Graph()) {
+		return graph.BroadcastPrefix(vies, n)
+	}
+	return graph.InsertAxes(vies, 0)
 }
 
 // Im2colDePe faz a 1ª camada (um canal) montar a matriz do im2col de pé,
@@ -328,6 +355,15 @@ func deslocados(x *graph.Node, k int) []*graph.Node {
 // medido com scripts/bench.sh, o passo de treino da LeNet caiu pela metade.
 // Também funciona no motor Go puro (que, antes do compute v0.1.3, não tinha
 // o gradiente do MaxPool).
+//
+// O gradiente só difere num empate: com dois ou mais máximos iguais na
+// janela, cada um recebe o gradiente inteiro da saída (a máscara "é o
+// máximo" do ReduceMax), enquanto o graph.MaxPool (e o max_pool2d do
+// PyTorch) o dá a um só. Na LeNet isso acontece na 1ª camada, onde a imagem
+// é só fundo: as 4 saídas da janela valem o viés, e o gradiente do viés conta
+// a janela até 4 vezes. A lição treina com este pooling (e os números dela
+// são os dele); pooling_test.go compara os gradientes sem empates.
+//
 // Se as dimensões não forem múltiplos da janela, usa o pooling do GoMLX.
 func Pooling(x *graph.Node, janela int, media bool) *graph.Node {
 	d := x.Shape().Dimensions

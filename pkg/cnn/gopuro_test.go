@@ -14,7 +14,9 @@ func TestTreinaNoGoPuro(t *testing.T) {
 }
 
 // Os gradientes conferem com diferenças finitas também no motor Go puro, e
-// lá a ReLU depois do pooling dá o mesmo que antes.
+// lá a ReLU depois do pooling e o viés repetido nas linhas dão o mesmo que
+// antes.
 func TestGradientesNoGoPuro(t *testing.T) {
-	gopuro.Roda(t, 3*time.Minute, "TestGradientesConferemComDiferencasFinitas", "TestReluDepoisDoPoolingDaOMesmo")
+	gopuro.Roda(t, 3*time.Minute, "TestGradientesConferemComDiferencasFinitas", "TestReluDepoisDoPoolingDaOMesmo",
+		"TestViesRepetidoNoLoteNaoMudaAConta")
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/gomlx/gomlx/core/graph"
@@ -89,5 +90,51 @@ func TestConvolucaoIm2colIgualADoGoMLX(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Com o viés repetido nas linhas (ViesRepetidoNoLote, só no motor Go puro:
+// TestGradientesNoGoPuro roda este teste lá), a convolução como im2col dá a
+// mesma saída e os mesmos gradientes (em relação à imagem, aos filtros e ao
+// viés), valor a valor, que com o viés [1, filtros] somado com broadcast, com
+// um canal e com três.
+func TestViesRepetidoNoLoteNaoMudaAConta(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	defer func() { ViesRepetidoNoLote = true }()
+	for _, canais := range []int{1, 3} {
+		dadosX := make([]float32, 2*6*5*canais)
+		for i := range dadosX {
+			dadosX[i] = r.Float32()*2 - 1
+		}
+		x := tensors.FromFlatDataAndDimensions(dadosX, 2, 6, 5, canais)
+		store := model.NewStore()
+		// Um viés diferente de zero (o inicializador o deixaria em zeros).
+		store.VariableWithValue("/conv/biases", []float32{0.5, -1, 2, 0.25})
+		roda := func(repetido bool) [][]float32 {
+			ViesRepetidoNoLote = repetido
+			saidas := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, x *graph.Node) []*graph.Node {
+				y := convolucaoIm2col(scope, x, Conv{Filtros: 4, Kernel: 3})
+				g := x.Graph()
+				pesos := graph.Iota(g, y.Shape(), 1)
+				perda := graph.ReduceAllSum(graph.Mul(y, pesos))
+				alvos := []*graph.Node{x}
+				for v := range scope.At("conv").IterVariables() {
+					alvos = append(alvos, v.NodeValue(g))
+				}
+				return append([]*graph.Node{y}, graph.Gradient(perda, alvos...)...)
+			}).MustCall(x)
+			var r [][]float32
+			for _, s := range saidas {
+				r = append(r, tensors.MustCopyFlatData[float32](s))
+			}
+			return r
+		}
+		com, sem := roda(true), roda(false)
+		for i := range com {
+			if !slices.Equal(com[i], sem[i]) {
+				t.Fatalf("%d canais, saída %d (0 = convolução; depois, os gradientes): com o viés repetido %v, sem %v",
+					canais, i, com[i], sem[i])
+			}
+		}
 	}
 }

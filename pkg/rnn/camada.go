@@ -72,6 +72,8 @@ func (c Camada) Aplica(scope *model.Scope, x *graph.Node) (saidas *graph.Node, f
 			cel = novaCelula(p)
 			cel0 = cel
 		}
+		cel.repeteVies(lote)
+		cel0.repeteVies(lote)
 		e := EstadoInicial(g, c.Tipo, lote, c.Oculta, x.DType())
 		for t := range tempo {
 			cc := cel

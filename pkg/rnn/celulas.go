@@ -179,6 +179,28 @@ func novaCelula(p Pesos) celula {
 	return c
 }
 
+// ViesRepetidoNoLote liga (padrão) o viés repetido no lote no motor Go puro
+// (veja repeteVies). Desligue só para medir a diferença (scripts/bench.sh,
+// variante "vies-numa-linha"), antes de montar os grafos. No XLA não muda nada.
+var ViesRepetidoNoLote = true
+
+// repeteVies, no motor Go puro, troca o viés da célula, [1, k·oculta], pelo
+// viés repetido em cada linha do lote, [lote, k·oculta], uma vez para os T
+// passos de tempo. Por quê: somar x·W [lote, k·oculta] com [1, k·oculta] faz
+// o motor Go puro (compute v0.1.3) andar índice a índice pelos dois tensores
+// (o caminho com broadcast), e isso a cada passo; com as duas formas iguais,
+// a soma é um laço simples. O viés é repetido por graph.BroadcastPrefix, de
+// [k·oculta] para [lote, k·oculta]: um BroadcastInDim do mesmo posto que
+// alimenta uma soma o motor desfaz (ele prefere o broadcast dentro da soma),
+// um que muda o posto, não. A conta é a mesma; ~3% a menos no passo da LSTM
+// da lição no Go puro (medidas alternadas). No XLA, que funde o broadcast com
+// a soma, não precisa.
+func (c *celula) repeteVies(lote int) {
+	if ViesRepetidoNoLote && motor.GoPuro(c.B.Graph()) {
+		c.b = graph.BroadcastPrefix(c.B, lote)
+	}
+}
+
 // bloco devolve o i-ésimo bloco de tamanho oculta de v [lote, k·oculta].
 func (c celula) bloco(v *graph.Node, i int) *graph.Node {
 	return graph.SliceAxis(v, -1, graph.AxisRange(i*c.n, (i+1)*c.n))

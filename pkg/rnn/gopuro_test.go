@@ -18,5 +18,6 @@ func TestTreinaNoGoPuro(t *testing.T) {
 // conta.
 func TestGradientesNoGoPuro(t *testing.T) {
 	gopuro.Roda(t, 3*time.Minute, "TestGradientesConferemComDiferencasFinitas",
-		"TestJuntaGradienteDasPortasNaoMudaAConta", "TestGradienteDosPesosNoTempoNaoMudaAConta")
+		"TestJuntaGradienteDasPortasNaoMudaAConta", "TestGradienteDosPesosNoTempoNaoMudaAConta",
+		"TestViesRepetidoNoLoteNaoMudaAConta")
 }

@@ -384,6 +384,18 @@ func TestJuntaGradienteDasPortasNaoMudaAConta(t *testing.T) {
 		})
 }
 
+// Com o viés repetido no lote (ViesRepetidoNoLote, só no motor Go puro:
+// TestGradientesNoGoPuro roda este teste lá), a saída e os gradientes — em
+// relação à entrada e a cada peso, nos três tipos, com pesosNoTempo ligado —
+// são os do viés [1, k·oculta] somado com broadcast: a mesma soma.
+func TestViesRepetidoNoLoteNaoMudaAConta(t *testing.T) {
+	mesmaContaComESem(t, &ViesRepetidoNoLote, "ViesRepetidoNoLote", Tipos, 11, 5, true,
+		func(saidas *graph.Node, final []Estado) *graph.Node {
+			pesos := graph.Sin(graph.Iota(saidas.Graph(), saidas.Shape(), 2))
+			return graph.Add(graph.ReduceAllSum(graph.Mul(saidas, pesos)), graph.ReduceAllSum(graph.Square(final[1].H)))
+		})
+}
+
 // mesmaContaComESem confere que ligar ou desligar a opção (uma das chaves do
 // pacote, como CorteDeFusao) não muda a conta de uma Camada de 2 células,
 // com estado de 3 e de 32, em cada tipo: a saída e o gradiente da perda em

@@ -175,6 +175,7 @@ VARIANTES = {
     "gradientes-gerais-go": "motor Go puro: gradientes de produto, `Max` e `ReduceMax` do XLA → os montados para ele (`motor.GradientesParaOGoPuro`)",
     "portas-em-fatias": "motor Go puro: portas da LSTM e da GRU em fatias → com o gradiente junto (`rnn.JuntaGradienteDasPortas`)",
     "conv1-de-pe": "motor Go puro: a matriz do im2col da 1ª camada (um canal) de pé → deitada (`pkg/cnn`)",
+    "vies-com-broadcast": "motor Go puro: o viés somado com broadcast → repetido no lote (`cnn.ViesRepetidoNoLote`, `rnn.ViesRepetidoNoLote`)",
     "sem-simd": "motor Go puro: sem → com SIMD (`GOEXPERIMENT=simd`, `scripts/ambiente-go.sh`)",
     "plugin-antigo": "plugin XLA: `xla-cpu-pjrt` 0.0.1 (PJRT v0.81) → `lammps-jax-pjrt-cpu` 0.11.2 (XLA do jaxlib 0.11.2)",
 }
@@ -209,7 +210,7 @@ def tamanhos(linhas, saida):
 # antes_depois).
 REFERENCIA = {"pool-original": "depois-pool", "conv-original": "depois-conv", "sem-corte": "depois-corte",
               "pesos-passo-a-passo": "depois-pesos", "gradientes-gerais-go": "depois-gradientes-go",
-              "portas-em-fatias": "depois-portas", "conv1-de-pe": "depois-conv1",
+              "portas-em-fatias": "depois-portas", "conv1-de-pe": "depois-conv1", "vies-com-broadcast": "depois-vies",
               "gradiente-original": "depois-gradiente", "sem-simd": "depois-simd", "plugin-antigo": "depois-plugin"}
 
 
