@@ -39,7 +39,7 @@
 //     passo (119 → 113 ms, alternadas). No XLA a ReLU se funde à convolução
 //     e a ordem fica a de sempre;
 //   - no motor Go puro, o viés das convoluções repetido em cada linha antes
-//     da soma ([ViesRepetidoNoLote]; veja repeteVies): ~4% a menos no passo.
+//     da soma (motor.ViesNasLinhas): ~4% a menos no passo.
 //
 // Uma diferença conhecida: num empate dentro da janela do max-pooling, o
 // gradiente de [Pooling] vai inteiro para cada máximo empatado, e o do
@@ -280,29 +280,8 @@ func convolucaoIm2col(scope *model.Scope, x *graph.Node, c Conv) *graph.Node {
 		linhas := graph.Reshape(Vizinhancas(x, k), -1, k*k*canais) // [lote·altura·largura, k·k·canais]
 		y = graph.Dot(linhas, filtros).Product()
 	}
-	y = graph.Add(y, repeteVies(vies, y.Shape().Dim(0)))
+	y = graph.Add(y, motor.ViesNasLinhas(vies, y.Shape().Dim(0)))
 	return graph.Reshape(y, d[0], d[1], d[2], c.Filtros)
-}
-
-// ViesRepetidoNoLote liga (padrão) o viés repetido linha a linha no motor Go
-// puro (veja repeteVies). Desligue só para medir a diferença (scripts/bench.sh,
-// variante "vies-com-broadcast"), antes de montar os grafos.
-var ViesRepetidoNoLote = true
-
-// repeteVies devolve o viés [filtros] pronto para somar a y [n, filtros]. No
-// motor Go puro, repetido em cada uma das n linhas (graph.BroadcastPrefix): a
-// soma de [n, filtros] com [1, filtros] faz o motor (compute v0.1.3) andar
-// índice a índice pelos dois tensores, e a cópia do viés mais uma soma de
-// formas iguais sai mais barata — de 2% a 4% a menos no passo da LeNet no Go
-// puro (medidas alternadas). O BroadcastPrefix muda o posto ([filtros] → [n,
-// filtros]) de propósito: um broadcast do mesmo posto antes de uma soma o
-// motor desfaz (ele prefere o broadcast dentro da soma). No XLA, que funde o
-// broadcast com a soma, o viés fica [1, filtros].
-func repeteVies(vies *graph.Node, n int) *graph.Node {
-	if ViesRepetidoNoLote && motor.GoPuro(vies.Graph()) {
-		return graph.BroadcastPrefix(vies, n)
-	}
-	return graph.InsertAxes(vies, 0)
 }
 
 // Im2colDePe faz a 1ª camada (um canal) montar a matriz do im2col de pé,

@@ -93,14 +93,14 @@ func TestConvolucaoIm2colIgualADoGoMLX(t *testing.T) {
 	}
 }
 
-// Com o viés repetido nas linhas (ViesRepetidoNoLote, só no motor Go puro:
+// Com o viés repetido nas linhas (motor.ViesRepetidoNoLote, só no motor Go puro:
 // TestGradientesNoGoPuro roda este teste lá), a convolução como im2col dá a
 // mesma saída e os mesmos gradientes (em relação à imagem, aos filtros e ao
 // viés), valor a valor, que com o viés [1, filtros] somado com broadcast, com
 // um canal e com três.
 func TestViesRepetidoNoLoteNaoMudaAConta(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
-	defer func() { ViesRepetidoNoLote = true }()
+	defer func() { motor.ViesRepetidoNoLote = true }()
 	for _, canais := range []int{1, 3} {
 		dadosX := make([]float32, 2*6*5*canais)
 		for i := range dadosX {
@@ -111,7 +111,7 @@ func TestViesRepetidoNoLoteNaoMudaAConta(t *testing.T) {
 		// Um viés diferente de zero (o inicializador o deixaria em zeros).
 		store.VariableWithValue("/conv/biases", []float32{0.5, -1, 2, 0.25})
 		roda := func(repetido bool) [][]float32 {
-			ViesRepetidoNoLote = repetido
+			motor.ViesRepetidoNoLote = repetido
 			saidas := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, x *graph.Node) []*graph.Node {
 				y := convolucaoIm2col(scope, x, Conv{Filtros: 4, Kernel: 3})
 				g := x.Graph()

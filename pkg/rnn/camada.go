@@ -64,16 +64,14 @@ func (c Camada) Aplica(scope *model.Scope, x *graph.Node) (saidas *graph.Node, f
 		var cel0, cel celula
 		if GradienteDosPesosNoTempo && tempo > 1 {
 			pt, p0, outros := novoPesosNoTempo(p, tempo, partes(c.Tipo))
-			cel = novaCelula(outros)
-			cel0 = novaCelula(p0)
+			cel = novaCelula(outros, lote)
+			cel0 = novaCelula(p0, lote)
 			cel0.identidade = cel.identidade // a mesma matriz do corte nas duas
 			cel0.pt, cel.pt = pt, pt
 		} else {
-			cel = novaCelula(p)
+			cel = novaCelula(p, lote)
 			cel0 = cel
 		}
-		cel.repeteVies(lote)
-		cel0.repeteVies(lote)
 		e := EstadoInicial(g, c.Tipo, lote, c.Oculta, x.DType())
 		for t := range tempo {
 			cc := cel

@@ -138,16 +138,17 @@ func EstadoInicial(g *graph.Graph, tipo Tipo, lote, oculta int, dtype dtypes.DTy
 //	h̃ = tanh(x·W_h + (r ⊙ h)·U_h + b_h)
 //	h' = z ⊙ h + (1 − z) ⊙ h̃
 func Passo(p Pesos, x *graph.Node, e Estado) Estado {
-	return novaCelula(p).passo(x, e)
+	return novaCelula(p, x.Shape().Dim(0)).passo(x, e)
 }
 
 // celula guarda os pesos de uma célula já preparados para o desenrolar: os
-// pedaços de U que a GRU usa separados uma vez só, e o viés com forma
-// [1, k·oculta].
+// pedaços de U que a GRU usa separados uma vez só, e o viés pronto para a
+// soma com x·W [lote, k·oculta] (motor.ViesNasLinhas: no motor Go puro,
+// repetido no lote uma vez para os T passos).
 type celula struct {
 	Pesos
 	n       int
-	b       *graph.Node // [1, k·oculta]
+	b       *graph.Node // [1, k·oculta] ou, no Go puro, [lote, k·oculta]
 	uzr, uh *graph.Node // GRU: U das portas z e r, [oculta, 2·oculta]; U do candidato, [oculta, oculta]
 
 	identidade *graph.Node // [blocoDoCorte, blocoDoCorte] (ou [oculta, oculta]), para o corte; nil sem o corte
@@ -162,8 +163,8 @@ type celula struct {
 	t  int
 }
 
-func novaCelula(p Pesos) celula {
-	c := celula{Pesos: p, n: p.Oculta(), b: graph.InsertAxes(p.B, 0)}
+func novaCelula(p Pesos, lote int) celula {
+	c := celula{Pesos: p, n: p.Oculta(), b: motor.ViesNasLinhas(p.B, lote)}
 	if CorteDeFusao && !motor.GoPuro(p.U.Graph()) {
 		tam := c.n
 		if tam%blocoDoCorte == 0 {
@@ -177,28 +178,6 @@ func novaCelula(p Pesos) celula {
 		c.uh = graph.SliceAxis(p.U, -1, graph.AxisRange(2*c.n, 3*c.n))
 	}
 	return c
-}
-
-// ViesRepetidoNoLote liga (padrão) o viés repetido no lote no motor Go puro
-// (veja repeteVies). Desligue só para medir a diferença (scripts/bench.sh,
-// variante "vies-numa-linha"), antes de montar os grafos. No XLA não muda nada.
-var ViesRepetidoNoLote = true
-
-// repeteVies, no motor Go puro, troca o viés da célula, [1, k·oculta], pelo
-// viés repetido em cada linha do lote, [lote, k·oculta], uma vez para os T
-// passos de tempo. Por quê: somar x·W [lote, k·oculta] com [1, k·oculta] faz
-// o motor Go puro (compute v0.1.3) andar índice a índice pelos dois tensores
-// (o caminho com broadcast), e isso a cada passo; com as duas formas iguais,
-// a soma é um laço simples. O viés é repetido por graph.BroadcastPrefix, de
-// [k·oculta] para [lote, k·oculta]: um BroadcastInDim do mesmo posto que
-// alimenta uma soma o motor desfaz (ele prefere o broadcast dentro da soma),
-// um que muda o posto, não. A conta é a mesma; ~3% a menos no passo da LSTM
-// da lição no Go puro (medidas alternadas). No XLA, que funde o broadcast com
-// a soma, não precisa.
-func (c *celula) repeteVies(lote int) {
-	if ViesRepetidoNoLote && motor.GoPuro(c.B.Graph()) {
-		c.b = graph.BroadcastPrefix(c.B, lote)
-	}
 }
 
 // bloco devolve o i-ésimo bloco de tamanho oculta de v [lote, k·oculta].

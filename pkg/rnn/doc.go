@@ -80,9 +80,9 @@
 // sai de uma concatenação só ([JuntaGradienteDasPortas], ligado por padrão;
 // veja divide): a LSTM da lição passou de ~12,8 para ~10,2 ms por passo de
 // treino no Go puro, a GRU de ~9,4 para ~9,1 ms (medidas alternadas). E lá o
-// viés é repetido no lote uma vez antes dos T passos ([ViesRepetidoNoLote];
-// veja celula.repeteVies): somar [lote, k·oculta] com [1, k·oculta] faz o
-// motor andar índice a índice, a cada passo; ~3% a menos no passo da LSTM.
+// viés é repetido no lote uma vez antes dos T passos (motor.ViesNasLinhas):
+// somar [lote, k·oculta] com [1, k·oculta] faz o motor andar índice a índice,
+// a cada passo; ~3% a menos no passo da LSTM.
 //
 // # O corte de fusão (um remendo para o XLA)
 //

@@ -384,12 +384,12 @@ func TestJuntaGradienteDasPortasNaoMudaAConta(t *testing.T) {
 		})
 }
 
-// Com o viés repetido no lote (ViesRepetidoNoLote, só no motor Go puro:
+// Com o viés repetido no lote (motor.ViesRepetidoNoLote, só no motor Go puro:
 // TestGradientesNoGoPuro roda este teste lá), a saída e os gradientes — em
 // relação à entrada e a cada peso, nos três tipos, com pesosNoTempo ligado —
 // são os do viés [1, k·oculta] somado com broadcast: a mesma soma.
 func TestViesRepetidoNoLoteNaoMudaAConta(t *testing.T) {
-	mesmaContaComESem(t, &ViesRepetidoNoLote, "ViesRepetidoNoLote", Tipos, 11, 5, true,
+	mesmaContaComESem(t, &motor.ViesRepetidoNoLote, "motor.ViesRepetidoNoLote", Tipos, 11, 5, true,
 		func(saidas *graph.Node, final []Estado) *graph.Node {
 			pesos := graph.Sin(graph.Iota(saidas.Graph(), saidas.Shape(), 2))
 			return graph.Add(graph.ReduceAllSum(graph.Mul(saidas, pesos)), graph.ReduceAllSum(graph.Square(final[1].H)))

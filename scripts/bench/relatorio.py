@@ -175,7 +175,7 @@ VARIANTES = {
     "gradientes-gerais-go": "motor Go puro: gradientes de produto, `Max` e `ReduceMax` do XLA → os montados para ele (`motor.GradientesParaOGoPuro`)",
     "portas-em-fatias": "motor Go puro: portas da LSTM e da GRU em fatias → com o gradiente junto (`rnn.JuntaGradienteDasPortas`)",
     "conv1-de-pe": "motor Go puro: a matriz do im2col da 1ª camada (um canal) de pé → deitada (`pkg/cnn`)",
-    "vies-com-broadcast": "motor Go puro: o viés somado com broadcast → repetido no lote (`cnn.ViesRepetidoNoLote`, `rnn.ViesRepetidoNoLote`)",
+    "vies-com-broadcast": "motor Go puro: o viés somado com broadcast → repetido no lote (`motor.ViesNasLinhas`)",
     "sem-simd": "motor Go puro: sem → com SIMD (`GOEXPERIMENT=simd`, `scripts/ambiente-go.sh`)",
     "plugin-antigo": "plugin XLA: `xla-cpu-pjrt` 0.0.1 (PJRT v0.81) → `lammps-jax-pjrt-cpu` 0.11.2 (XLA do jaxlib 0.11.2)",
 }

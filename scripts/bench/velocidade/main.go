@@ -205,7 +205,7 @@ func main() {
 	flag.BoolVar(&cnn.Im2colDePe, "conv1-de-pe", false, "LeNet no Go puro com a matriz do im2col da 1ª camada de pé, como a das outras (o \"antes\" de montá-la deitada)")
 	flag.BoolVar(&o.gradientesGerais, "gradientes-gerais-go", false, "motor Go puro com os gradientes de produto, Max e ReduceMax do XLA (o \"antes\" de motor.GradientesParaOGoPuro)")
 	flag.BoolVar(&o.portasEmFatias, "portas-em-fatias", false, "LSTM/GRU no motor Go puro com as portas em fatias, cada uma com o seu Pad na volta (o \"antes\" de rnn.JuntaGradienteDasPortas)")
-	flag.BoolVar(&o.viesComBroadcast, "vies-com-broadcast", false, "motor Go puro com o viés das convoluções da LeNet e das células da LSTM/GRU somado com broadcast (o \"antes\" de cnn.ViesRepetidoNoLote e rnn.ViesRepetidoNoLote)")
+	flag.BoolVar(&o.viesComBroadcast, "vies-com-broadcast", false, "motor Go puro com o viés das convoluções da LeNet e das células da LSTM/GRU somado com broadcast (o \"antes\" de motor.ViesNasLinhas)")
 	flag.BoolVar(&o.semCorte, "sem-corte", false, "LSTM sem o corte de fusão do pacote rnn (o \"antes\")")
 	flag.BoolVar(&o.pesosPassoAPasso, "pesos-passo-a-passo", false, "LSTM/GRU com o gradiente dos pesos somado passo a passo (o \"antes\" de rnn.GradienteDosPesosNoTempo)")
 	flag.IntVar(&tarefaLSTM.Comprimento, "comprimento", tarefaLSTM.Comprimento, "comprimento das sequências da tarefa da LSTM")
@@ -240,7 +240,7 @@ func main() {
 		rnn.JuntaGradienteDasPortas = false
 	}
 	if o.viesComBroadcast {
-		cnn.ViesRepetidoNoLote, rnn.ViesRepetidoNoLote = false, false
+		motor.ViesRepetidoNoLote = false
 	}
 	if o.semCorte {
 		rnn.CorteDeFusao = false
