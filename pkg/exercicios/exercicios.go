@@ -124,10 +124,13 @@ func Verifica[E, S any](id string, aluno, referencia func(E) S, entradas []E, op
 		esperado := Formata(ref.valor)
 		obt := chama(aluno, Copia(caso), cfg.limite)
 		switch {
-		case obt.esgotou:
+		case obt.esgotou || obt.parada != "":
 			restantes := len(casos) - i - 1
 			res.Falhas += 1 + restantes
 			nota := fmt.Sprintf("demorou mais de %v (laço infinito?)", cfg.limite)
+			if obt.parada != "" {
+				nota = obt.parada
+			}
 			if restantes > 0 {
 				nota += fmt.Sprintf("; os %d casos seguintes não foram rodados", restantes)
 			}
@@ -144,7 +147,7 @@ func Verifica[E, S any](id string, aluno, referencia func(E) S, entradas []E, op
 			}
 			falhas = append(falhas, falha{entrada: entrada, esperado: esperado, obtido: obtido})
 		}
-		if obt.esgotou {
+		if obt.esgotou || obt.parada != "" {
 			break
 		}
 	}
@@ -236,8 +239,14 @@ func descricaoSegura[E any](descreve func(E) string, x E) (s string) {
 type desfecho[S any] struct {
 	valor   S
 	panico  string // o valor do pânico, se houve
+	parada  string // o motivo, se o programa do aluno parou (na correção; veja pkg/correcao)
 	esgotou bool   // passou do limite de tempo
 }
+
+// parou é o pânico com que a procuração da correção (correcao.Parada) diz
+// que o programa do aluno parou; reconhecido pelo método, sem importar o
+// pacote.
+type parou interface{ MotivoDaParada() string }
 
 // chama roda f(x) numa goroutine própria, transformando um pânico em
 // desfecho e desistindo de esperar depois de limite (0 = sem limite).
@@ -246,7 +255,10 @@ func chama[E, S any](f func(E) S, x E, limite time.Duration) desfecho[S] {
 	go func() {
 		devolveu := false
 		defer func() {
-			if p := recover(); p != nil {
+			p := recover()
+			if q, ok := p.(parou); ok {
+				canal <- desfecho[S]{parada: q.MotivoDaParada()}
+			} else if p != nil {
 				canal <- desfecho[S]{panico: fmt.Sprint(p)}
 			} else if !devolveu { // runtime.Goexit
 				canal <- desfecho[S]{panico: "a função terminou sem devolver um valor (runtime.Goexit)"}

@@ -497,3 +497,26 @@ func TestFormata(t *testing.T) {
 		t.Errorf("FormataPreciso = %q", got)
 	}
 }
+
+// paradaDeTeste faz o papel de correcao.Parada (o pânico da procuração na
+// correção quando o programa do aluno parou).
+type paradaDeTeste struct{ motivo string }
+
+func (p paradaDeTeste) MotivoDaParada() string { return p.motivo }
+
+// Na correção, uma parada do programa do aluno (memória, disco, os.Exit…)
+// aparece com o motivo, não como pânico, e os casos seguintes não rodam.
+func TestParadaDoProgramaDoAluno(t *testing.T) {
+	chamadas := 0
+	aluno := func(x int) int {
+		chamadas++
+		panic(paradaDeTeste{"passou do limite de memória de 1 GiB"})
+	}
+	res := Verifica("teste-parada", aluno, func(x int) int { return x }, []int{1, 2, 3})
+	if res.Passou || res.Falhas != 3 || chamadas != 1 {
+		t.Fatalf("esperava 3 falhas numa chamada só, veio %+v (%d chamadas)", res, chamadas)
+	}
+	if !strings.Contains(res.Mensagem, "passou do limite de memória de 1 GiB") || strings.Contains(res.Mensagem, "pânico") {
+		t.Errorf("a mensagem deveria dar o motivo da parada, sem falar em pânico: %q", res.Mensagem)
+	}
+}
