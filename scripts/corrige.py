@@ -54,9 +54,11 @@ import nbformat
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import executa_notebooks as en  # noqa: E402  (exercicios, le_resultados, RAIZ)
+import isola  # noqa: E402  (a caixa do programa do aluno e o corretor)
 
 RAIZ = en.RAIZ
-USUARIO_BASE = "representacoes-corrige"
+USUARIO_BASE = "representacoes-corrige"  # quem roda o código do aluno (na caixa)
+JUIZ_BASE = "representacoes-juiz"  # quem roda o notebook do juiz (o código do curso)
 SEM_ROOT = os.geteuid() != 0
 
 
@@ -210,12 +212,15 @@ def executa_filho(entrada, saida, estado, limite_celula):
 # Vagas (uma por execução em paralelo): usuário, cache de compilação do Go
 
 class Vagas:
-    """Cada vaga tem um usuário sem privilégios e uma cópia do cache de
-    compilação do Go (as células compilam a partir dele: sem ele, a primeira
-    célula de cada notebook levaria minutos)."""
+    """Cada vaga tem dois usuários sem privilégios: o do juiz, que roda o
+    notebook do curso (as verificações), e o do aluno, que roda o programa com
+    o código dele, na caixa (scripts/isola.py). Cada um tem a sua cópia do
+    cache de compilação do Go (sem ela, a primeira célula de cada notebook
+    levaria minutos): o aluno não escreve no cache de onde o juiz compila."""
 
     def __init__(self, n, base):
         self.base = base
+        self.ambiente_go = ambiente_go()
         self.livres = list(range(1, n + 1))
         self.trava = threading.Condition()
         go = str(RAIZ / ".ferramentas" / "bin" / "go")
@@ -243,15 +248,23 @@ class Vagas:
                     os.chmod(vista / p, 0o755)
                 subprocess.run(["cp", "-al", str(mod), str(destino)], check=True)
                 self.vista = (str(vista), str(fechada))
+        self.alunos = {}
         for v in self.livres:
-            self.usuarios[v] = self._usuario(v)
-            self._cache(v)
+            self.usuarios[v] = self._usuario(JUIZ_BASE, v)
+            self.alunos[v] = self._usuario(USUARIO_BASE, v)
+            self._cache(self.base / f"gocache-{v}", self.usuarios[v])
+            self._cache(self.base / f"gocache-aluno-{v}", self.alunos[v])
         self.python, self.pythonpath = interpretador(self.usuarios.get(1))
+        # O separador (internal/cmd/separa), compilado uma vez: só lê o código
+        # do aluno (não o roda).
+        self.separa = base / "separa"
+        subprocess.run([go, "build", "-o", str(self.separa), "./internal/cmd/separa"], cwd=RAIZ, check=True,
+                       env=dict(os.environ, GOFLAGS="", **self.ambiente_go))
 
-    def _usuario(self, v):
+    def _usuario(self, base, v):
         if SEM_ROOT:
             return None
-        nome = f"{USUARIO_BASE}-{v}"
+        nome = f"{base}-{v}"
         try:
             pwd.getpwnam(nome)
         except KeyError:
@@ -259,23 +272,18 @@ class Vagas:
                            check=True)
         return nome
 
-    def _cache(self, v):
-        destino = self.base / f"gocache-{v}"
+    def _cache(self, destino, usuario):
         if Path(self.gocache).is_dir():
             # Cópia com links: instantânea; os arquivos continuam do dono
-            # original (o aluno não os altera), as pastas passam a ser da vaga.
+            # original (ninguém da vaga os altera), as pastas passam a ser dela.
             subprocess.run(["cp", "-al", self.gocache, str(destino)], check=True)
         else:
             destino.mkdir()
-        self.dono(destino, v, so_pastas=True)
+        dono(destino, usuario, so_pastas=True)
 
     def dono(self, caminho, v, so_pastas=False):
-        if self.usuarios.get(v):
-            if so_pastas:
-                subprocess.run(["find", str(caminho), "-type", "d", "-exec", "chown", self.usuarios[v], "{}", "+"],
-                               check=True)
-            else:
-                subprocess.run(["chown", "-R", self.usuarios[v], str(caminho)], check=True)
+        dono(caminho, self.usuarios.get(v), so_pastas)
+
 
     def pega(self):
         with self.trava:
@@ -285,10 +293,26 @@ class Vagas:
 
     def devolve(self, v):
         mata_do_usuario(self.usuarios.get(v))
+        mata_do_usuario(self.alunos.get(v))
         with self.trava:
             self.livres.append(v)
             self.trava.notify()
 
+
+def dono(caminho, usuario, so_pastas=False):
+    if usuario:
+        if so_pastas:
+            subprocess.run(["find", str(caminho), "-type", "d", "-exec", "chown", usuario, "{}", "+"], check=True)
+        else:
+            subprocess.run(["chown", "-R", usuario, str(caminho)], check=True)
+
+
+def ambiente_go():
+    """As variáveis de scripts/ambiente-go.sh (o GOEXPERIMENT com que o setup
+    aqueceu o cache de compilação: o programa do aluno compila com o mesmo)."""
+    r = subprocess.run(["bash", "-c", f'. {shlex.quote(str(RAIZ / "scripts" / "ambiente-go.sh"))} && '
+                        'printf "%s" "${GOEXPERIMENT:-}"'], capture_output=True, text=True)
+    return {"GOEXPERIMENT": r.stdout.strip()} if r.stdout.strip() else {}
 
 def interpretador(usuario):
     """O Python que o usuário da vaga consegue rodar, e o PYTHONPATH para ele.
@@ -357,6 +381,137 @@ def resume_erro(texto, limite=400):
     return s[:limite] + ("…" if len(s) > limite else "")
 
 
+# ---------------------------------------------------------------------------
+# O programa do aluno: separado do notebook, compilado e rodado na caixa
+
+def caixa(vagas, vaga, args, raiz_nova, ro, rw, pasta, env, cmd, cgrupo):
+    """O comando que roda cmd na caixa da vaga (scripts/isola.py); sem root,
+    roda cmd como está (sem isolamento: só para testes)."""
+    base_env = {"HOME": "/home/aluno", "TMPDIR": "/tmp", "LANG": "C.UTF-8", "GOMAXPROCS": "2",
+                "PATH": "/usr/local/bin:/usr/bin:/bin"}
+    base_env.update(env)
+    if SEM_ROOT:
+        # Sem caixa: os caminhos de dentro dela viram os de fora.
+        def fora(x):
+            for origem, destino in [*ro, *rw]:
+                x = x.replace(destino, origem)
+            return x
+        base_env["HOME"] = base_env["TMPDIR"] = str(raiz_nova)
+        return ["env", "-i", *[f"{k}={fora(v)}" for k, v in base_env.items()], *[fora(c) for c in cmd]]
+    u = pwd.getpwnam(vagas.alunos[vaga])
+    escondidas = [args.turma.resolve(), args.saida.resolve(), vagas.base]
+    return isola.comando_na_caixa(
+        raiz_nova=raiz_nova, somente_leitura=[("/usr", "/usr"), ("/etc", "/etc"), *ro], graveis=rw,
+        tmpfs=[("/tmp", args.limites.disco), ("/home/aluno", args.limites.disco)], escondidas=escondidas,
+        uid=u.pw_uid, gid=u.pw_gid, limites=args.limites, cgrupo=cgrupo, pasta=pasta, env=base_env, cmd=cmd)
+
+
+RE_ERRO_GO = re.compile(r"^(?:\./)?([\w.-]+\.go):(\d+)(?::\d+)?: (.*)$")
+
+
+def compila_programa(sep, info, vagas, vaga, args, cgrupo, log):
+    """Compila o programa do aluno na caixa. Um exercício que não compila é
+    trocado pela versão do curso (e a chamada dele responde "não compila"),
+    para que os outros rodem, como no GoNB. Devolve {id: erro}."""
+    programa = sep / "programa"
+    nao_compila = {ex: "erro de sintaxe: " + resume_erro(e) for ex, e in info["sintaxe"].items()}
+    por_arquivo = {a: ex for ex, a in ((ex, a) for a, ex in info["arquivos"].items())}
+    gocache = vagas.base / f"gocache-aluno-{vaga}"
+    goroot = subprocess.run([str(RAIZ / ".ferramentas" / "bin" / "go"), "env", "GOROOT"], capture_output=True,
+                            text=True).stdout.strip()
+    ro = [(vagas.gomodcache, vagas.gomodcache), (str(RAIZ / "go.mod"), str(RAIZ / "go.mod")),
+          (str(RAIZ / "go.sum"), str(RAIZ / "go.sum")), (str(RAIZ / "pkg"), str(RAIZ / "pkg")),
+          (str(RAIZ / ".ferramentas" / "bin"), "/ferramentas")]
+    if goroot and not goroot.startswith("/usr/"):
+        ro.append((goroot, goroot))
+    env = {"PATH": f"{goroot}/bin:/ferramentas:/usr/bin:/bin", "GOCACHE": "/cache/go-build",
+           "GOMODCACHE": vagas.gomodcache, "GOPROXY": "off", "GOTOOLCHAIN": "local", "GOFLAGS": "-ldflags=-s",
+           "GOENV": "off", **vagas.ambiente_go}
+    cmd = ["sh", "-c", "goimports -w *.go && go build -p 2 -o aluno ."]
+    for _ in range(len(por_arquivo) + 1):
+        dono(programa, vagas.alunos.get(vaga))
+        comando = caixa(vagas, vaga, args, sep / "raiz", ro, [(str(programa), "/programa"), (str(gocache), "/cache/go-build")],
+                        "/programa", env, cmd, cgrupo)
+        try:
+            r = subprocess.run(comando, capture_output=True, text=True, timeout=args.limites.compilacao,
+                               cwd=programa, start_new_session=True)
+            rc, saida = r.returncode, r.stdout + r.stderr
+        except subprocess.TimeoutExpired:
+            rc, saida = None, f"passou do limite de tempo de {args.limites.compilacao} s"
+        cgrupo.mata()
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(saida[-20000:])
+        if rc == 0:
+            return nao_compila
+        oom, _ = cgrupo.novidades()
+        if rc is None or oom:
+            motivo = ("a compilação passou do limite de memória de " + isola.bytes_legiveis(args.limites.memoria)
+                      if oom else "a compilação " + saida)
+            culpados = {ex: motivo for ex in por_arquivo.values() if ex not in nao_compila}
+        else:
+            culpados = {}
+            for linha in saida.splitlines():
+                m = RE_ERRO_GO.match(linha.strip())
+                if not m:
+                    continue
+                arquivo, n, msg = m.group(1), int(m.group(2)), m.group(3)
+                if arquivo in por_arquivo:
+                    culpados.setdefault(por_arquivo[arquivo], []).append(msg)
+                elif arquivo == "atende.go":
+                    for ex, (de, ate) in info["atende"].items():
+                        if de <= n <= ate:
+                            culpados.setdefault(ex, []).append("a assinatura da função não é a do enunciado: " + msg)
+                elif arquivo == "curso.go":
+                    for ex, nomes in info["sobrepoe"].items():
+                        culpados.setdefault(ex, []).append(
+                            "a célula redeclara " + ", ".join(nomes) + ", que o curso usa: " + msg)
+            culpados = {ex: resume_erro("\n".join(ms)) for ex, ms in culpados.items() if ex not in nao_compila}
+            if not culpados:
+                erro = resume_erro(saida)
+                culpados = {ex: erro for ex in por_arquivo.values() if ex not in nao_compila}
+        if not culpados:
+            break
+        for ex, motivo in culpados.items():
+            nao_compila[ex] = motivo
+            arquivo = info["arquivos_por_id"][ex]
+            shutil.copy(sep / "stubs" / arquivo, programa / arquivo)
+    raise RuntimeError("o programa do aluno não compilou nem com as versões do curso dos exercícios")
+
+
+def prepara_aluno(nb, nb_curso, trab_aluno, vagas, vaga, args, cgrupo):
+    """Separa o notebook montado, compila o programa do aluno e devolve
+    (corretor pronto para abrir, procurações, {id: erro de compilação})."""
+    entregue = trab_aluno / "entregue.ipynb"
+    curso = trab_aluno / "curso.ipynb"
+    nbformat.write(nb, entregue)
+    nbformat.write(nb_curso, curso)
+    sep = trab_aluno / "separacao"
+    (sep / "raiz").mkdir(parents=True)
+    subprocess.run([str(vagas.separa), "-curso", str(curso), "-entregue", str(entregue), "-raiz", str(RAIZ),
+                    "-saida", str(sep)], check=True, capture_output=True)
+    info = json.loads((sep / "separacao.json").read_text(encoding="utf-8"))
+    info["arquivos_por_id"] = {ex: a for a, ex in info["arquivos"].items()}
+    log = trab_aluno / "programa.log"
+    inicio = time.time()
+    nao_compila = compila_programa(sep, info, vagas, vaga, args, cgrupo, log)
+    print(f"    programa do aluno compilado em {time.time() - inicio:.1f} s (memória: pico de "
+          f"{isola.bytes_legiveis(cgrupo.pico_memoria())})", flush=True)
+    comando = caixa(vagas, vaga, args, sep / "raiz", [(str(sep / "programa"), "/programa")], [], "/programa",
+                    {isola.VAR_DESCRITORES: "@DESCRITORES@"}, ["/programa/aluno"], cgrupo)
+    programa = isola.ProgramaDoAluno(comando, cgrupo, args.limites, log, ["/tmp", "/home/aluno"])
+    return programa, info["procuracoes"], nao_compila
+
+
+def notebook_do_juiz(nb_curso, procuracoes):
+    """O notebook do curso com cada célula de exercício trocada pela procuração."""
+    nb = copy.deepcopy(nb_curso)
+    for c in nb.cells:
+        ident = c.metadata.get("exercicio")
+        if c.cell_type == "code" and ident in procuracoes:
+            c.source = procuracoes[ident]
+    return nb
+
+
 def corrige_licao(aluno, licao, caminho, nb_aluno, nb_curso, vagas, args, pasta_trab):
     """Devolve (linhas do CSV, problemas, segundos)."""
     nb, faltam, intocados = monta(nb_curso, nb_aluno)
@@ -377,25 +532,38 @@ def corrige_licao(aluno, licao, caminho, nb_aluno, nb_curso, vagas, args, pasta_
 
     vaga = vagas.pega()
     inicio = time.time()
+    corretor = cgrupo = None
+    trab_aluno = pasta_trab / f"{aluno}-{licao}-aluno"
     try:
         trab = pasta_trab / f"{aluno}-{licao}"
         for sub in ("home", "tmp", "modelos"):
             (trab / sub).mkdir(parents=True)
+        trab_aluno.mkdir(mode=0o700)
         if args.modelos_prontos:
             shutil.copytree(args.modelos_prontos, trab / "modelos", dirs_exist_ok=True)
         entrada = trab / f"{licao}.ipynb"
         saida = trab / f"{licao}-executado.ipynb"
         estado = trab / "estado.json"
         resultados = trab / "resultados.jsonl"
-        nbformat.write(nb, entrada)
+        canal = trab / "canal.sock"
+        # O código do aluno: um programa à parte, na caixa, com os limites da vaga.
+        cgrupo = isola.Cgrupo(f"{os.getpid()}-vaga-{vaga}", args.limites.memoria, args.limites.processos)
+        programa, procuracoes, nao_compila = prepara_aluno(nb, nb_curso, trab_aluno, vagas, vaga, args, cgrupo)
+        for ident, erro in nao_compila.items():
+            problemas.append(f"o exercício {ident} não compila: {erro}")
+        # O juiz: o notebook do curso, com as procurações no lugar dos exercícios.
+        nbformat.write(notebook_do_juiz(nb_curso, procuracoes), entrada)
         resultados.write_text("")
         vagas.dono(trab, vaga)
         os.chmod(trab, 0o700)
+        corretor = isola.Corretor(canal, pwd.getpwnam(vagas.usuarios[vaga]).pw_uid if vagas.usuarios.get(vaga)
+                                  else os.getuid(), programa, nao_compila)
         env = {
             "HOME": str(trab / "home"), "TMPDIR": str(trab / "tmp"), "LANG": "C.UTF-8",
             "PATH": f"{RAIZ / '.ferramentas' / 'bin'}:/usr/local/bin:/usr/bin:/bin",
             "REPRESENTACOES_RAPIDO": "1", "REPRESENTACOES_RAIZ": str(RAIZ),
             "REPRESENTACOES_RESULTADOS": str(resultados), "REPRESENTACOES_MODELOS": str(trab / "modelos"),
+            "REPRESENTACOES_CORRECAO_CANAL": str(canal),
             "GOCACHE": str(pasta_trab.parent / f"gocache-{vaga}"), "GOMODCACHE": vagas.gomodcache,
             "GOPATH": str(trab / "home" / "go"), "GOMLX_NO_AUTO_INSTALL": "1",
             "JUPYTER_RUNTIME_DIR": str(trab / "tmp" / "jupyter"),
@@ -445,6 +613,9 @@ def corrige_licao(aluno, licao, caminho, nb_aluno, nb_curso, vagas, args, pasta_
                 rc = None
         duracao = time.time() - inicio
         mata_do_usuario(vagas.usuarios.get(vaga))
+        corretor.fecha()
+        for ident, motivo in corretor.eventos:
+            problemas.append(f"o exercício {ident or '?'}: o programa com o código do aluno parou: {motivo}")
         res = le_resultados_com_cuidado(resultados, problemas)
         executado = None
         if saida.exists():
@@ -471,14 +642,20 @@ def corrige_licao(aluno, licao, caminho, nb_aluno, nb_curso, vagas, args, pasta_
             problemas.append("a execução parou: " + info["erro"])
         for ident in ids:
             linhas[ident] = linha_do_exercicio(ident, res.get(ident), executado, info, esgotou, faltam, intocados)
-        for ident, linha in linhas.items():
-            if linha.pop("nao_compila", None):
-                problemas.append(f"o exercício {ident} não compila: {linha['observacao']}")
+            linhas[ident].pop("nao_compila", None)
+            if ident in nao_compila:
+                linhas[ident].update(passou=False, dica="",
+                                     observacao="a célula do exercício deu erro (não compila?): " + nao_compila[ident])
         return [linhas[i] | {"exercicio": i} for i in ids], problemas, duracao
     finally:
+        if corretor is not None:
+            corretor.fecha()
+        if cgrupo is not None:
+            cgrupo.remove()
         vagas.devolve(vaga)
         if not args.guarda:
             shutil.rmtree(pasta_trab / f"{aluno}-{licao}", ignore_errors=True)
+            shutil.rmtree(trab_aluno, ignore_errors=True)
 
 
 def le_resultados_com_cuidado(caminho, problemas):
@@ -609,6 +786,12 @@ def main():
     ap.add_argument("--limite-celula", type=int, default=300, help="segundos por célula")
     ap.add_argument("--modelos-prontos", type=Path,
                     help="pasta de modelos de uma execução do curso, copiada para cada aluno (pula o treino)")
+    ap.add_argument("--limite-memoria", type=float, default=2, help="GiB de memória do programa do aluno (sem swap)")
+    ap.add_argument("--limite-processos", type=int, default=256, help="processos e threads do programa do aluno")
+    ap.add_argument("--limite-disco", type=int, default=256, help="MiB do /tmp e da pasta pessoal do aluno (cada um)")
+    ap.add_argument("--limite-arquivo", type=int, default=256, help="MiB de um arquivo que o aluno escreve")
+    ap.add_argument("--limite-chamada", type=int, default=30, help="segundos de uma chamada a uma função do aluno")
+    ap.add_argument("--limite-inicio", type=int, default=60, help="segundos para o programa do aluno começar")
     ap.add_argument("--com-rede", dest="sem_rede", action="store_false", help="não corta a rede (só para testes)")
     ap.add_argument("--guarda", action="store_true", help="guarda as pastas de trabalho (para depurar)")
     ap.add_argument("--executa", nargs=3, metavar=("ENTRADA", "SAIDA", "ESTADO"), help=argparse.SUPPRESS)
@@ -629,6 +812,12 @@ def main():
         print("(aviso: sem root, o código dos alunos roda com o seu usuário, só numa pasta descartável; "
               "como root, cada vaga usa um usuário sem privilégios)", file=sys.stderr)
 
+    args.limites = isola.Limites(memoria=int(args.limite_memoria * isola.GiB), processos=args.limite_processos,
+                                 disco=args.limite_disco * isola.MiB, arquivo=args.limite_arquivo * isola.MiB,
+                                 chamada=args.limite_chamada, inicio=args.limite_inicio)
+    if not SEM_ROOT and isola.versao_cgroup() is None:
+        print("(aviso: sem cgroups com memory e pids, o programa do aluno roda sem limite de memória e de processos)",
+              file=sys.stderr)
     filtro = [f for f in args.licoes.split(",") if f]
     todas = licoes_do_curso()
     curso = licoes_do_curso(filtro)

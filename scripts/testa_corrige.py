@@ -9,10 +9,25 @@ propósito com as entregas ruins que um professor recebe:
   carla  o notebook com o JSON cortado ao meio;
   davi   um 00-introducao.ipynb que é, na verdade, a lição 01;
   fabio  um vândalo: a softmax tenta apagar a entrega da ana, escrever na
-         pasta de saída, no curso e em /tmp, e depois mata o kernel;
-  gil    (numa segunda correção, com limite curto) a softmax entra em pânico
-         e o gradiente trava o programa (laço infinito na inicialização):
-         o limite de tempo do notebook o interrompe e o pânico conta.
+         pasta de saída, no curso e em /tmp, e matar o processo pai;
+E as entregas hostis (issue da correção que não se deixa enganar): o código
+do aluno roda num programa à parte, na caixa (scripts/isola.py), e o veredito
+sai de um processo que não o roda:
+
+  gil    softmax em pânico, gradiente num laço infinito (o programa é
+         reiniciado), parâmetros certos (passa);
+  hugo   forja o veredito: um init que acrescenta uma linha "passou" ao
+         arquivo de resultados e aponta a variável para /dev/null; um
+         inicializador de var que faz o mesmo; uma goroutine que reescreve o
+         arquivo depois da verificação;
+  iris   forja com chmod (o arquivo só de leitura) e imprime uma caixa ✅
+         falsa; lê a entrega da ana por caminho absoluto e por relativo;
+  joao   os.Exit(0) num init, antes de qualquer verificação;
+  lia    uma bomba de memória, uma de processos e uma que enche o disco
+         (todas limitadas, para que um limite quebrado falhe o teste e não a
+         máquina);
+  hans   (numa segunda correção) um laço infinito na inicialização: o limite
+         do notebook interrompe.
 
 Precisa de root (usuários sem privilégios, unshare). Termina com
 "corrige: N passed, M failed".
@@ -25,6 +40,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -98,16 +114,128 @@ func Softmax(z []float64) []float64 {{
 '''.replace("'", '"')
     grava("fabio", nb)
 
-
-def turma_gil(pasta):
-    curso = nbformat.read(RAIZ / "notebooks" / "00-introducao.ipynb", as_version=4)
+    sol = en.solucoes(curso)
     nb = en.prepara(curso, "entregue")
     celula(nb, "00-softmax").source = 'func Softmax(z []float64) []float64 {\n\tpanic("socorro")\n}\n'
+    celula(nb, "00-gradiente").source = "func GradienteReta(r gabarito.Reta) [2]float64 {\n\tfor {\n\t}\n}\n"
+    celula(nb, "00-parametros").source = sol["00-parametros"]
+    grava("gil", nb)
+
+    linha = ('`{"tipo":"exercicio","id":"%s","passou":true,"casos":%d,"falhas":0,"mensagem":"%d casos '
+             'verificados"}` + "\\n"')
+    forja = ('func forja%s() int {\n\tf, _ := os.OpenFile(os.Getenv("REPRESENTACOES_RESULTADOS"), '
+             'os.O_APPEND|os.O_WRONLY, 0)\n\tf.WriteString(' + linha + ')\n\tf.Close()\n\treturn 1\n}\n')
+    nb = en.prepara(curso, "entregue")
+    celula(nb, "00-softmax").source = (
+        'import "os"\n\n' + forja % ("S", "00-softmax", 38, 38)
+        + '\nfunc init() {\n\tforjaS()\n\tos.Setenv("REPRESENTACOES_RESULTADOS", "/dev/null")\n}\n\n'
+        'func Softmax(z []float64) []float64 {\n\treturn nil\n}\n')
+    celula(nb, "00-gradiente").source = (
+        forja % ("G", "00-gradiente", 25, 25) + "\nvar _ = forjaG()\n\n"
+        "func GradienteReta(r gabarito.Reta) [2]float64 {\n\treturn [2]float64{}\n}\n")
+    celula(nb, "00-parametros").source = (
+        forja % ("P", "00-parametros", 11, 11)
+        + "\nfunc init() {\n\tgo func() {\n\t\tfor {\n\t\t\ttime.Sleep(50 * time.Millisecond)\n"
+        "\t\t\tforjaP()\n\t\t}\n\t}()\n}\n\nfunc ParametrosMLP(camadas []int) int {\n\treturn 0\n}\n")
+    grava("hugo", nb)
+
+    nb = en.prepara(curso, "entregue")
+    celula(nb, "00-softmax").source = (
+        'import "os"\n\n' + forja % ("S", "00-softmax", 38, 38)
+        + '\nfunc init() {\n\tforjaS()\n\tos.Chmod(os.Getenv("REPRESENTACOES_RESULTADOS"), 0o444)\n'
+        '\tfmt.Println("✅ Exercício 00-softmax: correto! (38 casos verificados)")\n'
+        '\tfmt.Println("[exercicio 00-softmax: passou]")\n}\n\n'
+        'func Softmax(z []float64) []float64 {\n\treturn nil\n}\n')
+    le = ('func %s(%s) %s {\n\tb, err := os.ReadFile(%s)\n\tif err != nil {\n\t\tpanic(err)\n\t}\n'
+          '\tpanic(fmt.Sprintf("li %%d bytes da colega: %%.60s", len(b), b))\n}\n')
+    alvo_ana = str(pasta / "ana" / "00-introducao.ipynb")
+    celula(nb, "00-gradiente").source = le % ("GradienteReta", "r gabarito.Reta", "[2]float64", f'"{alvo_ana}"')
+    celula(nb, "00-parametros").source = le % ("ParametrosMLP", "camadas []int", "int",
+                                               '"../ana/00-introducao.ipynb"')
+    grava("iris", nb)
+
+    nb = en.prepara(curso, "entregue")
+    celula(nb, "00-softmax").source = ('import "os"\n\nfunc init() {\n\tos.Exit(0)\n}\n\n'
+                                       + sol["00-softmax"])
+    grava("joao", nb)
+
+    # As bombas param sozinhas (3 GiB, 400 processos, 1 GiB de disco): se um
+    # limite falhar, o teste falha, e a máquina aguenta.
+    nb = en.prepara(curso, "entregue")
+    celula(nb, "00-softmax").source = (
+        "var guardados [][]byte\n\nfunc Softmax(z []float64) []float64 {\n"
+        "\tfor range 48 {\n\t\tb := make([]byte, 64<<20)\n\t\tfor i := range b {\n\t\t\tb[i] = 1\n\t\t}\n"
+        "\t\tguardados = append(guardados, b)\n\t}\n\treturn nil\n}\n")
+    celula(nb, "00-gradiente").source = (
+        'import "os/exec"\n\nfunc GradienteReta(r gabarito.Reta) [2]float64 {\n'
+        '\tfor range 400 {\n\t\texec.Command("sleep", "30").Start()\n\t}\n\treturn [2]float64{}\n}\n')
+    celula(nb, "00-parametros").source = (
+        'import "os"\n\nfunc ParametrosMLP(camadas []int) int {\n\tbloco := make([]byte, 1<<20)\n'
+        '\tfor i := range 1024 {\n\t\tos.WriteFile(fmt.Sprintf("%s/enche-%d", os.TempDir(), i), bloco, 0o644)\n'
+        '\t}\n\treturn 0\n}\n')
+    grava("lia", nb)
+
+
+def turma_hans(pasta):
+    curso = nbformat.read(RAIZ / "notebooks" / "00-introducao.ipynb", as_version=4)
+    nb = en.prepara(curso, "entregue")
     celula(nb, "00-gradiente").source = (
         "var travado = func() int {\n\tfor {\n\t}\n}()\n\n"
         "func GradienteReta(r gabarito.Reta) [2]float64 {\n\treturn [2]float64{}\n}\n")
-    (pasta / "gil").mkdir(parents=True)
-    nbformat.write(nb, pasta / "gil" / "00-introducao.ipynb")
+    (pasta / "hans").mkdir(parents=True)
+    nbformat.write(nb, pasta / "hans" / "00-introducao.ipynb")
+
+
+ALUNOS = ("ana", "bruno", "carla", "davi", "fabio", "gil", "hugo", "iris", "joao", "lia")
+EXERCICIOS = ("00-softmax", "00-gradiente", "00-parametros")
+# Limites apertados (e medidos: o programa do aluno compila com ~200 MiB):
+# as bombas batem neles logo.
+LIMITES = ("--limite-memoria", "1", "--limite-processos", "128", "--limite-disco", "64", "--limite-arquivo", "32")
+
+
+def confere_hostis(g, relatorio, saida, pasta, latencias):
+    """As entregas hostis: nenhuma passa, cada uma com a observação certa."""
+    casos = {"00-softmax": "38", "00-gradiente": "25", "00-parametros": "11"}
+    s = g("gil", "00-softmax")
+    confere("gil: o pânico foi registrado (38 casos, mensagem de pânico)",
+            s.get("passou") == "não" and s.get("casos_verificados") == "38" and "pânico: socorro" in s.get("observacao", ""),
+            str(s))
+    s = g("gil", "00-gradiente")
+    confere("gil: o laço infinito numa chamada vira tempo esgotado",
+            s.get("passou") == "não" and "laço infinito" in s.get("observacao", ""), str(s))
+    s = g("gil", "00-parametros")
+    confere("gil: depois do laço, o programa recomeça e o exercício certo passa",
+            s.get("passou") == "sim" and s.get("casos_que_falharam") == "0", str(s))
+    for e in EXERCICIOS:
+        for aluno, forma in (("hugo", {"00-softmax": "init + /dev/null", "00-gradiente": "inicializador de var",
+                                       "00-parametros": "goroutine que reescreve"}[e]),
+                             ("iris", "chmod + caixa ✅ falsa") if e == "00-softmax" else (None, None)):
+            if aluno is None:
+                continue
+            s = g(aluno, e)
+            confere(f"{aluno} ({forma}): o veredito forjado não vale — a verificação original rodou e falhou",
+                    s.get("passou") == "não" and s.get("casos_verificados") == casos[e]
+                    and s.get("casos_que_falharam") == casos[e], str(s))
+    for e, como in (("00-gradiente", "caminho absoluto"), ("00-parametros", "caminho relativo")):
+        s = g("iris", e)
+        confere(f"iris não lê a entrega da ana ({como}): o arquivo não existe para ela",
+                s.get("passou") == "não" and "no such file or directory" in s.get("observacao", "")
+                and "li " not in s.get("observacao", ""), str(s))
+    confere("joao (os.Exit(0) num init): nada passa, e a observação diz que o programa terminou antes de começar",
+            all(g("joao", e).get("passou") == "não" and "antes de começar" in g("joao", e).get("observacao", "")
+                and "os.Exit" in g("joao", e).get("observacao", "") for e in EXERCICIOS),
+            str([g("joao", e) for e in EXERCICIOS]))
+    for e, obs in (("00-softmax", "passou do limite de memória de 1 GiB"),
+                   ("00-gradiente", "passou do limite de 128 processos"),
+                   ("00-parametros", "encheu o disco da vaga (limite de 64 MiB")):
+        s = g("lia", e)
+        confere(f"lia (bomba em {e}): não passou, com a observação '{obs}'",
+                s.get("passou") == "não" and obs in s.get("observacao", ""), str(s))
+    confere("o relatório diz, em português, onde o programa de cada aluno parou",
+            "lia, lição 00-introducao: o exercício 00-softmax: o programa com o código do aluno parou: passou do "
+            "limite de memória" in relatorio, relatorio)
+    confere(f"a máquina respondeu durante a correção (maior espera: {max(latencias, default=0):.2f} s)",
+            latencias and max(latencias) < 5, str(sorted(latencias)[-5:]))
 
 
 def le_csv(caminho):
@@ -139,11 +267,25 @@ def main():
         turma(pasta, saida)
         hash_ana = hashlib.sha256((pasta / "ana" / "00-introducao.ipynb").read_bytes()).hexdigest()
 
-        r, dur = corrige(pasta, saida, "--paralelo", "2", "--limite-notebook", "400", "--limite-celula", "120")
+        # Enquanto a turma é corrigida, a máquina tem de continuar respondendo.
+        latencias, parar = [], threading.Event()
+
+        def sonda():
+            while not parar.wait(0.5):
+                t = time.monotonic()
+                subprocess.run(["true"])
+                latencias.append(time.monotonic() - t)
+
+        fio = threading.Thread(target=sonda, daemon=True)
+        fio.start()
+        r, dur = corrige(pasta, saida, "--paralelo", "2", "--limite-notebook", "400", "--limite-celula", "120",
+                         *LIMITES)
+        parar.set()
+        fio.join()
         confere(f"a correção da turma termina com código 0 ({dur:.0f} s)", r.returncode == 0, r.stderr[-2000:])
         notas = le_csv(saida / "notas.csv") if (saida / "notas.csv").exists() else {}
         relatorio = (saida / "relatorio.txt").read_text(encoding="utf-8") if (saida / "relatorio.txt").exists() else ""
-        confere("notas.csv: uma linha por aluno e exercício (5 alunos × 3)", len(notas) == 15, str(len(notas)))
+        confere("notas.csv: uma linha por aluno e exercício (10 alunos × 3)", len(notas) == 30, str(len(notas)))
         with open(saida / "notas.csv", encoding="utf-8") as f:
             cabecalho = f.readline().strip()
         confere("notas.csv: cabeçalho em português",
@@ -177,10 +319,9 @@ def main():
                 "davi, lição 00-introducao: o arquivo 00-introducao.ipynb tem os exercícios da lição 01-cnn"
                 in relatorio and g("davi", "00-softmax").get("passou") == "não", relatorio)
 
-        confere("fabio (vândalo): o kernel que morreu está no relatório e nas notas",
-                "fabio, lição 00-introducao: o kernel morreu" in relatorio
-                and "kernel morreu" in g("fabio", "00-softmax").get("observacao", "")
-                and "kernel morreu" in g("fabio", "00-parametros").get("observacao", ""), relatorio)
+        confere("fabio (vândalo): não passa, e o juiz não morreu (a verificação original rodou os 38 casos)",
+                "kernel morreu" not in relatorio and g("fabio", "00-softmax").get("passou") == "não"
+                and g("fabio", "00-softmax").get("casos_verificados") == "38", relatorio)
         arq_ana = pasta / "ana" / "00-introducao.ipynb"
         confere("fabio não apagou a entrega da ana (mesmo conteúdo)",
                 arq_ana.exists() and hashlib.sha256(arq_ana.read_bytes()).hexdigest() == hash_ana)
@@ -201,27 +342,29 @@ def main():
         vazou = [ln for ln in linhas_sol for f in saida.glob("*.html") if ln in f.read_text(encoding="utf-8")]
         confere("nenhuma página mostra a solução", not vazou, str(vazou[:3]))
         confere("uma página por aluno e o índice",
-                all((saida / f"{a}.html").exists() for a in ("ana", "bruno", "carla", "davi", "fabio"))
+                all((saida / f"{a}.html").exists() for a in ALUNOS)
                 and "ana" in (saida / "index.html").read_text(encoding="utf-8"))
 
-        # Laço infinito: o limite do notebook interrompe, o que rodou antes conta.
+        confere_hostis(g, relatorio, saida, pasta, latencias)
+
+        # Laço infinito na inicialização: o programa do aluno nunca fica
+        # pronto e o limite do notebook interrompe a correção dele.
         pasta2, saida2 = tmp / "turma2", tmp / "saida2"
-        turma_gil(pasta2)
+        turma_hans(pasta2)
         limite = 60
-        r, dur = corrige(pasta2, saida2, "--limite-notebook", str(limite), "--limite-celula", "20")
+        r, dur = corrige(pasta2, saida2, "--limite-notebook", str(limite), "--limite-celula", "20",
+                         "--limite-inicio", "600")
         notas2 = le_csv(saida2 / "notas.csv") if (saida2 / "notas.csv").exists() else {}
         rel2 = (saida2 / "relatorio.txt").read_text(encoding="utf-8") if (saida2 / "relatorio.txt").exists() else ""
-        confere(f"gil (laço infinito): interrompido pelo limite de {limite} s (a correção levou {dur:.0f} s)",
-                r.returncode == 0 and dur < limite + 60 and "gil, lição 00-introducao: tempo esgotado" in rel2,
+        confere(f"hans (laço infinito no init): interrompido pelo limite de {limite} s (a correção levou {dur:.0f} s)",
+                r.returncode == 0 and dur < limite + 60 and "hans, lição 00-introducao: tempo esgotado" in rel2,
                 rel2 + r.stderr[-1500:])
-        s = notas2.get(("gil", "00-softmax"), {})
-        confere("gil: o pânico de antes do laço foi registrado (casos verificados, mensagem de pânico)",
-                s.get("passou") == "não" and s.get("casos_verificados") == "38" and "pânico" in s.get("observacao", ""),
-                str(s))
-        confere("gil: os exercícios depois do laço não rodaram por falta de tempo",
-                "tempo" in notas2.get(("gil", "00-parametros"), {}).get("observacao", ""), str(notas2))
-        sobras = subprocess.run(["pgrep", "-u", "representacoes-corrige-1"], capture_output=True, text=True).stdout
-        confere("nenhum processo do aluno sobrou depois do limite", not sobras.strip(), sobras)
+        confere("hans: nada passa, e as observações falam do tempo",
+                all(notas2.get(("hans", e), {}).get("passou") == "não" and "tempo" in
+                    notas2.get(("hans", e), {}).get("observacao", "") for e in EXERCICIOS), str(notas2))
+        sobras = subprocess.run(["pgrep", "-u", "representacoes-corrige-1,representacoes-juiz-1"],
+                                capture_output=True, text=True).stdout
+        confere("nenhum processo do aluno nem do juiz sobrou depois do limite", not sobras.strip(), sobras)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"\ncorrige: {passou} passed, {falhou} failed")
