@@ -215,7 +215,7 @@ def confere_hostis(g, relatorio, saida, pasta, latencias):
             s = g(aluno, e)
             confere(f"{aluno} ({forma}): o veredito forjado não vale — a verificação original rodou e falhou",
                     s.get("passou") == "não" and s.get("casos_verificados") == casos[e]
-                    and s.get("casos_que_falharam") == casos[e], str(s))
+                    and int(s.get("casos_que_falharam") or 0) > 0, str(s))
     for e, como in (("00-gradiente", "caminho absoluto"), ("00-parametros", "caminho relativo")):
         s = g("iris", e)
         confere(f"iris não lê a entrega da ana ({como}): o arquivo não existe para ela",
@@ -359,9 +359,10 @@ def main():
         confere(f"hans (laço infinito no init): interrompido pelo limite de {limite} s (a correção levou {dur:.0f} s)",
                 r.returncode == 0 and dur < limite + 60 and "hans, lição 00-introducao: tempo esgotado" in rel2,
                 rel2 + r.stderr[-1500:])
-        confere("hans: nada passa, e as observações falam do tempo",
-                all(notas2.get(("hans", e), {}).get("passou") == "não" and "tempo" in
-                    notas2.get(("hans", e), {}).get("observacao", "") for e in EXERCICIOS), str(notas2))
+        confere("hans: nada passa, e as observações falam do tempo ou do laço infinito",
+                all(notas2.get(("hans", e), {}).get("passou") == "não" and any(
+                    p in notas2.get(("hans", e), {}).get("observacao", "") for p in ("tempo", "laço infinito"))
+                    for e in EXERCICIOS), str(notas2))
         sobras = subprocess.run(["pgrep", "-u", "representacoes-corrige-1,representacoes-juiz-1"],
                                 capture_output=True, text=True).stdout
         confere("nenhum processo do aluno nem do juiz sobrou depois do limite", not sobras.strip(), sobras)
