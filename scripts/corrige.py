@@ -646,6 +646,14 @@ def corrige_licao(aluno, licao, caminho, nb_aluno, nb_curso, vagas, args, pasta_
             if ident in nao_compila:
                 linhas[ident].update(passou=False, dica="",
                                      observacao="a célula do exercício deu erro (não compila?): " + nao_compila[ident])
+        # O motivo de uma parada do programa do aluno vai para a observação,
+        # mesmo quando a verificação desistiu antes (o limite de 10 s dela
+        # pode vencer a morte por falta de memória, que demora mais numa
+        # máquina carregada).
+        for ident, motivo in corretor.eventos:
+            if ident in linhas and motivo not in linhas[ident]["observacao"]:
+                linhas[ident].update(passou=False, observacao=linhas[ident]["observacao"]
+                                     + f" (o programa com o seu código parou: {motivo})")
         return [linhas[i] | {"exercicio": i} for i in ids], problemas, duracao
     finally:
         if corretor is not None:
