@@ -9,7 +9,8 @@
 //      verificação; salva;
 //   4. confere no disco: as células do GoMLX rodaram sem erro, a verificação
 //      deu ✅ para o aluno 1 e ❌ para o aluno 2; as edições e os checkpoints
-//      de um não aparecem na pasta do outro; um não abre o servidor do outro.
+//      de um não aparecem na pasta do outro; o kernel GoNB de um não lê o
+//      notebook do outro; um não abre o servidor do outro.
 // O scripts/testa-hub.sh prepara os usuários, as pastas e o ambiente (HUB_*).
 // Termina com "hub: N passed, M failed".
 import { chromium } from 'playwright-core';
@@ -157,6 +158,22 @@ async function aluno(browser, nome, resolve) {
   }
 }
 
+// Numa célula nova abaixo da selecionada, o aluno tenta ler um arquivo com
+// os.ReadFile; devolve o que a célula imprimiu.
+async function tentaLer(page, alvo) {
+  await page.bringToFront();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('b');
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText(`%%\nb, err := os.ReadFile(${JSON.stringify(alvo)})\nfmt.Printf("leitura: %d bytes, erro: %v\\n", len(b), err)\n`);
+  await page.keyboard.press('Shift+Enter');
+  await espera(2000);
+  await esperaOcioso(page, 120000);
+  const texto = await ate(() => page.evaluate(() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output')]
+    .map((e) => e.textContent).filter((t) => t.includes('leitura:')).join('\n')), 30000);
+  return texto || '';
+}
+
 async function main() {
   fs.mkdirSync(SAIDA, { recursive: true });
   const log = fs.openSync(path.join(PASTA, 'jupyterhub.log'), 'w');
@@ -192,6 +209,10 @@ async function main() {
     const dono = (u) => fs.statSync(path.join(CASAS[u], 'work', 'notebooks', '00-introducao.ipynb')).uid;
     confere('os arquivos de cada aluno são do usuário do sistema dele', dono(a) === uids[a] && dono(b) === uids[b],
       `${dono(a)}/${uids[a]} ${dono(b)}/${uids[b]}`);
+    // O código de um aluno, no kernel GoNB dele, não lê o trabalho do outro.
+    const leitura = await tentaLer(sb.page, path.join(CASAS[a], 'work', 'notebooks', '00-introducao.ipynb'));
+    confere(`o kernel GoNB de ${b} não lê o notebook de ${a} (os.ReadFile: permissão negada)`,
+      /leitura: 0 bytes, erro: .*permission denied/.test(leitura) && !leitura.includes(marca), leitura.slice(0, 600));
     const cruzado = await sb.page.request.get(`${BASE}/user/${a}/api/contents`, { maxRedirects: 0 }).catch((e) => ({ status: () => 0, text: async () => String(e) }));
     const corpo = await cruzado.text();
     confere(`${b} não abre o servidor de ${a}`, cruzado.status() !== 200 && !corpo.includes('00-introducao.ipynb'), `HTTP ${cruzado.status()}`);
