@@ -29,6 +29,7 @@ import struct
 import subprocess
 import threading
 import time
+import traceback
 from pathlib import Path
 
 # A variável com os descritores do canal no programa do aluno (pkg/correcao).
@@ -294,7 +295,7 @@ class ProgramaDoAluno:
         self.comando, self.cgrupo, self.limites, self.log = comando, cgrupo, limites, log
         self.disco = disco  # caminhos (dentro da caixa) dos tmpfs da vaga
         self.proc = None
-        self.saida = []  # o que o programa escreveu (até 64 KiB)
+        self.trava = threading.Lock()
 
     def _guarda_saida(self, cano):
         total = 0
@@ -329,6 +330,10 @@ class ProgramaDoAluno:
             raise Parou("o programa com o seu código parou antes de começar: " + motivo, definitivo=True) from None
 
     def encerra(self):
+        with self.trava:  # o fio do corretor e o da vaga podem encerrar ao mesmo tempo
+            self._encerra()
+
+    def _encerra(self):
         self.cgrupo.mata()
         for fd in ("pedido_w", "resposta_r"):
             if getattr(self, fd, None) is not None:
@@ -436,8 +441,9 @@ class Corretor:
             with conexao:
                 try:
                     self._uma(conexao.fileno())
-                except (TimeoutError, Fim, OSError, ValueError):
-                    pass
+                except Exception as e:  # noqa: BLE001 — o juiz recebe "o corretor não respondeu"
+                    with open(self.programa.log, "a", encoding="utf-8") as f:
+                        f.write(f"\n[corretor] {type(e).__name__}: {e}\n{traceback.format_exc()}\n")
 
     def _responde(self, fd, cabecalho, dados=b""):
         escreve_quadro(fd, json.dumps(cabecalho).encode())

@@ -49,6 +49,12 @@ func EscreveQuadro(w io.Writer, b []byte) error {
 	if _, err := w.Write(t[:]); err != nil {
 		return err
 	}
+	if len(b) == 0 {
+		// Sem a escrita vazia: num soquete cujo outro lado já respondeu e
+		// fechou (o corretor é rápido com uma função sem argumentos), um
+		// write de 0 bytes dá EPIPE.
+		return nil
+	}
 	_, err := w.Write(b)
 	return err
 }

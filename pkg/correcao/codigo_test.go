@@ -92,3 +92,24 @@ func TestCodificaRecusaOQueNaoPassa(t *testing.T) {
 		}
 	}
 }
+
+// Uma função sem argumentos manda um quadro vazio. O corretor pode responder
+// e fechar antes de o pedido acabar de ser escrito; a escrita vazia não pode
+// virar "broken pipe" (visto na correção de uma turma, com 2 em paralelo).
+func TestQuadroVazioNaoEscreveNada(t *testing.T) {
+	var escritas []int
+	w := escritor(func(p []byte) (int, error) {
+		escritas = append(escritas, len(p))
+		return len(p), nil
+	})
+	if err := EscreveQuadro(w, nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(escritas) != 1 || escritas[0] != 4 {
+		t.Errorf("um quadro vazio deveria ser só o tamanho (uma escrita de 4 bytes), foram %v", escritas)
+	}
+}
+
+type escritor func([]byte) (int, error)
+
+func (e escritor) Write(p []byte) (int, error) { return e(p) }
