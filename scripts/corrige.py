@@ -346,11 +346,7 @@ def mata_do_usuario(usuario):
         pids = [int(p) for p in r.stdout.split()]
         if not pids:
             return
-        for p in pids:
-            try:
-                os.kill(p, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+        isola.mata_pids(pids)
         time.sleep(0.2)
 
 
@@ -415,7 +411,7 @@ def compila_programa(sep, info, vagas, vaga, args, cgrupo, log):
     para que os outros rodem, como no GoNB. Devolve {id: erro}."""
     programa = sep / "programa"
     nao_compila = {ex: "erro de sintaxe: " + resume_erro(e) for ex, e in info["sintaxe"].items()}
-    por_arquivo = {a: ex for ex, a in ((ex, a) for a, ex in info["arquivos"].items())}
+    por_arquivo = info["arquivos"]  # ex_NN.go → ID
     gocache = vagas.base / f"gocache-aluno-{vaga}"
     goroot = subprocess.run([str(RAIZ / ".ferramentas" / "bin" / "go"), "env", "GOROOT"], capture_output=True,
                             text=True).stdout.strip()

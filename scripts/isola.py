@@ -70,6 +70,15 @@ def versao_cgroup():
     return None
 
 
+def mata_pids(pids):
+    """SIGKILL para cada processo (os que já saíram são ignorados)."""
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
 class Cgrupo:
     """Um cgroup com limite de memória (sem swap) e de processos."""
 
@@ -161,11 +170,7 @@ class Cgrupo:
                     (self.pastas[0] / "cgroup.kill").write_text("1")
                 except OSError:
                     pass
-            for pid in pids:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
+            mata_pids(pids)
             time.sleep(0.05)
 
     def novidades(self):

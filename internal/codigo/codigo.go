@@ -128,10 +128,12 @@ func receptor(e ast.Expr) string {
 	}
 }
 
-// Celula é uma célula de um notebook: o tipo ("markdown", "code") e o texto.
+// Celula é uma célula de um notebook: o tipo ("markdown", "code"), o texto e
+// o ID do exercício (o metadado "exercicio"), se houver.
 type Celula struct {
-	Tipo  string
-	Texto string
+	Tipo      string
+	Texto     string
+	Exercicio string
 }
 
 // LeNotebook lê as células de um .ipynb (o texto de cada uma já juntado).
@@ -144,6 +146,9 @@ func LeNotebook(caminho string) ([]Celula, error) {
 		Cells []struct {
 			CellType string          `json:"cell_type"`
 			Source   json.RawMessage `json:"source"`
+			Metadata struct {
+				Exercicio any `json:"exercicio"`
+			} `json:"metadata"`
 		} `json:"cells"`
 	}
 	if err := json.Unmarshal(conteudo, &nb); err != nil {
@@ -152,6 +157,7 @@ func LeNotebook(caminho string) ([]Celula, error) {
 	celulas := make([]Celula, len(nb.Cells))
 	for i, c := range nb.Cells {
 		celulas[i].Tipo = c.CellType
+		celulas[i].Exercicio, _ = c.Metadata.Exercicio.(string)
 		var linhas []string
 		if err := json.Unmarshal(c.Source, &linhas); err != nil {
 			var texto string

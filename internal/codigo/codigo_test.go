@@ -139,13 +139,13 @@ func TestAtualiza(t *testing.T) {
 		quer     string
 		problema bool
 	}{
-		{"em dia", Celula{"markdown", certo}, certo, false},
-		{"velho", Celula{"markdown", "Texto.\n\n<!-- codigo: e.go Tipo -->\n```go\ntype Tipo int\n```\nDepois."}, certo, true},
-		{"sem bloco", Celula{"markdown", "Texto.\n\n<!-- codigo: e.go Tipo -->\nDepois."}, certo, true},
-		{"célula de código", Celula{"code", "// codigo: e.go Tipo\ntype Tipo uint"}, "// codigo: e.go Tipo\n// Tipo é um tipo.\ntype Tipo int", true},
-		{"célula de código em dia", Celula{"code", "// codigo: e.go Tipo\n// Tipo é um tipo.\ntype Tipo int"}, "// codigo: e.go Tipo\n// Tipo é um tipo.\ntype Tipo int", false},
-		{"sem marcador", Celula{"code", "type Tipo uint"}, "type Tipo uint", false},
-		{"nome que não existe", Celula{"markdown", "<!-- codigo: e.go Falta -->\n```go\n```"}, "<!-- codigo: e.go Falta -->\n```go\n```", true},
+		{"em dia", Celula{Tipo: "markdown", Texto: certo}, certo, false},
+		{"velho", Celula{Tipo: "markdown", Texto: "Texto.\n\n<!-- codigo: e.go Tipo -->\n```go\ntype Tipo int\n```\nDepois."}, certo, true},
+		{"sem bloco", Celula{Tipo: "markdown", Texto: "Texto.\n\n<!-- codigo: e.go Tipo -->\nDepois."}, certo, true},
+		{"célula de código", Celula{Tipo: "code", Texto: "// codigo: e.go Tipo\ntype Tipo uint"}, "// codigo: e.go Tipo\n// Tipo é um tipo.\ntype Tipo int", true},
+		{"célula de código em dia", Celula{Tipo: "code", Texto: "// codigo: e.go Tipo\n// Tipo é um tipo.\ntype Tipo int"}, "// codigo: e.go Tipo\n// Tipo é um tipo.\ntype Tipo int", false},
+		{"sem marcador", Celula{Tipo: "code", Texto: "type Tipo uint"}, "type Tipo uint", false},
+		{"nome que não existe", Celula{Tipo: "markdown", Texto: "<!-- codigo: e.go Falta -->\n```go\n```"}, "<!-- codigo: e.go Falta -->\n```go\n```", true},
 	}
 	for _, c := range casos {
 		got, _, problemas := Atualiza(dir, c.c)

@@ -26,7 +26,8 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strings"
+
+	"github.com/go-estudos/representacoes/internal/codigo"
 )
 
 func main() {
@@ -91,44 +92,21 @@ func roda(cursoNB, entregueNB, raiz, saida string) error {
 	return nil
 }
 
-// Celula é uma célula de código de um notebook.
-type Celula struct {
-	Exercicio string // o metadado "exercicio", se houver
-	Fonte     string
-}
+// Celula é uma célula de notebook (a de internal/codigo, com o ID do
+// exercício).
+type Celula = codigo.Celula
 
+// leNotebook lê as células de código de um notebook.
 func leNotebook(caminho string) ([]Celula, error) {
-	b, err := os.ReadFile(caminho)
+	todas, err := codigo.LeNotebook(caminho)
 	if err != nil {
 		return nil, err
 	}
-	var nb struct {
-		Cells []struct {
-			Tipo     string          `json:"cell_type"`
-			Fonte    json.RawMessage `json:"source"`
-			Metadata struct {
-				Exercicio any `json:"exercicio"`
-			} `json:"metadata"`
-		} `json:"cells"`
-	}
-	if err := json.Unmarshal(b, &nb); err != nil {
-		return nil, fmt.Errorf("%s: %w", caminho, err)
-	}
 	var celulas []Celula
-	for _, c := range nb.Cells {
-		if c.Tipo != "code" {
-			continue
+	for _, c := range todas {
+		if c.Tipo == "code" {
+			celulas = append(celulas, c)
 		}
-		var fonte string
-		if err := json.Unmarshal(c.Fonte, &fonte); err != nil {
-			var linhas []string
-			if err := json.Unmarshal(c.Fonte, &linhas); err != nil {
-				return nil, fmt.Errorf("%s: a fonte de uma célula não é texto", caminho)
-			}
-			fonte = strings.Join(linhas, "")
-		}
-		id, _ := c.Metadata.Exercicio.(string)
-		celulas = append(celulas, Celula{Exercicio: id, Fonte: fonte})
 	}
 	return celulas, nil
 }

@@ -23,7 +23,6 @@ type Info struct {
 	Procuracoes map[string]string   `json:"procuracoes"` // ID → a célula que o substitui no notebook do juiz
 	Sintaxe     map[string]string   `json:"sintaxe"`     // ID → erro de sintaxe da célula do aluno (foi usada a do curso)
 	Sobrepoe    map[string][]string `json:"sobrepoe"`    // ID → declarações do curso que a célula do aluno substitui
-	Funcoes     map[string][]string `json:"funcoes"`     // ID → as funções do aluno que o juiz chama
 }
 
 // declaracao é uma declaração de nível de pacote de uma célula.
@@ -47,7 +46,7 @@ func Separa(curso, entregue []Celula) (*Separacao, error) {
 	}
 	s := &Separacao{Programa: map[string]string{}, Stubs: map[string]string{}, Info: Info{
 		Arquivos: map[string]string{}, Atende: map[string][2]int{}, Procuracoes: map[string]string{},
-		Sintaxe: map[string]string{}, Sobrepoe: map[string][]string{}, Funcoes: map[string][]string{},
+		Sintaxe: map[string]string{}, Sobrepoe: map[string][]string{},
 	}}
 	imports := map[string]bool{}
 	var decls []*declaracao
@@ -69,7 +68,7 @@ func Separa(curso, entregue []Celula) (*Separacao, error) {
 			exercicios = append(exercicios, c.Exercicio)
 			arquivoDe[c.Exercicio] = arquivo
 			s.Info.Arquivos[arquivo] = c.Exercicio
-			fonteDoCurso = declaracoesDaCelula(cc.Fonte)
+			fonteDoCurso = declaracoesDaCelula(cc.Texto)
 			if _, err := parser.ParseFile(token.NewFileSet(), "", "package main\n"+fonteDoCurso, parser.ParseComments); err != nil {
 				return nil, fmt.Errorf("a célula do curso do exercício %s não é Go válido: %w", c.Exercicio, err)
 			}
@@ -82,7 +81,7 @@ func Separa(curso, entregue []Celula) (*Separacao, error) {
 				imports[i] = true
 			}
 		}
-		fonte := declaracoesDaCelula(c.Fonte)
+		fonte := declaracoesDaCelula(c.Texto)
 		ds, is, err := declaracoesDe(fonte, arquivo)
 		if err != nil {
 			if c.Exercicio == "" {
@@ -108,7 +107,7 @@ func Separa(curso, entregue []Celula) (*Separacao, error) {
 			decls = append(decls, d)
 		}
 		if c.Exercicio != "" {
-			s.Info.Procuracoes[c.Exercicio], s.Info.Funcoes[c.Exercicio] = procuracao(c.Exercicio, fonteDoCurso)
+			s.Info.Procuracoes[c.Exercicio] = procuracao(c.Exercicio, fonteDoCurso)
 		}
 	}
 	cabecalho := "package main\n\n" + blocoDeImports(imports)
@@ -307,7 +306,7 @@ func nomes(prefixo string, n int) []string {
 
 // procuracao é a célula do juiz para um exercício: as declarações da célula
 // do curso, com o corpo de cada função trocado por correcao.Chama.
-func procuracao(id, fonte string) (string, []string) {
+func procuracao(id, fonte string) string {
 	texto := "package main\n" + fonte
 	fset := token.NewFileSet()
 	f, _ := parser.ParseFile(fset, "", texto, parser.ParseComments|parser.SkipObjectResolution)
@@ -322,9 +321,7 @@ func procuracao(id, fonte string) (string, []string) {
 			partes = append(partes, texto[fset.Position(inicio).Offset:fset.Position(g.End()).Offset])
 		}
 	}
-	var funcoes []string
 	for _, a := range assinaturas(fonte) {
-		funcoes = append(funcoes, a.nome)
 		ps, rs := nomes("p", len(a.parametros)), nomes("r", len(a.resultados))
 		var decl, args, ptrs []string
 		for i, t := range a.parametros {
@@ -346,7 +343,7 @@ func procuracao(id, fonte string) (string, []string) {
 			a.nome, a.nome, a.nome, strings.Join(decl, ", "), resultados, id, a.nome,
 			strings.Join(args, ", "), strings.Join(ptrs, "")))
 	}
-	return strings.Join(partes, "\n\n") + "\n", funcoes
+	return strings.Join(partes, "\n\n") + "\n"
 }
 
 // programaAtende é o main do programa do aluno: um caso por função de
@@ -362,7 +359,7 @@ func programaAtende(exercicios []string, doCurso map[string]Celula, cabecalho st
 	b.WriteString("func main() {\n\tcorrecao.Atende(map[string]correcao.Funcao{\n")
 	linhas := map[string][2]int{}
 	for _, ex := range exercicios {
-		fonte := declaracoesDaCelula(doCurso[ex].Fonte)
+		fonte := declaracoesDaCelula(doCurso[ex].Texto)
 		inicio := strings.Count(b.String(), "\n") + 1
 		for _, a := range assinaturas(fonte) {
 			ps, rs := nomes("p", len(a.parametros)), nomes("r", len(a.resultados))

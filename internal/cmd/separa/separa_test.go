@@ -10,16 +10,16 @@ import (
 // têm as assinaturas do CURSO, com o corpo trocado por correcao.Chama.
 func TestSepara(t *testing.T) {
 	curso := []Celula{
-		{Fonte: "import \"math\"\n\n// Ajuda é do curso.\nfunc Ajuda(x float64) float64 { return math.Abs(x) }\n"},
-		{Exercicio: "ex-a", Fonte: "var tabela = []int{1, 2}\n\n// Soma soma.\nfunc Soma(xs []float64, extra ...int) (float64, error) {\n\treturn 0, nil\n}\n"},
-		{Fonte: "%%\nfmt.Println(Soma(nil))\n"},
-		{Exercicio: "ex-b", Fonte: "func Nada() int {\n\treturn 0\n}\n"},
+		{Tipo: "code", Texto: "import \"math\"\n\n// Ajuda é do curso.\nfunc Ajuda(x float64) float64 { return math.Abs(x) }\n"},
+		{Tipo: "code", Exercicio: "ex-a", Texto: "var tabela = []int{1, 2}\n\n// Soma soma.\nfunc Soma(xs []float64, extra ...int) (float64, error) {\n\treturn 0, nil\n}\n"},
+		{Tipo: "code", Texto: "%%\nfmt.Println(Soma(nil))\n"},
+		{Tipo: "code", Exercicio: "ex-b", Texto: "func Nada() int {\n\treturn 0\n}\n"},
 	}
 	entregue := []Celula{
 		curso[0],
-		{Exercicio: "ex-a", Fonte: "func init() {}\n\nfunc Ajuda(x float64) float64 { return x }\n\nfunc Soma(xs []float64, extra ...int) (float64, error) {\n\treturn Ajuda(1), nil\n}\n"},
+		{Tipo: "code", Exercicio: "ex-a", Texto: "func init() {}\n\nfunc Ajuda(x float64) float64 { return x }\n\nfunc Soma(xs []float64, extra ...int) (float64, error) {\n\treturn Ajuda(1), nil\n}\n"},
 		curso[2],
-		{Exercicio: "ex-b", Fonte: "func Nada() int {\n\treturn 0 +\n}\n"},
+		{Tipo: "code", Exercicio: "ex-b", Texto: "func Nada() int {\n\treturn 0 +\n}\n"},
 	}
 	s, err := Separa(curso, entregue)
 	if err != nil {
