@@ -819,7 +819,7 @@ def main():
     args.limites = isola.Limites(memoria=int(args.limite_memoria * isola.GiB), processos=args.limite_processos,
                                  disco=args.limite_disco * isola.MiB, arquivo=args.limite_arquivo * isola.MiB,
                                  chamada=args.limite_chamada, inicio=args.limite_inicio)
-    if not SEM_ROOT and isola.versao_cgroup() is None:
+    if not SEM_ROOT and not isola.cgroups_disponiveis():
         print("(aviso: sem cgroups com memory e pids, o programa do aluno roda sem limite de memória e de processos)",
               file=sys.stderr)
     filtro = [f for f in args.licoes.split(",") if f]

@@ -70,6 +70,14 @@ def versao_cgroup():
     return None
 
 
+def cgroups_disponiveis():
+    """Se dá para criar um cgroup com limite de memória e de processos aqui."""
+    sonda = Cgrupo(f"sonda-{os.getpid()}", GiB, 64)
+    ok = sonda.versao is not None
+    sonda.remove()
+    return ok
+
+
 def mata_pids(pids):
     """SIGKILL para cada processo (os que já saíram são ignorados)."""
     for pid in pids:
@@ -86,6 +94,17 @@ class Cgrupo:
         self.versao = versao_cgroup() if os.geteuid() == 0 else None
         self.memoria, self.processos = memoria, processos
         self.pastas = []
+        try:
+            self._cria(nome, memoria, processos)
+        except OSError:
+            # Sem cgroups graváveis (um contêiner com /sys/fs/cgroup só de
+            # leitura, por exemplo): sem limites de memória e de processos; o
+            # corretor avisa no começo (cgroups_disponiveis).
+            self.remove()
+            self.versao, self.pastas = None, []
+        self.oom_antes, self.max_antes = self.oom_kills(), self.bateu_processos()
+
+    def _cria(self, nome, memoria, processos):
         if self.versao == 2:
             raiz = Path("/sys/fs/cgroup")
             pai = raiz / "representacoes-corrige"
@@ -98,18 +117,19 @@ class Cgrupo:
                     pass
             p = pai / nome
             p.mkdir(exist_ok=True)
+            self.pastas = [p]
             (p / "memory.max").write_text(str(memoria))
             try:
                 (p / "memory.swap.max").write_text("0")
             except OSError:
                 pass
             (p / "pids.max").write_text(str(processos))
-            self.pastas = [p]
         elif self.versao == 1:
             m = Path("/sys/fs/cgroup/memory/representacoes-corrige") / nome
             pi = Path("/sys/fs/cgroup/pids/representacoes-corrige") / nome
             m.mkdir(parents=True, exist_ok=True)
             pi.mkdir(parents=True, exist_ok=True)
+            self.pastas = [m, pi]
             (m / "memory.limit_in_bytes").write_text(str(memoria))
             if (m / "memory.memsw.limit_in_bytes").exists():
                 try:
@@ -117,8 +137,6 @@ class Cgrupo:
                 except OSError:
                     pass
             (pi / "pids.max").write_text(str(processos))
-            self.pastas = [m, pi]
-        self.oom_antes, self.max_antes = self.oom_kills(), self.bateu_processos()
 
     def entra(self):
         """Comando de shell que põe o próprio shell ($$) no cgroup."""
