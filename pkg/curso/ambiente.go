@@ -24,6 +24,8 @@ var Variaveis = []Variavel{
 	{"REPRESENTACOES_MODELOS", "<raiz>/modelos", "onde ficam os checkpoints; no modo rápido, a subpasta rapido (PastaModelos)", "Go"},
 	{"REPRESENTACOES_RETREINAR", "(vazia)", "1 ignora os treinos já feitos e treina tudo de novo (Retreinar)", "Go"},
 	{"REPRESENTACOES_RESULTADOS", "(vazia: não grava)", "arquivo em que exercícios e afirmações das lições acrescentam uma linha JSON (Registra)", "Go"},
+	{"REPRESENTACOES_CORRECAO_CANAL", "(vazia: fora da correção)", "o soquete do corretor, no notebook do juiz: as procurações chamam por ele o código do aluno (correcao.Chama)", "scripts/corrige.py"},
+	{"REPRESENTACOES_CORRECAO_DESCRITORES", "(vazia: fora da correção)", "os descritores \"pedidos,respostas\" do programa do aluno na correção (correcao.Atende)", "scripts/corrige.py"},
 	{"REPRESENTACOES_GRAFICOS", "<pasta temporária>/representacoes-graficos", "onde os gráficos são gravados fora do notebook (PastaGraficos)", "Go"},
 	{"REPRESENTACOES_SILENCIO", "(vazia)", "não escreve a linha que diz qual motor foi escolhido (Silencio)", "Go"},
 	{"REPRESENTACOES_SEM_XLA", "(vazia)", "1: o setup não instala o plugin XLA; o curso usa o motor Go puro", "scripts/setup.sh"},
