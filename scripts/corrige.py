@@ -4,20 +4,23 @@ Entrada: uma pasta com uma subpasta por aluno, com os notebooks dele (em
 qualquer nível: aluno/00-introducao.ipynb ou aluno/notebooks/…). Para cada
 aluno e lição:
 
-  * o notebook corrigido é o do CURSO (notebooks/), com só as células de
-    exercício (metadado "exercicio": ID) trocadas pelas do aluno, achadas pelo
-    mesmo ID. As verificações e o resto da lição são os originais: editar ou
-    apagar uma célula de verificação não muda nada. Funções auxiliares têm de
-    estar na própria célula do exercício (as outras células do aluno não são
-    usadas);
-  * roda no modo rápido (REPRESENTACOES_RAPIDO=1), sem rede (unshare -n), com
-    limite de tempo por célula e por notebook, num processo e numa pasta só
-    dele (HOME, TMPDIR, modelos, cache do Go) e, como root, com um usuário sem
-    privilégios dedicado (representacoes-corrige-N, um por vaga em paralelo):
-    o código do aluno não consegue mexer nos arquivos de outro aluno, nas
-    entregas nem no curso;
-  * os resultados chegam pelo REPRESENTACOES_RESULTADOS (pkg/exercicios), como
-    em scripts/executa_notebooks.py, de onde vêm as funções comuns.
+  * o notebook corrigido é o do CURSO (notebooks/): apagar ou editar uma
+    célula de verificação não muda nada. Funções auxiliares têm de estar na
+    própria célula do exercício (as outras células do aluno não são usadas);
+  * o código do aluno (as células de exercício, metadado "exercicio") não
+    roda no notebook: vira um programa à parte (internal/cmd/separa), que
+    compila e roda numa caixa (scripts/isola.py: um usuário sem privilégios
+    da vaga, sem rede, num sistema de arquivos só com o que ele precisa, com
+    limites de memória, processos, arquivo e disco). O notebook que roda, o
+    do JUIZ, é o do curso com cada célula de exercício trocada por uma
+    procuração (pkg/correcao) que pede ao corretor daqui para chamar a função
+    do aluno. As verificações rodam no juiz, com outro usuário, e só ele
+    escreve o arquivo de resultados (REPRESENTACOES_RESULTADOS, como em
+    scripts/executa_notebooks.py): o código do aluno não forja o veredito nem
+    lê a turma;
+  * o juiz roda no modo rápido (REPRESENTACOES_RAPIDO=1), sem rede (unshare
+    -n), com limite de tempo por célula e por notebook e de memória, numa
+    pasta só dele (HOME, TMPDIR, modelos, cache do Go).
 
 Saída (pasta --saida): notas.csv (aluno, licao, exercicio, passou,
 casos_verificados, casos_que_falharam, observacao), uma página HTML por aluno
@@ -28,7 +31,9 @@ que não compila, pânico, laço infinito, kernel que morreu…).
 
 Uso: scripts/corrige.sh PASTA_DA_TURMA [--saida correcao] [--paralelo 1]
        [--licoes 00,01] [--limite-notebook 900] [--limite-celula 300]
-       [--modelos-prontos PASTA]
+       [--modelos-prontos PASTA] [--limite-memoria 2] [--limite-processos 256]
+       [--limite-disco 256] [--limite-arquivo 256] [--limite-chamada 30]
+       [--limite-inicio 60] [--limite-memoria-juiz 6]
 """
 
 import argparse
@@ -284,7 +289,6 @@ class Vagas:
     def dono(self, caminho, v, so_pastas=False):
         dono(caminho, self.usuarios.get(v), so_pastas)
 
-
     def pega(self):
         with self.trava:
             while not self.livres:
@@ -313,6 +317,7 @@ def ambiente_go():
     r = subprocess.run(["bash", "-c", f'. {shlex.quote(str(RAIZ / "scripts" / "ambiente-go.sh"))} && '
                         'printf "%s" "${GOEXPERIMENT:-}"'], capture_output=True, text=True)
     return {"GOEXPERIMENT": r.stdout.strip()} if r.stdout.strip() else {}
+
 
 def interpretador(usuario):
     """O Python que o usuário da vaga consegue rodar, e o PYTHONPATH para ele.
@@ -528,7 +533,7 @@ def corrige_licao(aluno, licao, caminho, nb_aluno, nb_curso, vagas, args, pasta_
 
     vaga = vagas.pega()
     inicio = time.time()
-    corretor = cgrupo = None
+    corretor = cgrupo = cgrupo_juiz = None
     trab_aluno = pasta_trab / f"{aluno}-{licao}-aluno"
     try:
         trab = pasta_trab / f"{aluno}-{licao}"
@@ -544,6 +549,7 @@ def corrige_licao(aluno, licao, caminho, nb_aluno, nb_curso, vagas, args, pasta_
         canal = trab / "canal.sock"
         # O código do aluno: um programa à parte, na caixa, com os limites da vaga.
         cgrupo = isola.Cgrupo(f"{os.getpid()}-vaga-{vaga}", args.limites.memoria, args.limites.processos)
+        cgrupo_juiz = isola.Cgrupo(f"{os.getpid()}-juiz-{vaga}", args.limites.memoria_juiz, None)
         programa, procuracoes, nao_compila = prepara_aluno(nb, nb_curso, trab_aluno, vagas, vaga, args, cgrupo)
         for ident, erro in nao_compila.items():
             problemas.append(f"o exercício {ident} não compila: {erro}")
@@ -574,6 +580,10 @@ def corrige_licao(aluno, licao, caminho, nb_aluno, nb_curso, vagas, args, pasta_
         cmd = ["env", "-i", *[f"{k}={v}" for k, v in env.items()], *cmd]
         if vagas.usuarios.get(vaga):
             cmd = ["runuser", "-u", vagas.usuarios[vaga], "--", *cmd]
+        # O juiz só roda código do curso, mas um exercício de modelagem treina
+        # o modelo que o aluno configurou: uma rede gigante esgotaria a
+        # máquina. O juiz também tem um limite de memória.
+        cmd = ["sh", "-c", cgrupo_juiz.entra() + ' && exec "$@"', "juiz", *cmd]
         if not SEM_ROOT:
             # Um espaço de montagem só deste notebook: /tmp é a pasta tmp dele
             # (o que o código do aluno escrever em /tmp fica ali e some), a
@@ -630,6 +640,12 @@ def corrige_licao(aluno, licao, caminho, nb_aluno, nb_curso, vagas, args, pasta_
                              f"(laço infinito?); o que rodou antes conta")
         elif rc != 0 or executado is None:
             problemas.append(f"a execução do notebook parou sem terminar (código {rc}); o que rodou antes conta")
+        oom_juiz, _ = cgrupo_juiz.novidades()
+        pico_juiz = cgrupo_juiz.pico_memoria()
+        print(f"    juiz: pico de memória de {isola.bytes_legiveis(pico_juiz)}", flush=True)
+        if oom_juiz:
+            problemas.append(f"o juiz passou do limite de memória de {isola.bytes_legiveis(args.limites.memoria_juiz)} "
+                             f"(um modelo grande demais num exercício de modelagem?) e foi encerrado")
         if info.get("kernel_morreu") is not None:
             problemas.append(f"o kernel morreu na célula {info['kernel_morreu']} (o código matou o processo, "
                              f"esgotou a memória ou chamou os.Exit fora de uma célula %%?); as células seguintes "
@@ -646,6 +662,12 @@ def corrige_licao(aluno, licao, caminho, nb_aluno, nb_curso, vagas, args, pasta_
         # mesmo quando a verificação desistiu antes (o limite de 10 s dela
         # pode vencer a morte por falta de memória, que demora mais numa
         # máquina carregada).
+        if oom_juiz:  # a célula que o juiz não conseguiu rodar diz por quê
+            for linha in linhas.values():
+                if not linha["passou"] and ("deu erro" in linha["observacao"] or "kernel" in linha["observacao"]):
+                    linha["observacao"] += (f" (o juiz passou do limite de memória de "
+                                            f"{isola.bytes_legiveis(args.limites.memoria_juiz)}: o modelo configurado "
+                                            f"é grande demais?)")
         for ident, motivo in corretor.eventos:
             if ident in linhas and motivo not in linhas[ident]["observacao"]:
                 linhas[ident].update(passou=False, observacao=linhas[ident]["observacao"]
@@ -654,8 +676,9 @@ def corrige_licao(aluno, licao, caminho, nb_aluno, nb_curso, vagas, args, pasta_
     finally:
         if corretor is not None:
             corretor.fecha()
-        if cgrupo is not None:
-            cgrupo.remove()
+        for c in (cgrupo, cgrupo_juiz):
+            if c is not None:
+                c.remove()
         vagas.devolve(vaga)
         if not args.guarda:
             shutil.rmtree(pasta_trab / f"{aluno}-{licao}", ignore_errors=True)
@@ -792,6 +815,8 @@ def main():
                     help="pasta de modelos de uma execução do curso, copiada para cada aluno (pula o treino)")
     ap.add_argument("--limite-memoria", type=float, default=2, help="GiB de memória do programa do aluno (sem swap)")
     ap.add_argument("--limite-processos", type=int, default=256, help="processos e threads do programa do aluno")
+    ap.add_argument("--limite-memoria-juiz", type=float, default=6,
+                    help="GiB de memória do juiz (o notebook do curso, que treina os modelos que o aluno configurou)")
     ap.add_argument("--limite-disco", type=int, default=256, help="MiB do /tmp e da pasta pessoal do aluno (cada um)")
     ap.add_argument("--limite-arquivo", type=int, default=256, help="MiB de um arquivo que o aluno escreve")
     ap.add_argument("--limite-chamada", type=int, default=30, help="segundos de uma chamada a uma função do aluno")
@@ -818,7 +843,8 @@ def main():
 
     args.limites = isola.Limites(memoria=int(args.limite_memoria * isola.GiB), processos=args.limite_processos,
                                  disco=args.limite_disco * isola.MiB, arquivo=args.limite_arquivo * isola.MiB,
-                                 chamada=args.limite_chamada, inicio=args.limite_inicio)
+                                 chamada=args.limite_chamada, inicio=args.limite_inicio,
+                                 memoria_juiz=int(args.limite_memoria_juiz * isola.GiB))
     if not SEM_ROOT and not isola.cgroups_disponiveis():
         print("(aviso: sem cgroups com memory e pids, o programa do aluno roda sem limite de memória e de processos)",
               file=sys.stderr)

@@ -5,8 +5,12 @@
 #
 # Uso: scripts/corrige.sh PASTA_DA_TURMA [--saida correcao] [--paralelo 2]
 #        [--licoes 00,01] [--limite-notebook 900] [--modelos-prontos PASTA]
-# Rode como root (sudo): cada vaga usa um usuário sem privilégios e a rede é
-# cortada (unshare -n). Sem root, roda com o seu usuário e com a rede.
+#        [--limite-memoria 2] [--limite-processos 256] [--limite-disco 256]
+#        [--limite-arquivo 256] [--limite-chamada 30] [--limite-memoria-juiz 6]
+# Rode como root (sudo): o código de cada aluno roda num programa à parte,
+# numa caixa sem rede e com limites (scripts/isola.py), e o veredito sai do
+# notebook do curso, que roda com outro usuário. Sem root não há caixa: roda
+# com o seu usuário e com a rede (só para testes).
 set -euo pipefail
 RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if "$RAIZ/scripts/precisa-setup.sh"; then

@@ -50,8 +50,9 @@ def bytes_legiveis(n):
 
 class Limites:
     def __init__(self, memoria=2 * GiB, processos=256, disco=256 * MiB, arquivo=256 * MiB, chamada=30,
-                 inicio=60, compilacao=300):
+                 inicio=60, compilacao=300, memoria_juiz=6 * GiB):
         self.memoria, self.processos, self.disco, self.arquivo = memoria, processos, disco, arquivo
+        self.memoria_juiz = memoria_juiz
         self.chamada, self.inicio, self.compilacao = chamada, inicio, compilacao
 
 
@@ -88,7 +89,8 @@ def mata_pids(pids):
 
 
 class Cgrupo:
-    """Um cgroup com limite de memória (sem swap) e de processos."""
+    """Um cgroup com limite de memória (sem swap) e de processos (None: sem
+    limite de processos)."""
 
     def __init__(self, nome, memoria, processos):
         self.versao = versao_cgroup() if os.geteuid() == 0 else None
@@ -123,7 +125,7 @@ class Cgrupo:
                 (p / "memory.swap.max").write_text("0")
             except OSError:
                 pass
-            (p / "pids.max").write_text(str(processos))
+            (p / "pids.max").write_text("max" if processos is None else str(processos))
         elif self.versao == 1:
             m = Path("/sys/fs/cgroup/memory/representacoes-corrige") / nome
             pi = Path("/sys/fs/cgroup/pids/representacoes-corrige") / nome
@@ -136,7 +138,7 @@ class Cgrupo:
                     (m / "memory.memsw.limit_in_bytes").write_text(str(memoria))
                 except OSError:
                     pass
-            (pi / "pids.max").write_text(str(processos))
+            (pi / "pids.max").write_text("max" if processos is None else str(processos))
 
     def entra(self):
         """Comando de shell que põe o próprio shell ($$) no cgroup."""
@@ -225,6 +227,11 @@ def comando_na_caixa(*, raiz_nova, somente_leitura, graveis, tmpfs, escondidas, 
     q = shlex.quote
     R = str(raiz_nova)
     passos = ["set -e", "mount --make-rprivate /", f"mount -t tmpfs -o size=16m,mode=755 caixa {q(R)}"]
+    # Os tmpfs primeiro: um bind dentro de /tmp (o curso num clone em /tmp,
+    # por exemplo) tem de ficar por cima deles, não escondido por eles.
+    for destino, tamanho in tmpfs:
+        alvo = q(R + destino)
+        passos.append(f"mkdir -p {alvo} && mount -t tmpfs -o size={tamanho},mode=700,uid={uid},gid={gid} vaga {alvo}")
     for base in ("/bin", "/lib", "/lib64", "/lib32", "/sbin", "/libx32"):
         if os.path.islink(base):
             passos.append(f"ln -s {q(os.readlink(base))} {q(R + base)}")
@@ -239,9 +246,6 @@ def comando_na_caixa(*, raiz_nova, somente_leitura, graveis, tmpfs, escondidas, 
         passos.append(f"mount --rbind {q(str(origem))} {alvo}")
         if modo == "ro":
             passos.append(f"mount -o remount,bind,ro {alvo}")
-    for destino, tamanho in tmpfs:
-        alvo = q(R + destino)
-        passos.append(f"mkdir -p {alvo} && mount -t tmpfs -o size={tamanho},mode=700,uid={uid},gid={gid} vaga {alvo}")
     for e in escondidas:
         alvo = q(R + str(e))
         passos.append(f"if [ -e {alvo} ]; then mount -t tmpfs -o size=4k,mode=000 escondida {alvo}; fi")

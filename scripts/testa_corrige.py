@@ -27,7 +27,10 @@ sai de um processo que não o roda:
          (todas limitadas, para que um limite quebrado falhe o teste e não a
          máquina);
   hans   (numa segunda correção) um laço infinito na inicialização: o limite
-         do notebook interrompe.
+         do notebook interrompe;
+  kim    (numa terceira, da lição 01) uma rede gigante no exercício de
+         modelagem: quem a treina é o juiz, que bate no limite de memória
+         dele.
 
 Precisa de root (usuários sem privilégios, unshare). Termina com
 "corrige: N passed, M failed".
@@ -174,6 +177,17 @@ func Softmax(z []float64) []float64 {{
         '\tfor i := range 1024 {\n\t\tos.WriteFile(fmt.Sprintf("%s/enche-%d", os.TempDir(), i), bloco, 0o644)\n'
         '\t}\n\treturn 0\n}\n')
     grava("lia", nb)
+
+
+def turma_kim(pasta):
+    """Uma rede gigante no exercício de modelagem da lição 01: quem a treina é o juiz."""
+    curso = nbformat.read(RAIZ / "notebooks" / "01-cnn.ipynb", as_version=4)
+    nb = en.prepara(curso, "entregue")
+    celula(nb, "01-minha-rede").source = (
+        "func MinhaRede() cnn.Rede {\n\treturn cnn.Rede{\n\t\tConvs:   []cnn.Conv{{Filtros: 8, Kernel: 3, Pool: 2}},\n"
+        "\t\tDensas:  []int{1 << 20},\n\t\tClasses: 10,\n\t}\n}\n")
+    (pasta / "kim").mkdir(parents=True)
+    nbformat.write(nb, pasta / "kim" / "01-cnn.ipynb")
 
 
 def turma_hans(pasta):
@@ -363,6 +377,19 @@ def main():
                 all(notas2.get(("hans", e), {}).get("passou") == "não" and any(
                     p in notas2.get(("hans", e), {}).get("observacao", "") for p in ("tempo", "laço infinito"))
                     for e in EXERCICIOS), str(notas2))
+        # Um modelo gigante num exercício de modelagem: o juiz (que o treina)
+        # bate no limite de memória dele, e a máquina segue.
+        pasta3, saida3 = tmp / "turma3", tmp / "saida3"
+        turma_kim(pasta3)
+        r, dur = corrige(pasta3, saida3, "--licoes", "01", "--limite-memoria-juiz", "2")
+        notas3 = le_csv(saida3 / "notas.csv") if (saida3 / "notas.csv").exists() else {}
+        s = notas3.get(("kim", "01-minha-rede"), {})
+        confere(f"kim (rede de 1 milhão de neurônios): não passou, e o juiz bateu no limite de memória de 2 GiB "
+                f"({dur:.0f} s)", r.returncode == 0 and s.get("passou") == "não"
+                and "limite de memória de 2 GiB" in s.get("observacao", ""), str(s) + r.stderr[-1500:])
+        confere("kim: os outros exercícios da lição 01 seguem corrigidos (não feitos, com o enunciado do curso)",
+                all(v.get("passou") == "não" and "não feito" in v.get("observacao", "")
+                    for (a, e), v in notas3.items() if e != "01-minha-rede") and len(notas3) == 5, str(notas3))
         sobras = subprocess.run(["pgrep", "-u", "representacoes-corrige-1,representacoes-juiz-1"],
                                 capture_output=True, text=True).stdout
         confere("nenhum processo do aluno nem do juiz sobrou depois do limite", not sobras.strip(), sobras)
