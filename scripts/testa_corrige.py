@@ -179,25 +179,26 @@ func Softmax(z []float64) []float64 {{
     grava("lia", nb)
 
 
+def entrega_de_um(pasta, aluno, licao, ident, fonte):
+    """A lição como o curso a entrega, com só a célula do exercício ident trocada."""
+    nb = en.prepara(nbformat.read(RAIZ / "notebooks" / f"{licao}.ipynb", as_version=4), "entregue")
+    celula(nb, ident).source = fonte
+    (pasta / aluno).mkdir(parents=True)
+    nbformat.write(nb, pasta / aluno / f"{licao}.ipynb")
+
+
 def turma_kim(pasta):
     """Uma rede gigante no exercício de modelagem da lição 01: quem a treina é o juiz."""
-    curso = nbformat.read(RAIZ / "notebooks" / "01-cnn.ipynb", as_version=4)
-    nb = en.prepara(curso, "entregue")
-    celula(nb, "01-minha-rede").source = (
+    entrega_de_um(pasta, "kim", "01-cnn", "01-minha-rede", (
         "func MinhaRede() cnn.Rede {\n\treturn cnn.Rede{\n\t\tConvs:   []cnn.Conv{{Filtros: 8, Kernel: 3, Pool: 2}},\n"
-        "\t\tDensas:  []int{1 << 20},\n\t\tClasses: 10,\n\t}\n}\n")
-    (pasta / "kim").mkdir(parents=True)
-    nbformat.write(nb, pasta / "kim" / "01-cnn.ipynb")
+        "\t\tDensas:  []int{1 << 20},\n\t\tClasses: 10,\n\t}\n}\n"))
 
 
 def turma_hans(pasta):
-    curso = nbformat.read(RAIZ / "notebooks" / "00-introducao.ipynb", as_version=4)
-    nb = en.prepara(curso, "entregue")
-    celula(nb, "00-gradiente").source = (
+    """Um laço infinito num inicializador de var: o programa do aluno nunca fica pronto."""
+    entrega_de_um(pasta, "hans", "00-introducao", "00-gradiente", (
         "var travado = func() int {\n\tfor {\n\t}\n}()\n\n"
-        "func GradienteReta(r gabarito.Reta) [2]float64 {\n\treturn [2]float64{}\n}\n")
-    (pasta / "hans").mkdir(parents=True)
-    nbformat.write(nb, pasta / "hans" / "00-introducao.ipynb")
+        "func GradienteReta(r gabarito.Reta) [2]float64 {\n\treturn [2]float64{}\n}\n"))
 
 
 ALUNOS = ("ana", "bruno", "carla", "davi", "fabio", "gil", "hugo", "iris", "joao", "lia")
