@@ -385,9 +385,10 @@ def resume_erro(texto, limite=400):
 # ---------------------------------------------------------------------------
 # O programa do aluno: separado do notebook, compilado e rodado na caixa
 
-def caixa(vagas, vaga, args, raiz_nova, ro, rw, pasta, env, cmd, cgrupo):
+def caixa(vagas, vaga, args, raiz_nova, ro, rw, pasta, env, cmd, cgrupo, disco=None):
     """O comando que roda cmd na caixa da vaga (scripts/isola.py); sem root,
-    roda cmd como está (sem isolamento: só para testes)."""
+    roda cmd como está (sem isolamento: só para testes). disco: o tamanho do
+    /tmp e da pasta pessoal (o limite do aluno, se None)."""
     base_env = {"HOME": "/home/aluno", "TMPDIR": "/tmp", "LANG": "C.UTF-8", "GOMAXPROCS": "2",
                 "PATH": "/usr/local/bin:/usr/bin:/bin"}
     base_env.update(env)
@@ -403,7 +404,8 @@ def caixa(vagas, vaga, args, raiz_nova, ro, rw, pasta, env, cmd, cgrupo):
     escondidas = [args.turma.resolve(), args.saida.resolve(), vagas.base]
     return isola.comando_na_caixa(
         raiz_nova=raiz_nova, somente_leitura=[("/usr", "/usr"), ("/etc", "/etc"), *ro], graveis=rw,
-        tmpfs=[("/tmp", args.limites.disco), ("/home/aluno", args.limites.disco)], escondidas=escondidas,
+        tmpfs=[("/tmp", disco or args.limites.disco), ("/home/aluno", disco or args.limites.disco)],
+        escondidas=escondidas,
         uid=u.pw_uid, gid=u.pw_gid, limites=args.limites, cgrupo=cgrupo, pasta=pasta, env=base_env, cmd=cmd)
 
 
@@ -431,8 +433,10 @@ def compila_programa(sep, info, vagas, vaga, args, cgrupo, log):
     cmd = ["sh", "-c", "goimports -w *.go && go build -p 2 -o aluno ."]
     for _ in range(len(por_arquivo) + 1):
         dono(programa, vagas.alunos.get(vaga))
+        # A compilação roda só o go e o gcc (nada do aluno), e o ligador usa
+        # uns 80 MiB em /tmp: o /tmp dela não depende do limite de disco do aluno.
         comando = caixa(vagas, vaga, args, sep / "raiz", ro, [(str(programa), "/programa"), (str(gocache), "/cache/go-build")],
-                        "/programa", env, cmd, cgrupo)
+                        "/programa", env, cmd, cgrupo, disco=max(args.limites.disco, isola.GiB))
         try:
             r = subprocess.run(comando, capture_output=True, text=True, timeout=args.limites.compilacao,
                                cwd=programa, start_new_session=True)
@@ -442,9 +446,10 @@ def compila_programa(sep, info, vagas, vaga, args, cgrupo, log):
         cgrupo.mata()
         with open(log, "a", encoding="utf-8") as f:
             f.write(saida[-20000:])
+        oom, _ = cgrupo.novidades()
+        cgrupo.chegou_na_memoria()  # o que a compilação fez não conta para o programa
         if rc == 0:
             return nao_compila
-        oom, _ = cgrupo.novidades()
         if rc is None or oom:
             motivo = ("a compilação passou do limite de memória de " + isola.bytes_legiveis(args.limites.memoria)
                       if oom else "a compilação " + saida)

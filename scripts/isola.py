@@ -105,6 +105,7 @@ class Cgrupo:
             self.remove()
             self.versao, self.pastas = None, []
         self.oom_antes, self.max_antes = self.oom_kills(), self.bateu_processos()
+        self.memoria_antes = self.bateu_memoria()
 
     def _cria(self, nome, memoria, processos):
         if self.versao == 2:
@@ -157,6 +158,18 @@ class Cgrupo:
     def oom_kills(self):
         return self._campo("memory.events" if self.versao == 2 else "memory.oom_control", "oom_kill")
 
+    def bateu_memoria(self):
+        """Vezes que o uso chegou ao limite de memória (mesmo sem morte)."""
+        if self.versao == 2:
+            return self._campo("memory.events", "max")
+        for p in self.pastas:
+            if (p / "memory.failcnt").exists():
+                try:
+                    return int((p / "memory.failcnt").read_text())
+                except (OSError, ValueError):
+                    return 0
+        return 0
+
     def bateu_processos(self):
         return self._campo("pids.events", "max")
 
@@ -192,6 +205,12 @@ class Cgrupo:
                     pass
             mata_pids(pids)
             time.sleep(0.05)
+
+    def chegou_na_memoria(self):
+        """Se o uso chegou ao limite de memória desde a última pergunta."""
+        m = self.bateu_memoria()
+        r, self.memoria_antes = m > self.memoria_antes, m
+        return r
 
     def novidades(self):
         """(mortes por falta de memória, vezes que bateu no limite de processos) desde a última pergunta."""
@@ -396,6 +415,12 @@ class ProgramaDoAluno:
             return f"passou do limite de {self.limites.processos} processos e threads (o programa foi encerrado)"
         if self._disco_cheio():
             return f"encheu o disco da vaga (limite de {bytes_legiveis(self.limites.disco)} em /tmp e na pasta pessoal)"
+        if isinstance(erro, TimeoutError) and self.cgrupo.chegou_na_memoria():
+            # Sem swap, o núcleo demora a matar quem chega ao limite (ele
+            # descarta antes o cache de arquivos, e tudo fica lento): o tempo
+            # se esgota primeiro, mas o motivo é a memória.
+            return (f"passou do limite de memória de {bytes_legiveis(self.limites.memoria)} "
+                    f"(o programa ficou preso no limite e foi encerrado)")
         if isinstance(erro, TimeoutError):
             limite = self.limites.chamada if funcao else self.limites.inicio
             return f"passou do limite de tempo de {limite} s {quando} (laço infinito?)"
@@ -440,6 +465,7 @@ class ProgramaDoAluno:
         if motivo:
             self.encerra()
             raise Parou(motivo + f" {quando}")
+        self.cgrupo.chegou_na_memoria()  # uma chamada que terminou bem zera a conta
         return cab, res
 
 
