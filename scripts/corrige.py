@@ -659,20 +659,19 @@ def corrige_licao(aluno, licao, caminho, nb_aluno, nb_curso, vagas, args, pasta_
             problemas.append("a execução parou: " + info["erro"])
         for ident in ids:
             linhas[ident] = linha_do_exercicio(ident, res.get(ident), executado, info, esgotou, faltam, intocados)
-            linhas[ident].pop("nao_compila", None)
             if ident in nao_compila:
                 linhas[ident].update(passou=False, dica="",
                                      observacao="a célula do exercício deu erro (não compila?): " + nao_compila[ident])
-        # O motivo de uma parada do programa do aluno vai para a observação,
-        # mesmo quando a verificação desistiu antes (o limite de 10 s dela
-        # pode vencer a morte por falta de memória, que demora mais numa
-        # máquina carregada).
         if oom_juiz:  # a célula que o juiz não conseguiu rodar diz por quê
             for linha in linhas.values():
                 if not linha["passou"] and ("deu erro" in linha["observacao"] or "kernel" in linha["observacao"]):
                     linha["observacao"] += (f" (o juiz passou do limite de memória de "
                                             f"{isola.bytes_legiveis(args.limites.memoria_juiz)}: o modelo configurado "
                                             f"é grande demais?)")
+        # O motivo de uma parada do programa do aluno vai para a observação,
+        # mesmo quando a verificação desistiu antes (o limite de 10 s dela
+        # pode vencer a morte por falta de memória, que demora mais numa
+        # máquina carregada).
         for ident, motivo in corretor.eventos:
             if ident in linhas and motivo not in linhas[ident]["observacao"]:
                 linhas[ident].update(passou=False, observacao=linhas[ident]["observacao"]
@@ -725,7 +724,7 @@ def linha_do_exercicio(ident, rs, executado, info, esgotou, faltam, intocados):
     if ident in faltam:
         obs = "célula do exercício não encontrada (apagada, ou o metadado 'exercicio' sumiu)"
         return dict(passou=False, casos="", falhas="", observacao=obs, dica="")
-    motivo, nao_compila = "a verificação não rodou", False
+    motivo = "a verificação não rodou"
     if executado is not None:
         i_ex = next((i for i, c in enumerate(executado.cells) if c.metadata.get("exercicio") == ident), None)
         if i_ex is not None:
@@ -741,14 +740,14 @@ def linha_do_exercicio(ident, rs, executado, info, esgotou, faltam, intocados):
             elif executado.cells[i_ex].get("execution_count") is None and esgotou:
                 motivo = "não rodou: o tempo do notebook se esgotou antes"
             elif erro_ex:
-                motivo, nao_compila = "a célula do exercício deu erro (não compila?): " + resume_erro(erro_ex), True
+                motivo = "a célula do exercício deu erro (não compila?): " + resume_erro(erro_ex)
             elif erro_ver:
                 motivo = "a verificação deu erro: " + resume_erro(erro_ver)
             elif esgotou:
                 motivo = "não rodou: o tempo do notebook se esgotou"
     elif esgotou:
         motivo = "não rodou: o tempo do notebook se esgotou"
-    return dict(passou=False, casos="", falhas="", observacao=motivo, dica="", nao_compila=nao_compila)
+    return dict(passou=False, casos="", falhas="", observacao=motivo, dica="")
 
 
 # ---------------------------------------------------------------------------

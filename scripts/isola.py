@@ -406,15 +406,23 @@ class ProgramaDoAluno:
                     return True
         return False
 
-    def _motivo(self, erro, funcao, quando):
-        """Por que o programa parou (depois de um erro na leitura da resposta)."""
+    def _limite_batido(self):
+        """O limite de memória, processos ou disco em que o programa bateu
+        desde a última pergunta, ou None."""
         oom, bateu = self.cgrupo.novidades()
         if oom:
-            return f"passou do limite de memória de {bytes_legiveis(self.limites.memoria)} (o programa foi encerrado)"
+            return f"passou do limite de memória de {bytes_legiveis(self.limites.memoria)}"
         if bateu:
-            return f"passou do limite de {self.limites.processos} processos e threads (o programa foi encerrado)"
+            return f"passou do limite de {self.limites.processos} processos e threads"
         if self._disco_cheio():
             return f"encheu o disco da vaga (limite de {bytes_legiveis(self.limites.disco)} em /tmp e na pasta pessoal)"
+        return None
+
+    def _motivo(self, erro, funcao, quando):
+        """Por que o programa parou (depois de um erro na leitura da resposta)."""
+        limite = self._limite_batido()
+        if limite:
+            return limite + " (o programa foi encerrado)"
         if isinstance(erro, TimeoutError) and self.cgrupo.chegou_na_memoria():
             # Sem swap, o núcleo demora a matar quem chega ao limite (ele
             # descarta antes o cache de arquivos, e tudo fica lento): o tempo
@@ -454,14 +462,7 @@ class ProgramaDoAluno:
             raise Parou(motivo) from None
         # Terminou a chamada, mas passou de um limite no caminho (um fork que
         # falhou, um disco que encheu): não vale.
-        oom, bateu = self.cgrupo.novidades()
-        motivo = None
-        if oom:
-            motivo = f"passou do limite de memória de {bytes_legiveis(self.limites.memoria)}"
-        elif bateu:
-            motivo = f"passou do limite de {self.limites.processos} processos e threads"
-        elif self._disco_cheio():
-            motivo = f"encheu o disco da vaga (limite de {bytes_legiveis(self.limites.disco)} em /tmp e na pasta pessoal)"
+        motivo = self._limite_batido()
         if motivo:
             self.encerra()
             raise Parou(motivo + f" {quando}")
