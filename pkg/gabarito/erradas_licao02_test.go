@@ -31,6 +31,7 @@ func sigmoide(v float64) float64 { return 1 / (1 + math.Exp(-v)) }
 // gruVariante é o passo da GRU com um erro escolhido (ou nenhum).
 type gruVariante struct {
 	zTrocado, rDepois, semVies, semViesCandidato, ativacoesTrocadas, semR, soCandidato bool
+	sigmoideIngenua, tanhAMao                                                          bool
 }
 
 func (v gruVariante) passo(e GRU) []float64 {
@@ -38,6 +39,12 @@ func (v gruVariante) passo(e GRU) []float64 {
 	porta, cand := sigmoide, math.Tanh
 	if v.ativacoesTrocadas {
 		porta, cand = math.Tanh, sigmoide
+	}
+	if v.sigmoideIngenua {
+		porta = func(x float64) float64 { return math.Exp(x) / (1 + math.Exp(x)) }
+	}
+	if v.tanhAMao {
+		cand = func(x float64) float64 { return (math.Exp(x) - math.Exp(-x)) / (math.Exp(x) + math.Exp(-x)) }
 	}
 	vies := func(b []float64, j int) float64 {
 		if v.semVies {
@@ -95,14 +102,16 @@ func TestErradasPassoGRU(t *testing.T) {
 			"solução do notebook (laços)": gruVariante{}.passo,
 		},
 		map[string]func(GRU) []float64{
-			"esboço entregue (zeros)":                 func(e GRU) []float64 { return make([]float64, len(e.H)) },
-			"z e 1−z trocados":                        gruVariante{zTrocado: true}.passo,
-			"r depois do produto por U_h (r⊙(h·U_h))": gruVariante{rDepois: true}.passo,
-			"sem nenhum viés":                         gruVariante{semVies: true}.passo,
-			"sem o viés do candidato":                 gruVariante{semViesCandidato: true}.passo,
-			"tanh nas portas e σ no candidato":        gruVariante{ativacoesTrocadas: true}.passo,
-			"sem a porta de reinício (r = 1)":         gruVariante{semR: true}.passo,
-			"devolve só o candidato h̃":               gruVariante{soCandidato: true}.passo,
+			"esboço entregue (zeros)":                          func(e GRU) []float64 { return make([]float64, len(e.H)) },
+			"z e 1−z trocados":                                 gruVariante{zTrocado: true}.passo,
+			"r depois do produto por U_h (r⊙(h·U_h))":          gruVariante{rDepois: true}.passo,
+			"sem nenhum viés":                                  gruVariante{semVies: true}.passo,
+			"sem o viés do candidato":                          gruVariante{semViesCandidato: true}.passo,
+			"tanh nas portas e σ no candidato":                 gruVariante{ativacoesTrocadas: true}.passo,
+			"sem a porta de reinício (r = 1)":                  gruVariante{semR: true}.passo,
+			"devolve só o candidato h̃":                        gruVariante{soCandidato: true}.passo,
+			"σ escrita como eᵛ/(1 + eᵛ) (NaN acima de 709,78)": gruVariante{sigmoideIngenua: true}.passo,
+			"tanh escrita à mão, (eᵛ − e⁻ᵛ)/(eᵛ + e⁻ᵛ)":        gruVariante{tanhAMao: true}.passo,
 		})
 }
 
@@ -184,6 +193,14 @@ func TestErradasJanelas(t *testing.T) {
 				}
 				return ex
 			},
+			"entradas que são fatias da série (sem copiar)": func(s Serie) Exemplos {
+				var ex Exemplos
+				for i := 0; i+s.Janela < len(s.Valores); i++ {
+					ex.Entradas = append(ex.Entradas, s.Valores[i:i+s.Janela])
+					ex.Alvos = append(ex.Alvos, s.Valores[i+s.Janela])
+				}
+				return ex
+			},
 			"janelas sem sobreposição (passo J)": func(s Serie) Exemplos {
 				var ex Exemplos
 				for i := 0; i+s.Janela < len(s.Valores); i += s.Janela {
@@ -199,7 +216,7 @@ func TestErradasJanelas(t *testing.T) {
 
 // amostraVariante sorteia com um erro escolhido (ou nenhum).
 type amostraVariante struct {
-	semMaximo, ignoraT, multiplicaT, maiorOuIgual bool
+	semMaximo, ignoraT, multiplicaT, maiorOuIgual, voltaAoZero bool
 }
 
 func (v amostraVariante) amostra(s Sorteio) int {
@@ -228,6 +245,9 @@ func (v amostraVariante) amostra(s Sorteio) int {
 			return i
 		}
 	}
+	if v.voltaAoZero {
+		return 0
+	}
 	return len(p) - 1
 }
 
@@ -235,13 +255,14 @@ func TestErradasAmostraComTemperatura(t *testing.T) {
 	confereRecusa(t, verificaAmostraComTemperatura, 20,
 		map[string]func(Sorteio) int{"referência": AmostraComTemperatura, "solução do notebook": amostraVariante{}.amostra},
 		map[string]func(Sorteio) int{
-			"esboço entregue (0)":                      func(Sorteio) int { return 0 },
-			"sem subtrair o maior (e^1000 estoura)":    amostraVariante{semMaximo: true}.amostra,
-			"ignora a temperatura":                     amostraVariante{ignoraT: true}.amostra,
-			"multiplica pela temperatura":              amostraVariante{multiplicaT: true}.amostra,
-			"≥ em vez de >":                            amostraVariante{maiorOuIgual: true}.amostra,
-			"argmax (o maior logit, sem sortear)":      func(s Sorteio) int { return argmax(s.Logits) },
-			"o índice seguinte ao certo (fora por um)": func(s Sorteio) int { return min(AmostraComTemperatura(s)+1, len(s.Logits)-1) },
+			"esboço entregue (0)":                            func(Sorteio) int { return 0 },
+			"sem subtrair o maior (e^1000 estoura)":          amostraVariante{semMaximo: true}.amostra,
+			"ignora a temperatura":                           amostraVariante{ignoraT: true}.amostra,
+			"multiplica pela temperatura":                    amostraVariante{multiplicaT: true}.amostra,
+			"≥ em vez de >":                                  amostraVariante{maiorOuIgual: true}.amostra,
+			"argmax (o maior logit, sem sortear)":            func(s Sorteio) int { return argmax(s.Logits) },
+			"o índice seguinte ao certo (fora por um)":       func(s Sorteio) int { return min(AmostraComTemperatura(s)+1, len(s.Logits)-1) },
+			"volta ao índice 0 quando a soma não passa de U": amostraVariante{voltaAoZero: true}.amostra,
 		})
 }
 

@@ -94,6 +94,15 @@ func TestErradasProbOcultas(t *testing.T) {
 		"sem a sigmoide":                    probOcultasCom03(c, identidade, false),
 		"sigmoide com o sinal trocado":      probOcultasCom03(c, func(x float64) float64 { return 1 / (1 + math.Exp(x)) }, false),
 		"sem o viés":                        probOcultasCom03(func(RBMPequena, int) float64 { return 0 }, sigmoide03, false),
+		"sigmoide como eˣ/(1 + eˣ) (NaN para x > 709,78)": probOcultasCom03(c, func(x float64) float64 {
+			return math.Exp(x) / (1 + math.Exp(x))
+		}, false),
+		"forma estável trocada de lado (eˣ/(1 + eˣ) para x ≥ 0)": probOcultasCom03(c, func(x float64) float64 {
+			if x >= 0 {
+				return math.Exp(x) / (1 + math.Exp(x))
+			}
+			return 1 / (1 + math.Exp(-x))
+		}, false),
 		"uma saída por visível": func(e VisivelRBM) []float64 {
 			p := make([]float64, len(e.V))
 			for i := range p {
@@ -148,6 +157,9 @@ func TestErradasEnergiaLivre(t *testing.T) {
 		"sinal trocado nas softplus":                    energiaLivreCom03(1, -1, softplusEstavel03),
 		"log(e^x) no lugar de log(1 + e^x)":             energiaLivreCom03(1, 1, func(x float64) float64 { return x }),
 		"log(1 + e^(−x))":                               energiaLivreCom03(1, 1, func(x float64) float64 { return softplusEstavel03(-x) }),
+		"x + log1p(e^(−x)) também para x < 0 (estoura na cauda negativa)": energiaLivreCom03(1, 1, func(x float64) float64 {
+			return x + math.Log1p(math.Exp(-x))
+		}),
 	})
 }
 

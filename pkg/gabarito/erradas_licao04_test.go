@@ -34,6 +34,9 @@ func soma04(ps []float64, f func(float64) float64) float64 {
 func menosLog04(p float64) float64       { return -math.Log(p) }
 func menosLog1Menos04(p float64) float64 { return -math.Log(1 - p) }
 
+// corta04 corta p em [0,01; 0,99], um "cuidado" com o log que muda a perda.
+func corta04(p float64) float64 { return min(max(p, 0.01), 0.99) }
+
 func TestPerdaDRecusaErradas(t *testing.T) {
 	confereRecusa(t, verificaPerdaD, 20, map[string]func(Notas) float64{"referência": PerdaD}, map[string]func(Notas) float64{
 		"esqueleto entregue (devolve 0)": func(Notas) float64 { return 0 },
@@ -54,6 +57,10 @@ func TestPerdaDRecusaErradas(t *testing.T) {
 		},
 		"sinal trocado no termo dos falsos (+log(1 − D))": func(n Notas) float64 {
 			return media04(n.Reais, menosLog04) - media04(n.Falsos, menosLog1Menos04)
+		},
+		"notas cortadas em [0,01; 0,99]": func(n Notas) float64 {
+			return media04(n.Reais, func(p float64) float64 { return menosLog04(corta04(p)) }) +
+				media04(n.Falsos, func(p float64) float64 { return menosLog1Menos04(corta04(p)) })
 		},
 		"log(D) no lugar de log(1 − D) nos falsos": func(n Notas) float64 {
 			return media04(n.Reais, menosLog04) + media04(n.Falsos, menosLog04)
@@ -80,6 +87,12 @@ func TestPerdaGRecusaErradas(t *testing.T) {
 		"soma no lugar da média": func(f []float64) float64 { return soma04(f, menosLog04) },
 		"logaritmo na base 10": func(f []float64) float64 {
 			return media04(f, func(p float64) float64 { return -math.Log10(p) })
+		},
+		"notas cortadas em [0,01; 0,99]": func(f []float64) float64 {
+			return media04(f, func(p float64) float64 { return menosLog04(corta04(p)) })
+		},
+		"notas cortadas em [10⁻³; 1 − 10⁻³]": func(f []float64) float64 {
+			return media04(f, func(p float64) float64 { return menosLog04(min(max(p, 1e-3), 1-1e-3)) })
 		},
 	})
 }

@@ -49,6 +49,16 @@ var CasosPassoGRU = []GRU{
 		Uh: [][]float64{{0, 1.5, -1}, {-1.2, 0, 0.8}, {1, -0.7, 0}},
 		Bz: []float64{-0.5, 0.5, 0}, Br: []float64{0.5, -1, 1}, Bh: []float64{-0.1, 0.3, 0.2},
 	},
+	// As duas caudas: pré-ativações de ±800 nas portas e de ±900 no
+	// candidato. e^800 estoura o float64, e uma σ escrita como eᵛ/(1 + eᵛ)
+	// ou uma tanh escrita como (eᵛ − e⁻ᵛ)/(eᵛ + e⁻ᵛ) dão Inf/Inf = NaN; a
+	// σ(v) = 1/(1 + e^−v) e a math.Tanh acertam nos dois lados.
+	{
+		X: []float64{1}, H: []float64{0.5, -0.3},
+		Wz: [][]float64{{800, -800}}, Wr: [][]float64{{-800, 800}}, Wh: [][]float64{{900, -900}},
+		Uz: [][]float64{{0, 0}, {0, 0}}, Ur: [][]float64{{0, 0}, {0, 0}}, Uh: [][]float64{{0.5, 0}, {0, 0.5}},
+		Bz: []float64{0, 0}, Br: []float64{0, 0}, Bh: []float64{0, 0},
+	},
 }
 
 func verificaPassoGRU(aluno func(GRU) []float64, sorteados int) exercicios.Resultado {
@@ -130,7 +140,7 @@ var CasosJanelas = []Serie{
 }
 
 func verificaJanelas(aluno func(Serie) Exemplos, sorteados int) exercicios.Resultado {
-	return exercicios.Verifica("02-janelas", aluno, Janelas, CasosJanelas,
+	return exercicios.Verifica("02-janelas", semCompartilhar(aluno), Janelas, CasosJanelas,
 		exercicios.Aleatorios(sorteados, func(r *rand.Rand) Serie {
 			j := 1 + r.IntN(5)
 			v := make([]float64, j+1+r.IntN(12)) // sempre ao menos um exemplo
@@ -144,6 +154,24 @@ func verificaJanelas(aluno func(Serie) Exemplos, sorteados int) exercicios.Resul
 			"LOGO DEPOIS dela, s.Valores[i+s.Janela] (não o último da janela, e não o primeiro). Copie a fatia "+
 			"(append([]float64{}, ...)) para não compartilhar memória com a série."),
 	)
+}
+
+// semCompartilhar chama o Janelas do aluno e depois estraga a série que ele
+// recebeu (NaN em todos os valores): se as entradas devolvidas forem fatias
+// da série, e não cópias, os NaN aparecem nelas, e o caso falha. (Na
+// correção da turma o código do aluno roda noutro processo, e os resultados
+// chegam copiados: lá esse erro não aparece.)
+func semCompartilhar(aluno func(Serie) Exemplos) func(Serie) Exemplos {
+	if aluno == nil {
+		return nil
+	}
+	return func(s Serie) Exemplos {
+		ex := aluno(s)
+		for i := range s.Valores {
+			s.Valores[i] = math.NaN()
+		}
+		return ex
+	}
 }
 
 // VerificaAmostraComTemperatura confere o AmostraComTemperatura do aluno
@@ -179,6 +207,13 @@ var CasosTemperatura = []Sorteio{
 	{Logits: []float64{1000, 1001, 999}, Temperatura: 1, U: 0.5},
 	// Logits pequenos, temperatura baixa: 3/0,002 = 1500 também estoura.
 	{Logits: []float64{1, 3, 2}, Temperatura: 0.002, U: 0.4},
+	// U nas duas pontas de [0, 1). U = 0: o primeiro índice.
+	{Logits: []float64{0, 0, 0}, Temperatura: 1, U: 0},
+	// U = 1 − 2⁻⁵³, o maior float64 abaixo de 1, e dez probabilidades de
+	// 0,1: a soma acumulada termina em 0,9999999999999999, que não PASSA de
+	// U. O arredondamento deixou U no fim: a resposta é o último índice (9),
+	// não o primeiro.
+	{Logits: make([]float64, 10), Temperatura: 1, U: math.Nextafter(1, 0)},
 }
 
 func verificaAmostraComTemperatura(aluno func(Sorteio) int, sorteados int) exercicios.Resultado {

@@ -35,6 +35,15 @@ var (
 		B: []float64{1, -2},
 		C: []float64{5, -3},
 	}
+	// rbmGrandeNegativa03 é o espelho de rbmGrande03, com a cauda do outro
+	// lado: com v = (1, 1), as entradas das ocultas são −755 e 393. Uma
+	// fórmula "estável" aplicada aos dois sinais (x + log(1 + e^(−x)) também
+	// para x < 0) calcula e^755 e dá +Inf.
+	rbmGrandeNegativa03 = RBMPequena{
+		W: [][]float64{{-400, 400}, {-350, -10}},
+		B: []float64{1, -2},
+		C: []float64{-5, 3},
+	}
 )
 
 // sorteiaVisivel03 é o gerador dos casos sorteados de 03-p-h-dado-v e
@@ -73,7 +82,8 @@ func verificaEnergia(aluno func(EstadoRBM) float64, sorteados int) exercicios.Re
 // VerificaProbOcultas confere a ProbOcultas do aluno (exercício
 // 03-p-h-dado-v): casos fixos com vieses b e c diferentes (quem usa b no
 // lugar de c erra), W que não é quadrada (quem lê W[j][i] erra) e
-// v = 0 (só σ(c)), e 20 sorteados.
+// v = 0 (só σ(c)), entradas além de ±710 nas duas caudas (eˣ/(1 + eˣ) dá
+// NaN), e 20 sorteados.
 func VerificaProbOcultas(aluno func(VisivelRBM) []float64) exercicios.Resultado {
 	return verificaProbOcultas(aluno, 20)
 }
@@ -87,6 +97,10 @@ func verificaProbOcultas(aluno func(VisivelRBM) []float64, sorteados int) exerci
 			{RBM: rbmDistinta03, V: []float64{1, 0, 1}},
 			{RBM: rbmLarga03, V: []float64{1, 0}}, // W 2×4: 4 saídas
 			{RBM: rbmLarga03, V: []float64{1, 1}},
+			// As duas caudas da sigmoide: entradas 755 e −393, depois −755 e 393.
+			// e^755 estoura o float64, e eˣ/(1 + eˣ) dá Inf/Inf = NaN.
+			{RBM: rbmGrande03, V: []float64{1, 1}},
+			{RBM: rbmGrandeNegativa03, V: []float64{1, 1}},
 		},
 		exercicios.Aleatorios(sorteados, sorteiaVisivel03),
 		exercicios.Dica("uma saída por oculta (len(e.RBM.C)); para cada j, some cⱼ (o viés das ocultas, não o b das visíveis) e vᵢ·W[i][j] sobre as visíveis (linha i = visível, coluna j = oculta) e aplique a sigmoide 1/(1+e^(−x))."),
@@ -96,7 +110,8 @@ func verificaProbOcultas(aluno func(VisivelRBM) []float64, sorteados int) exerci
 // VerificaEnergiaLivre confere a EnergiaLivre do aluno (exercício
 // 03-energia-livre): casos fixos com v = 0 (só as softplus de c), com o
 // termo −b·v, com W 2×4 e com uma entrada de 755 numa oculta (e^755 estoura
-// o float64: log(1 + e^x) ingênuo dá −Inf), e 20 sorteados.
+// o float64: log(1 + e^x) ingênuo dá −Inf) e outra de −755 (a forma
+// x + log(1 + e^(−x)) usada também para x < 0 dá +Inf), e 20 sorteados.
 func VerificaEnergiaLivre(aluno func(VisivelRBM) float64) exercicios.Resultado {
 	return verificaEnergiaLivre(aluno, 20)
 }
@@ -111,6 +126,9 @@ func verificaEnergiaLivre(aluno func(VisivelRBM) float64, sorteados int) exercic
 			{RBM: rbmLarga03, V: []float64{1, 1}},
 			{RBM: rbmGrande03, V: []float64{0, 1}}, // entradas 355 e 7: e^355 ainda cabe
 			{RBM: rbmGrande03, V: []float64{1, 1}}, // entradas 755 e −393: e^755 estoura
+			// Entradas −755 e 393: a cauda negativa. x + log(1 + e^(−x)) em
+			// todo x calcula e^755 aqui e dá +Inf.
+			{RBM: rbmGrandeNegativa03, V: []float64{1, 1}},
 		},
 		exercicios.Aleatorios(sorteados, sorteiaVisivel03),
 		exercicios.Dica("F(v) = −Σᵢ bᵢvᵢ − Σⱼ softplus(xⱼ), com xⱼ = cⱼ + Σᵢ vᵢWᵢⱼ e softplus(x) = log(1 + eˣ); os dois termos entram com sinal de menos. Para x grande, eˣ estoura o float64 (acima de x ≈ 709,78): quando x > 0, use a forma equivalente x + log(1 + e^(−x)), isto é, x + math.Log1p(math.Exp(−x))."),

@@ -36,6 +36,10 @@ func verificaPerdaD(aluno func(n Notas) float64, sorteados int) exercicios.Resul
 			{Reais: []float64{0.99}, Falsos: []float64{0.05, 0.6, 0.7, 0.01}},
 			// Um lote de falsos só: o termo dos falsos com o sinal trocado, isolado.
 			{Reais: []float64{0.7, 0.7, 0.7}, Falsos: []float64{0.4}},
+			// Notas perto de 0 e de 1 (D erra feio, depois acerta com folga): quem
+			// corta as notas, por exemplo em [0,01; 0,99], para o log não ver 0,
+			// muda a perda aqui (−log 0,0001 ≈ 9,21, não −log 0,01 ≈ 4,61).
+			{Reais: []float64{0.0001, 0.9999}, Falsos: []float64{0.9999, 0.0001}},
 		},
 		exercicios.Aleatorios(sorteados, func(r *rand.Rand) Notas {
 			return Notas{Reais: notasAleatorias(r, 1+r.IntN(6)), Falsos: notasAleatorias(r, 1+r.IntN(6))}
@@ -58,6 +62,11 @@ func verificaPerdaG(aluno func(falsos []float64) float64, sorteados int) exercic
 			{0.01, 0.99}, // simétrico: −log(1 − p) daria o mesmo; os outros casos o pegam
 			{0.2, 0.4, 0.9},
 			{0.05, 0.3, 0.3, 0.3}, // soma no lugar da média
+			// Notas perto de 0 e de 1: o regime em que a perda não saturante
+			// importa (D(G(z)) ≈ 0 dá um gradiente grande). Cortar as notas em
+			// [0,01; 0,99] o apaga, e muda a perda.
+			{0.0001},
+			{0.9999, 0.001},
 		},
 		exercicios.Aleatorios(sorteados, func(r *rand.Rand) []float64 { return notasAleatorias(r, 1+r.IntN(8)) }),
 		exercicios.Dica("é a média de −log p sobre as notas dos falsos; não use log(1 − p) nem −log(1 − p) (a perda minimax, que satura quando D(G(z)) ≈ 0)."),
