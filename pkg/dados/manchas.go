@@ -18,9 +18,13 @@ var manchasCSV string
 // séries temporais desde Yule (1927).
 //
 // Fonte: o conjunto "sunspots" do statsmodels (pacote Debian
-// python3-statsmodels, arquivo sunspots.csv), que o tira do Solar Influences
-// Data Analysis Center (SIDC) do Observatório Real da Bélgica; domínio
-// público. O arquivo vai embutido no pacote (arquivos/manchas-solares.csv).
+// python3-statsmodels, arquivo sunspots.csv), que o tira do National
+// Geophysical Data Center (NGDC/NOAA); domínio público. É o número relativo
+// de Wolf, contado em Zurique até 1980 e, desde 1981, pelo Solar Influences
+// Data Analysis Center (SIDC) do Observatório Real da Bélgica. Os valores de
+// 1700 a 1748 não são contagens: são reconstruções de Wolf a partir de
+// observações esparsas. O arquivo vai embutido no pacote
+// (arquivos/manchas-solares.csv).
 func ManchasSolares() (anos []int, valores []float32) {
 	anos, valores, err := leManchas(manchasCSV)
 	if err != nil {
