@@ -47,8 +47,8 @@ const (
 	ErroLote        = "erro de reconstrução (lote)"
 	ErroTreino      = "erro de reconstrução (treino)"
 	ErroValidacao   = "erro de reconstrução (validação)"
-	PseudoTreino    = "pseudo-verossimilhança (treino)"
-	PseudoValidacao = "pseudo-verossimilhança (validação)"
+	PseudoTreino    = "pseudoverossimilhança (treino)"
+	PseudoValidacao = "pseudoverossimilhança (validação)"
 	EnergiaTreino   = "energia livre média (treino)"
 	EnergiaValid    = "energia livre média (validação)"
 	DiferencaLivre  = "energia livre: validação − treino"
@@ -109,7 +109,7 @@ func (cfg *Config) taxa(passo int) float64 {
 
 // avaliacao monta o grafo das métricas num conjunto fixo de exemplos v:
 // erro de reconstrução sem sorteio, energia livre média e a
-// pseudo-verossimilhança estimada trocando um bit sorteado de cada exemplo
+// pseudoverossimilhança estimada trocando um bit sorteado de cada exemplo
 // (vTrocado): V·média log σ(F(ṽ) − F(v)).
 func (r *RBM) avaliacao(v, vTrocado *graph.Node) (erro, energia, pseudo *graph.Node) {
 	w, b, c := r.parametros(v.Graph())
@@ -137,7 +137,7 @@ func trocaUmBit(x []float32, unidades int, semente uint64) []float32 {
 // Persistente) com treino.Laco: barra de progresso, curvas ao vivo do erro
 // de reconstrução e checkpoint (rodar de novo só carrega a RBM treinada).
 // Devolve a RBM e o registro das métricas: erro de reconstrução,
-// pseudo-verossimilhança e energia livre média, no treino e na validação.
+// pseudoverossimilhança e energia livre média, no treino e na validação.
 func Treina(cfg Config) (*RBM, *treino.Registro) {
 	if err := cfg.completa(); err != nil {
 		panic(err)
@@ -230,7 +230,7 @@ func lotesSorteados(dados []float32, unidades, lote int, semente uint64) func() 
 }
 
 // conjuntoFixo devolve até 1.000 exemplos de x e a cópia deles com um bit
-// trocado em cada um (para a pseudo-verossimilhança).
+// trocado em cada um (para a pseudoverossimilhança).
 func conjuntoFixo(x []float32, unidades int, semente uint64) (*tensors.Tensor, *tensors.Tensor) {
 	m := min(len(x)/unidades, 1000)
 	x = x[:m*unidades]
