@@ -24,6 +24,7 @@ type Opcao func(*config)
 
 type config struct {
 	dica       string
+	outraDica  string
 	tol        float64
 	limite     time.Duration
 	aleatorios []geradorCasos
@@ -35,8 +36,16 @@ type geradorCasos struct {
 	gera any // func(*rand.Rand) E; o tipo é conferido em Verifica
 }
 
-// Dica define o texto mostrado, com 💡, quando a verificação falha.
+// Dica define o texto mostrado, com 💡, quando a verificação falha: a ideia
+// que falta, nunca o código da solução nem os números que passam (veja
+// OutraDica e o teste das dicas em pkg/gabarito).
 func Dica(texto string) Opcao { return func(c *config) { c.dica = texto } }
+
+// OutraDica define uma segunda dica, mais forte, que a caixa mostra fechada
+// logo abaixo da primeira: quem não precisar dela não a lê sem querer. Ela
+// chega mais perto do caminho (qual fórmula, qual erro comum), mas ainda não
+// é a solução, que fica na célula de solução, também fechada.
+func OutraDica(texto string) Opcao { return func(c *config) { c.outraDica = texto } }
 
 // Tolerancia define a tolerância na comparação de números reais: obtido e
 // esperado são iguais se |obtido−esperado| ≤ abs·(1+|esperado|). O padrão é

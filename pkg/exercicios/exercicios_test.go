@@ -520,3 +520,22 @@ func TestParadaDoProgramaDoAluno(t *testing.T) {
 		t.Errorf("a mensagem deveria dar o motivo da parada, sem falar em pânico: %q", res.Mensagem)
 	}
 }
+
+// A segunda dica aparece fechada (<details>) abaixo da primeira, escapada,
+// e nunca numa caixa de acerto; no texto, numa linha própria.
+func TestOutraDicaFechadaAbaixoDaPrimeira(t *testing.T) {
+	cfg := novaConfig([]Opcao{Dica("a ideia"), OutraDica("o caminho <mais> perto")})
+	h := caixaHTML(cfg, Resultado{ID: "x", Casos: 1, Falhas: 1}, []falha{{esperado: "1", obtido: "2"}})
+	dica, outra := strings.Index(h, "💡 <b>Dica:</b> a ideia"), strings.Index(h, "<details")
+	if dica < 0 || outra < dica || !strings.Contains(h, "Mais uma dica") ||
+		!strings.Contains(h, "o caminho &lt;mais&gt; perto</div></details>") || strings.Contains(h, "<details open") {
+		t.Fatalf("a segunda dica deveria vir fechada, depois da primeira: %s", h)
+	}
+	if ok := caixaHTML(cfg, Resultado{ID: "x", Passou: true, Casos: 1}, nil); strings.Contains(ok, "caminho") {
+		t.Errorf("a caixa de acerto não mostra dicas: %s", ok)
+	}
+	txt := texto(cfg, Resultado{ID: "x", Casos: 1, Falhas: 1}, []falha{{esperado: "1", obtido: "2"}})
+	if !strings.Contains(txt, "💡 Dica: a ideia\n   🔎 Mais uma dica: o caminho <mais> perto\n") {
+		t.Errorf("texto inesperado: %q", txt)
+	}
+}

@@ -97,6 +97,9 @@ func texto(cfg *config, res Resultado, falhas []falha) string {
 	if cfg.dica != "" {
 		fmt.Fprintf(&b, "   💡 Dica: %s\n", cfg.dica)
 	}
+	if cfg.outraDica != "" {
+		fmt.Fprintf(&b, "   🔎 Mais uma dica: %s\n", cfg.outraDica)
+	}
 	return b.String()
 }
 
@@ -137,6 +140,13 @@ func caixaHTML(cfg *config, res Resultado, falhas []falha) string {
 		if cfg.dica != "" {
 			fmt.Fprintf(&b, `<div style="margin-top:6px;color:%s">💡 <b>Dica:</b> %s</div>`,
 				corTexto, html.EscapeString(cfg.dica))
+		}
+		if cfg.outraDica != "" {
+			// Fechada: só quem pedir a lê. O <summary> diz para que serve.
+			fmt.Fprintf(&b, `<details class="representacoes-outra-dica" style="margin-top:4px;color:%s">`+
+				`<summary style="cursor:pointer;color:%s">🔎 Mais uma dica (abra se a primeira não bastou)</summary>`+
+				`<div style="margin-top:4px;color:%s">%s</div></details>`,
+				corTexto, corTexto, corTexto, html.EscapeString(cfg.outraDica))
 		}
 	}
 	b.WriteString("</div>")
