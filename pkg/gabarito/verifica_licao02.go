@@ -81,11 +81,15 @@ func verificaPassoGRU(aluno func(GRU) []float64, sorteados int) exercicios.Resul
 				Bz: sorteia(r, 1, n)[0], Br: sorteia(r, 1, n)[0], Bh: sorteia(r, 1, n)[0]}
 		}),
 		exercicios.Tolerancia(1e-9),
-		exercicios.Dica("calcule z = σ(x·Wz + h·Uz + bz) e r = σ(x·Wr + h·Ur + br) (não esqueça os vieses); "+
-			"depois o candidato h̃ = tanh(x·Wh + (r⊙h)·Uh + bh) — r multiplica h ANTES do produto por Uh "+
-			"(a convenção desta lição e de Cho et al.; o PyTorch usa r⊙(h·Uh), que dá outro número); "+
-			"por fim h' = z⊙h + (1−z)⊙h̃: z pesa o estado ANTIGO. As portas usam σ, o candidato usa tanh; "+
-			"σ(v) = 1/(1+e^−v)."),
+		exercicios.Dica("a GRU tem duas portas e um candidato. A porta de atualização z decide quanto do estado antigo fica; "+
+			"a de reinício r decide quanto do estado antigo entra no candidato; o novo estado mistura o antigo "+
+			"com o candidato. Compare, no caso que falhou, o esperado com o obtido: que parte da conta mudou?"),
+		exercicios.OutraDica("quatro lugares onde é fácil errar: a ativação de cada parte (as portas são probabilidades, entre 0 e"+
+			" 1; o candidato fica entre −1 e 1); onde r entra (nesta lição, como em Cho et al., r multiplica o "+
+			"estado ANTES do produto pelos pesos recorrentes do candidato; o PyTorch faz diferente e dá outro "+
+			"número); qual dos dois lados da mistura z pesa (releia a equação da seção 4); e os vieses, que "+
+			"entram nas três somas. Com entradas enormes, a verificação usa ±800: escreva a σ e a tanh de um "+
+			"jeito que não dê Inf/Inf."),
 	)
 }
 
@@ -109,9 +113,11 @@ func verificaParametrosLSTM(aluno func(CamadaRNN) int, sorteados int) exercicios
 		exercicios.Aleatorios(sorteados, func(r *rand.Rand) CamadaRNN {
 			return CamadaRNN{Entrada: 1 + r.IntN(40), Oculta: 1 + r.IntN(64), Camadas: 1 + r.IntN(3)}
 		}),
-		exercicios.Dica("são 4 partes (f, i, g, o), não 3 (3 é a GRU); cada uma tem W (entrada × oculta), "+
-			"U (oculta × oculta: os pesos recorrentes) e um viés (oculta): uma célula com entrada e e oculta n "+
-			"tem 4·(e·n + n·n + n) parâmetros; na pilha, a entrada das células de cima é n, não e."),
+		exercicios.Dica("conte por partes: quantas transformações uma célula LSTM tem, que matrizes e vetores cada uma usa e "+
+			"de que tamanho. Depois pense no que cada camada da pilha lê."),
+		exercicios.OutraDica("são quatro partes (três portas e o candidato; a GRU tem três partes). Cada uma tem uma matriz para a"+
+			" entrada, uma para o estado anterior (a recorrente) e um viés. Na pilha, a camada de cima não lê a "+
+			"sequência de entrada: lê os estados da camada de baixo, que têm o tamanho oculto."),
 	)
 }
 
@@ -149,10 +155,12 @@ func verificaJanelas(aluno func(Serie) Exemplos, sorteados int) exercicios.Resul
 			}
 			return Serie{Valores: v, Janela: j}
 		}),
-		exercicios.Dica("há len(s.Valores) − s.Janela exemplos (nenhum, se a série for curta demais) — "+
-			"nem um a mais, nem um a menos; a entrada i é s.Valores[i : i+s.Janela] e o alvo é o valor "+
-			"LOGO DEPOIS dela, s.Valores[i+s.Janela] (não o último da janela, e não o primeiro). Copie a fatia "+
-			"(append([]float64{}, ...)) para não compartilhar memória com a série."),
+		exercicios.Dica("cada exemplo é um trecho de J valores seguidos e o valor que vem logo depois dele. Quantos trechos "+
+			"cabem na série sem ler além do fim?"),
+		exercicios.OutraDica("o último alvo possível é o último valor da série: conte as posições de início a partir disso (uma "+
+			"série do tamanho da janela não tem exemplo nenhum). O alvo é o valor seguinte ao trecho, não o "+
+			"último do trecho. E cada entrada tem de ser uma cópia: uma fatia da série compartilha a memória com "+
+			"ela, e a verificação muda a série depois de chamar a sua função."),
 	)
 }
 
@@ -225,9 +233,12 @@ func verificaAmostraComTemperatura(aluno func(Sorteio) int, sorteados int) exerc
 			}
 			return Sorteio{Logits: l, Temperatura: []float64{0.3, 0.7, 1, 1.5, 3}[r.IntN(5)], U: r.Float64()}
 		}),
-		exercicios.Dica("não devolva o maior logit: sorteie com U. Divida cada logit pela temperatura "+
-			"(dividir, não multiplicar); subtraia o maior antes de exponenciar (e^x estoura o float64 acima de "+
-			"x ≈ 709,78: e^1000 vira +Inf, e Inf/Inf, NaN); normalize pela soma; depois acumule as "+
-			"probabilidades e devolva o primeiro índice em que a soma PASSA de U (>, não ≥)."),
+		exercicios.Dica("a temperatura muda a forma da distribuição antes do sorteio (baixa deixa a distribuição mais "+
+			"pontuda, alta mais plana); U escolhe um ponto em [0, 1), e o índice sorteado é aquele em cuja fatia "+
+			"da distribuição acumulada U cai."),
+		exercicios.OutraDica("confira quatro coisas: a temperatura divide os logits; a softmax precisa do cuidado da lição 00 "+
+			"(logits de 1000 estouram a exponencial); o índice é o primeiro em que a soma acumulada PASSA de U, e"+
+			" igual não basta; e, se o arredondamento deixar a soma final um tiquinho abaixo de U, a resposta é o"+
+			" último índice, não o primeiro."),
 	)
 }

@@ -75,7 +75,12 @@ func verificaEnergia(aluno func(EstadoRBM) float64, sorteados int) exercicios.Re
 			v, h := 1+r.IntN(6), 1+r.IntN(4)
 			return EstadoRBM{RBM: SorteiaRBM(r, v, h), V: SorteiaBinario(r, v), H: SorteiaBinario(r, h)}
 		}),
-		exercicios.Dica("três somas, todas com sinal de menos: bᵢvᵢ sobre as visíveis, cⱼhⱼ sobre as ocultas e vᵢWᵢⱼhⱼ sobre todos os pares (i, j) — W[i][j] liga a visível i à oculta j."),
+		exercicios.Dica("a energia tem um termo para cada tipo de parâmetro: os vieses das visíveis, os das ocultas e os "+
+			"pesos que ligam cada par visível–oculta. Estados de energia baixa são os prováveis, então o que os "+
+			"parâmetros favorecem entra com qual sinal?"),
+		exercicios.OutraDica("os três termos entram com sinal de menos. O termo dos pesos soma sobre todos os pares (visível i, "+
+			"oculta j), e W[i][j] liga a visível i à oculta j: W não é quadrada, e trocar os índices dá pânico ou"+
+			" outro número."),
 	)
 }
 
@@ -103,7 +108,11 @@ func verificaProbOcultas(aluno func(VisivelRBM) []float64, sorteados int) exerci
 			{RBM: rbmGrandeNegativa03, V: []float64{1, 1}},
 		},
 		exercicios.Aleatorios(sorteados, sorteiaVisivel03),
-		exercicios.Dica("uma saída por oculta (len(e.RBM.C)); para cada j, some cⱼ (o viés das ocultas, não o b das visíveis) e vᵢ·W[i][j] sobre as visíveis (linha i = visível, coluna j = oculta) e aplique a sigmoide 1/(1+e^(−x))."),
+		exercicios.Dica("com as visíveis fixas, cada oculta decide sozinha: a sua probabilidade de ligar é a sigmoide da sua "+
+			"entrada total (seção 1, \"As condicionais são sigmoides\")."),
+		exercicios.OutraDica("a entrada da oculta j é o viés dela (o c das ocultas, não o b das visíveis) mais as visíveis pesadas"+
+			" pela coluna j de W; há uma saída por oculta. A verificação usa entradas de ±755: escreva a sigmoide"+
+			" de um jeito que nunca calcule e elevado a 755 (a forma eˣ/(1 + eˣ) dá NaN)."),
 	)
 }
 
@@ -131,7 +140,11 @@ func verificaEnergiaLivre(aluno func(VisivelRBM) float64, sorteados int) exercic
 			{RBM: rbmGrandeNegativa03, V: []float64{1, 1}},
 		},
 		exercicios.Aleatorios(sorteados, sorteiaVisivel03),
-		exercicios.Dica("F(v) = −Σᵢ bᵢvᵢ − Σⱼ softplus(xⱼ), com xⱼ = cⱼ + Σᵢ vᵢWᵢⱼ e softplus(x) = log(1 + eˣ); os dois termos entram com sinal de menos. Para x grande, eˣ estoura o float64 (acima de x ≈ 709,78): quando x > 0, use a forma equivalente x + log(1 + e^(−x)), isto é, x + math.Log1p(math.Exp(−x))."),
+		exercicios.Dica("somar sobre todos os estados das ocultas tem forma fechada: cada oculta contribui com um termo que "+
+			"só depende da sua entrada total. A energia livre é o termo das visíveis menos a soma desses termos."),
+		exercicios.OutraDica("o termo de cada oculta é a softplus da sua entrada, log(1 + eˣ). Para x acima de ~709,78, eˣ estoura"+
+			" o float64; para x muito negativo, uma forma \"estável\" usada do lado errado também estoura. Escreva "+
+			"log(1 + eˣ) de um jeito equivalente que sirva para cada sinal de x (a verificação usa ±755)."),
 	)
 }
 
@@ -169,6 +182,10 @@ func verificaPassoCD1(aluno func(CD1) RBMPequena, sorteados int) exercicios.Resu
 			v, n := 1+r.IntN(5), 1+r.IntN(4)
 			return CD1{RBM: SorteiaRBM(r, v, 1+r.IntN(4)), V0: lote(r, n, v), V1: lote(r, n, v), Taxa: 0.05 + 0.5*r.Float64()}
 		}),
-		exercicios.Dica("comece copiando a RBM (não altere c.RBM!) e calcule tudo com os parâmetros antigos. Para cada exemplo k: ph0 = p(h|V0[k]), ph1 = p(h|V1[k]) — probabilidades, sem sortear as ocultas; some em W[i][j] o valor taxa·(V0[k][i]·ph0[j] − V1[k][i]·ph1[j])/n, em B[i] taxa·(V0[k][i] − V1[k][i])/n e em C[j] taxa·(ph0[j] − ph1[j])/n, com n = len(c.V0), o tamanho do lote: fase positiva menos negativa, a taxa uma vez só, e os vieses também mudam."),
+		exercicios.Dica("um passo de CD-1 move cada parâmetro na direção da fase positiva (os dados) menos a fase negativa (a"+
+			" reconstrução), na média do lote, vezes a taxa."),
+		exercicios.OutraDica("erros comuns: alterar a RBM recebida (copie antes e calcule tudo com os parâmetros antigos); sortear"+
+			" as ocultas em vez de usar as probabilidades p(h|v); somar em vez de tirar a média do lote; aplicar "+
+			"a taxa duas vezes; esquecer que os vieses também mudam."),
 	)
 }

@@ -44,7 +44,10 @@ func verificaPerdaD(aluno func(n Notas) float64, sorteados int) exercicios.Resul
 		exercicios.Aleatorios(sorteados, func(r *rand.Rand) Notas {
 			return Notas{Reais: notasAleatorias(r, 1+r.IntN(6)), Falsos: notasAleatorias(r, 1+r.IntN(6))}
 		}),
-		exercicios.Dica("são duas médias separadas (os lotes podem ter tamanhos diferentes): a de −log p nos reais (rótulo 1) e a de −log(1 − p) nos falsos (rótulo 0); some as duas. Use math.Log (o logaritmo natural) e divida cada soma pelo tamanho do seu lote."),
+		exercicios.Dica("D é um classificador binário: as imagens reais têm rótulo 1 e as falsas, rótulo 0, e a perda dele é "+
+			"a entropia cruzada nos dois lotes."),
+		exercicios.OutraDica("são duas médias separadas, uma por lote (os lotes podem ter tamanhos diferentes), somadas. Use o "+
+			"logaritmo natural, e não corte as notas: uma nota perto de 0 ou de 1 tem de pesar o que pesa."),
 	)
 }
 
@@ -69,7 +72,9 @@ func verificaPerdaG(aluno func(falsos []float64) float64, sorteados int) exercic
 			{0.9999, 0.001},
 		},
 		exercicios.Aleatorios(sorteados, func(r *rand.Rand) []float64 { return notasAleatorias(r, 1+r.IntN(8)) }),
-		exercicios.Dica("é a média de −log p sobre as notas dos falsos; não use log(1 − p) nem −log(1 − p) (a perda minimax, que satura quando D(G(z)) ≈ 0)."),
+		exercicios.Dica("na perda não saturante, G quer que D dê nota alta aos falsos: a perda de G cai quando D(G(z)) sobe."),
+		exercicios.OutraDica("é uma média sobre o lote de falsos, com o logaritmo natural. A forma minimax, com log(1 − D(G(z))), "+
+			"satura justamente quando D(G(z)) ≈ 0, no começo do treino; e não corte as notas."),
 	)
 }
 
@@ -99,7 +104,11 @@ func verificaInterpola(aluno func(e Interpolacao) [][]float64, sorteados int) ex
 			}
 			return Interpolacao{De: de, Ate: ate, Passos: 2 + r.IntN(9)}
 		}),
-		exercicios.Dica("são e.Passos pontos, os dois extremos incluídos: o ponto k (de 0 a Passos−1) usa t = k/(Passos−1), e t = 0 tem de dar De (não Ate); cada coordenada é De[i] + t·(Ate[i] − De[i]), em linha reta (não a interpolação esférica). Divida em float64, não em inteiros, e crie uma fatia nova para cada ponto."),
+		exercicios.Dica("interpolar é andar em linha reta de um ponto a outro em passos iguais, com os dois extremos "+
+			"incluídos."),
+		exercicios.OutraDica("com P pontos há P − 1 intervalos; o primeiro ponto é exatamente De e o último, exatamente Ate. "+
+			"Cuidado com a divisão de inteiros em Go, e crie uma fatia nova para cada ponto. A interpolação aqui "+
+			"é a linear, não a esférica."),
 	)
 }
 
@@ -163,7 +172,11 @@ func verificaCobertura(aluno func(pontos [][2]float64) Cobertura, sorteados int)
 			}
 			return pts
 		}),
-		exercicios.Dica("para cada ponto, veja se a distância (math.Hypot) a algum centro é menor que 3σ (3·sigma, não 3; estritamente menor); conte por modo. Um modo está coberto se a sua contagem for ≥ 2% do total de pontos — de todos, não só dos bons (gan.MinimoPorModo). Modos conta modos, não amostras."),
+		exercicios.Dica("um ponto cai num modo quando está perto o bastante do centro dele (a lição mede \"perto\" em desvios "+
+			"padrão), e um modo está coberto quando recebe uma fração mínima das amostras."),
+		exercicios.OutraDica("perto é a menos de 3σ do centro, estritamente, com o σ do anel (não 1). A fração mínima é "+
+			"gan.MinimoPorModo, contada sobre todos os pontos, não só os bons, e vale com igualdade. Modos conta "+
+			"modos, não amostras; bons são os pontos perto de algum modo."),
 		exercicios.Descreve(descrevePontos),
 	)
 }
