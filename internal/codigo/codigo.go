@@ -128,12 +128,15 @@ func receptor(e ast.Expr) string {
 	}
 }
 
-// Celula é uma célula de um notebook: o tipo ("markdown", "code"), o texto e
-// o ID do exercício (o metadado "exercicio"), se houver.
+// Celula é uma célula de um notebook: o tipo ("markdown", "code"), o texto, o
+// ID do exercício (o metadado "exercicio", nas células que o aluno completa)
+// e o da solução (o metadado "solucao", nas células markdown com a solução de
+// referência), se houver.
 type Celula struct {
 	Tipo      string
 	Texto     string
 	Exercicio string
+	Solucao   string
 }
 
 // LeNotebook lê as células de um .ipynb (o texto de cada uma já juntado).
@@ -148,6 +151,7 @@ func LeNotebook(caminho string) ([]Celula, error) {
 			Source   json.RawMessage `json:"source"`
 			Metadata struct {
 				Exercicio any `json:"exercicio"`
+				Solucao   any `json:"solucao"`
 			} `json:"metadata"`
 		} `json:"cells"`
 	}
@@ -158,6 +162,7 @@ func LeNotebook(caminho string) ([]Celula, error) {
 	for i, c := range nb.Cells {
 		celulas[i].Tipo = c.CellType
 		celulas[i].Exercicio, _ = c.Metadata.Exercicio.(string)
+		celulas[i].Solucao, _ = c.Metadata.Solucao.(string)
 		var linhas []string
 		if err := json.Unmarshal(c.Source, &linhas); err != nil {
 			var texto string
