@@ -41,9 +41,13 @@ func VerificaSoftmax(aluno func(z []float64) []float64) exercicios.Resultado {
 			return z
 		}),
 		exercicios.Tolerancia(1e-9),
-		exercicios.Dica("calcule m = max(z) (o máximo: nem a média nem o mínimo, pois com z = [−1000 1000] a média é 0 e "+
-			"e^1000 estoura; e comece m em −∞ ou em z[0], não em 0), depois e^(zᵢ − m) para cada i, e divida cada um "+
-			"pela soma deles. Faça as contas em float64."),
+		exercicios.Dica("a softmax transforma logits em probabilidades: exponencie e normalize pela soma. O cuidado é "+
+			"numérico: a exponencial de um número grande estoura o float64, e a de um número muito negativo vira "+
+			"0. Que número você pode subtrair de todos os logits sem mudar o resultado?"),
+		exercicios.OutraDica("subtrair a mesma constante de todos os logits não muda a softmax (o fator aparece em cima e embaixo "+
+			"da fração). Escolha a constante que deixa o maior expoente em 0: nem a média nem o mínimo, que com z"+
+			" = [−1000 1000] deixam um expoente de 1000. E comece a procura pelo maior sem supor que ele é "+
+			"positivo: os logits podem ser todos negativos."),
 	)
 }
 
@@ -73,8 +77,12 @@ func VerificaGradiente(aluno func(r Reta) [2]float64) exercicios.Resultado {
 			return reta
 		}),
 		exercicios.Tolerancia(1e-9),
-		exercicios.Dica("com eᵢ = W·xᵢ + B − yᵢ (previsto menos verdadeiro): ∂L/∂W = (2/n)·Σ eᵢ·xᵢ e ∂L/∂B = (2/n)·Σ eᵢ. "+
-			"Não esqueça o 2 (da derivada de e²) nem o 1/n (é uma média); em Go, 2/n com n inteiro é divisão inteira (2/3 = 0): use float64(n)."),
+		exercicios.Dica("a perda é uma média de quadrados: derive cada termo pela regra da cadeia, uma vez em relação a W e "+
+			"outra em relação a B, e tire a média das derivadas."),
+		exercicios.OutraDica("dois detalhes mudam o número: a derivada de um quadrado traz um fator 2, e a média divide pelo "+
+			"número de pontos (em Go, divida em float64: a divisão de inteiros 2/3 dá 0). O erro de cada ponto é "+
+			"o previsto menos o verdadeiro, e na derivada em relação a W ele aparece multiplicado pela entrada do"+
+			" ponto; em relação a B, não."),
 	)
 }
 
@@ -99,7 +107,10 @@ func VerificaParametros(aluno func(camadas []int) int) exercicios.Resultado {
 			}
 			return camadas
 		}),
-		exercicios.Dica("some, para cada par de camadas vizinhas (n, m), n·m pesos + m vieses: os vieses são da camada "+
-			"que recebe (a de entrada não tem viés), e uma rede de k camadas tem k − 1 pares."),
+		exercicios.Dica("cada par de camadas vizinhas é ligado por uma camada densa: conte os pesos e os vieses de cada uma e"+
+			" some."),
+		exercicios.OutraDica("erros comuns: dar viés à camada de entrada (os vieses são da camada que recebe), esquecer os vieses,"+
+			" contar camadas densas demais (uma lista de k tamanhos tem k − 1) ou multiplicar tamanhos que não "+
+			"são vizinhos."),
 	)
 }

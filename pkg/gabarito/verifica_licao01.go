@@ -36,9 +36,10 @@ func verificaTamanhoSaida(aluno func(c Conv) int, sorteados int) exercicios.Resu
 			k := 1 + r.IntN(7)
 			return Conv{Entrada: k + r.IntN(30), Kernel: k, Padding: r.IntN(3), Passo: 1 + r.IntN(3)}
 		}),
-		exercicios.Dica("conte as posições em que o filtro cabe na imagem já preenchida, de lado n + 2p "+
-			"(p zeros de cada lado), andando de s em s: a primeira é 0, a última cabe em n + 2p − k; "+
-			"são ⌊(n + 2p − k)/s⌋ + 1 (a divisão inteira do Go já arredonda para baixo)."),
+		exercicios.Dica("conte as posições em que o filtro cabe inteiro na imagem já com a borda de zeros, andando de s em s."),
+		exercicios.OutraDica("com a borda, o lado tem n + 2p. A primeira posição é 0; a última é a maior que ainda deixa o filtro "+
+			"inteiro dentro. Conte quantos passos de s há entre elas e não esqueça de contar a primeira. A "+
+			"divisão inteira do Go já arredonda para baixo."),
 	)
 }
 
@@ -81,9 +82,12 @@ func verificaConvolucaoComPasso(aluno func(e ConvComPasso) [][]float64, sorteado
 			return ConvComPasso{Imagem: matrizSorteada01(r, kh+r.IntN(5), kw+r.IntN(5)), Kernel: matrizSorteada01(r, kh, kw),
 				Padding: r.IntN(3), Passo: 1 + r.IntN(3)}
 		}),
-		exercicios.Dica("a saída tem ⌊(h + 2p − kh)/s⌋ + 1 linhas e ⌊(w + 2p − kw)/s⌋ + 1 colunas (o exercício 1, "+
-			"em cada direção). A posição (i, j) soma imagem[i·s + m − p][j·s + n − p]·kernel[m][n] para m < kh, "+
-			"n < kw, contando como 0 o que cair fora da imagem: o passo multiplica só i e j, e o filtro não é espelhado."),
+		exercicios.Dica("cada posição da saída é a soma dos produtos do filtro pelo pedaço da imagem embaixo dele; o passo "+
+			"diz de quanto em quanto o filtro anda, e a borda põe zeros em volta da imagem."),
+		exercicios.OutraDica("o tamanho da saída é o do exercício 1, em cada direção. O pedaço da posição (i, j) começa na linha "+
+			"i·s − p e na coluna j·s − p da imagem original; o que cair fora dela conta como 0. O passo "+
+			"multiplica só i e j, não o índice dentro do filtro, e o filtro não é espelhado (é a correlação "+
+			"cruzada, como no GoMLX)."),
 	)
 }
 
@@ -131,9 +135,11 @@ func verificaMaxPool2(aluno func(imagem [][]float64) [][]float64, sorteados int)
 			}
 			return m
 		}),
-		exercicios.Dica("a saída tem ⌊h/2⌋×⌊w/2⌋ posições (janelas sem sobreposição: passo 2); a posição (i, j) é o "+
-			"máximo (não a média) dos quatro imagem[2i][2j], imagem[2i][2j+1], imagem[2i+1][2j] e imagem[2i+1][2j+1]. "+
-			"Comece o máximo pelo primeiro elemento, não por 0."),
+		exercicios.Dica("o max-pooling 2×2 divide a imagem em janelas 2×2 que não se sobrepõem e fica com o maior valor de "+
+			"cada uma."),
+		exercicios.OutraDica("a saída tem metade das linhas e metade das colunas, arredondando para baixo (num lado ímpar, a "+
+			"última linha ou coluna fica de fora). É o máximo, não a média; e comece o máximo pelo primeiro "+
+			"elemento da janela, não por 0, porque os valores podem ser negativos."),
 	)
 }
 
@@ -159,8 +165,10 @@ func verificaParametrosConv(aluno func(c CamadaConv) int, sorteados int) exercic
 		exercicios.Aleatorios(sorteados, func(r *rand.Rand) CamadaConv {
 			return CamadaConv{Kernel: 1 + 2*r.IntN(3), CanaisEntrada: 1 + r.IntN(8), Filtros: 1 + r.IntN(16)}
 		}),
-		exercicios.Dica("cada filtro tem k·k pesos para cada um dos canais de entrada (k·k·C), e a camada tem "+
-			"F filtros; depois, um viés por filtro (não por peso nem por canal de entrada)."),
+		exercicios.Dica("um filtro olha todos os canais de entrada de uma vez: conte os pesos de um filtro, multiplique pelo "+
+			"número de filtros e some os vieses."),
+		exercicios.OutraDica("erros comuns: esquecer os canais de entrada (um filtro da camada que lê 6 mapas olha os 6), contar "+
+			"um viés por peso ou por canal de entrada em vez de um por filtro, e trocar k² por 2k."),
 	)
 }
 
