@@ -166,9 +166,14 @@ async function aluno(browser, nome, resolve) {
     confere(`${r} o notebook salvo na pasta dele tem o resultado da verificação`, !!salvo);
     fs.mkdirSync(SAIDA, { recursive: true });
     await page.screenshot({ path: path.join(SAIDA, `${nome}.png`) });
+    // As células do GoMLX são conferidas no notebook do disco mesmo sem a
+    // verificação nele (uma delas com erro para o "tudo acima" antes da
+    // verificação: a falha aparece aqui, com a célula e a saída dela).
+    let noDisco = salvo;
+    if (!noDisco) try { noDisco = lerNotebookDoAluno(nome); } catch {}
+    const [ok, detalhe] = noDisco ? confereGomlx(noDisco, celulasGomlx) : [false, 'o notebook não está na pasta dele'];
+    confere(`${r} as primeiras células do GoMLX rodaram sem erro (células ${celulasGomlx.join(', ')})`, ok, detalhe);
     if (salvo) {
-      const [ok, detalhe] = confereGomlx(salvo, celulasGomlx);
-      confere(`${r} as primeiras células do GoMLX rodaram sem erro (células ${celulasGomlx.join(', ')})`, ok, detalhe);
       const ver = saidas(salvo.cells[iVerificacao]);
       const esperado = resolve ? 'data-passou=\\"true\\"' : 'data-passou=\\"false\\"';
       confere(`${r} a verificação da softmax mostra ${resolve ? '✅ (resolvida)' : '❌ com dica (por fazer)'}`,
