@@ -14,7 +14,6 @@
 //      notebook do outro; um não abre o servidor do outro.
 // O scripts/testa-hub.sh prepara os usuários, as pastas e o ambiente (HUB_*).
 // Termina com "hub: N passed, M failed".
-import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -216,6 +215,8 @@ async function main() {
     confere('o JupyterHub subiu na interface local (/hub/api responde)', !!pronto,
       fs.readFileSync(path.join(PASTA, 'jupyterhub.log'), 'utf8').slice(-3000));
     if (!pronto) return;
+    // (Importado aqui: testes/modulos-js.mjs importa este arquivo sem o playwright.)
+    const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
