@@ -151,7 +151,10 @@ if [ ${#faltam[@]} -gt 0 ]; then
 		falha "não consegui instalar ${faltam[*]} com apt-get."
 fi
 
-if [ "${1:-}" != --refaz ] && podman image exists "docker.io/library/$BASE"; then
+# A imagem tem o nome curto, o do FROM do Dockerfile (nenhum registro escrito
+# aqui): o podman import a guarda como localhost/$BASE, que o buildah build
+# --pull=never acha antes de uma de mesmo nome vinda de um registro.
+if [ "${1:-}" != --refaz ] && podman image exists "$BASE"; then
 	echo "✔ a imagem base $BASE já está no armazenamento local"
 	exit 0
 fi
@@ -243,6 +246,6 @@ podman import --quiet \
 	--change "ENV GOPATH=/go" \
 	--change "WORKDIR /go" \
 	--change 'CMD ["bash"]' \
-	"$tmp/raiz.tar" "docker.io/library/$BASE" >/dev/null || falha "podman import falhou."
-tamanho=$(podman image inspect --format '{{.Size}}' "docker.io/library/$BASE")
+	"$tmp/raiz.tar" "$BASE" >/dev/null || falha "podman import falhou."
+tamanho=$(podman image inspect --format '{{.Size}}' "$BASE")
 echo "✔ imagem base $BASE pronta em $(($(date +%s) - inicio))s ($((tamanho / 1000000)) MB)"
