@@ -5,7 +5,8 @@
 //   2. confere: interface em português, o GoNB como kernel padrão, as lições
 //      na pasta de trabalho dele;
 //   3. abre a lição 00, (o aluno 1 digita a solução da softmax) e roda "tudo
-//      acima" da verificação da softmax: as primeiras células do GoMLX e a
+//      acima" da verificação da softmax: as primeiras células do GoMLX (da
+//      que importa github.com/gomlx/gomlx/core/graph até o exercício) e a
 //      verificação; salva;
 //   4. confere no disco: as células do GoMLX rodaram sem erro, a verificação
 //      deu ✅ para o aluno 1 e ❌ para o aluno 2; as edições e os checkpoints
@@ -13,29 +14,31 @@
 //      notebook do outro; um não abre o servidor do outro.
 // O scripts/testa-hub.sh prepara os usuários, as pastas e o ambiente (HUB_*).
 // Termina com "hub: N passed, M failed".
-import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as celulas from '../celulas.mjs';
+import { Conta } from '../conta.mjs';
 
-const RAIZ = path.resolve(import.meta.dirname, '..', '..');
-const PASTA = process.env.HUB_PASTA;
+const RAIZ = celulas.RAIZ;
+const PASTA = process.env.HUB_PASTA || '';
 const PORTA = process.env.HUB_PORTA;
 const SENHA = process.env.HUB_SENHA;
-const ALUNOS = process.env.HUB_ALUNOS.split(',');
+const ALUNOS = (process.env.HUB_ALUNOS || '').split(',');
 const CASAS = Object.fromEntries(ALUNOS.map((a) => [a, path.join(PASTA, 'casa', a)]));
 const BASE = `http://127.0.0.1:${PORTA}`;
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SAIDA = process.env.REPRESENTACOES_CAPTURAS || path.join(RAIZ, 'saidas', 'hub');
+const LICAO = '00-introducao.ipynb';
 const EXERCICIO = '00-softmax';
+// O pacote do grafo do GoMLX, como a lição o importa (o caminho desde o
+// GoMLX v0.28; antes, github.com/gomlx/gomlx/pkg/core/graph).
+const PACOTE_GOMLX = 'github.com/gomlx/gomlx/core/graph';
 
-let passou = 0;
-let falhou = 0;
-function confere(nome, ok, detalhe = '') {
-  if (ok) passou++;
-  else falhou++;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${nome}${!ok && detalhe ? ' — ' + detalhe : ''}`);
-}
+// (O detalhe só nas falhas: o de uma verificação que passa é um log inteiro.)
+const conta = new Conta('hub', { detalheNoOk: false });
+const confere = (nome, ok, detalhe) => conta.confere(nome, ok, detalhe);
 const espera = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // Espera uma condição (função assíncrona que devolve verdadeiro), com prazo.
@@ -49,20 +52,40 @@ async function ate(condicao, prazoMs, intervaloMs = 500) {
   }
 }
 
-const nbCurso = JSON.parse(fs.readFileSync(path.join(RAIZ, 'notebooks', '00-introducao.ipynb'), 'utf8'));
-const texto = (c) => (Array.isArray(c.source) ? c.source.join('') : c.source);
-const iExercicio = nbCurso.cells.findIndex((c) => c.metadata.exercicio === EXERCICIO);
+const nbCurso = celulas.leNotebook(LICAO);
+const iExercicio = celulas.indiceExercicio(nbCurso, EXERCICIO);
 const iVerificacao = iExercicio + 1;
-const solucao = texto(nbCurso.cells.find((c) => c.metadata.solucao === EXERCICIO)).match(/```go\n([\s\S]*?)```/)[1];
-// As primeiras células do GoMLX: as de código entre o import do GoMLX e o exercício.
-const iGomlx = nbCurso.cells.findIndex((c) => c.cell_type === 'code' && texto(c).includes('gomlx/pkg/core/graph'));
-const celulasGomlx = nbCurso.cells.map((c, i) => i).filter((i) => i > iGomlx && i < iExercicio && nbCurso.cells[i].cell_type === 'code');
+const solucao = celulas.solucoes(nbCurso)[EXERCICIO];
+// As primeiras células do GoMLX: a que importa o grafo do GoMLX e as de código
+// depois dela, até o exercício. Sem esse import antes do exercício, a lista é
+// vazia e a verificação falha (não passa sem conferir nada).
+const iGomlx = celulas.indiceImport(nbCurso, PACOTE_GOMLX);
+export const celulasGomlx = celulasDoGomlx(nbCurso, iGomlx, iExercicio);
+
+// Os índices das células de código de inicio (a do import) até antes de fim;
+// [] se inicio não vem antes de fim.
+export function celulasDoGomlx(nb, inicio, fim) {
+  if (inicio < 0 || fim < 0 || inicio >= fim) return [];
+  return nb.cells.map((c, i) => i).filter((i) => i >= inicio && i < fim && nb.cells[i].cell_type === 'code');
+}
+
+// A verificação das primeiras células do GoMLX num notebook salvo pelo aluno:
+// [ok, detalhe]. Falha sem células para conferir, com uma célula sem número de
+// execução ou com erro.
+export function confereGomlx(salvo, indices) {
+  if (indices.length === 0) {
+    return [false, `nenhuma célula de código importa "${PACOTE_GOMLX}" antes do exercício ${EXERCICIO}: ` +
+      'a lição mudou o import do GoMLX? (atualize PACOTE_GOMLX)'];
+  }
+  const ruins = indices.filter((i) => temErro(salvo.cells[i]) || !salvo.cells[i].execution_count);
+  return [ruins.length === 0, ruins.map((i) => `célula ${i}: ${saidas(salvo.cells[i]).slice(0, 300) || 'não rodou'}`).join(' | ')];
+}
 
 function lerNotebookDoAluno(aluno) {
-  return JSON.parse(fs.readFileSync(path.join(CASAS[aluno], 'work', 'notebooks', '00-introducao.ipynb'), 'utf8'));
+  return JSON.parse(fs.readFileSync(path.join(CASAS[aluno], 'work', 'notebooks', LICAO), 'utf8'));
 }
-const saidas = (c) => (c.outputs || []).map((o) => JSON.stringify(o.data || o.text || o.evalue || '')).join('\n');
-const temErro = (c) => (c.outputs || []).some((o) => o.output_type === 'error') || /panic:|exit status \d|failed to run/.test(saidas(c));
+export const saidas = (c) => (c.outputs || []).map((o) => JSON.stringify(o.data || o.text || o.evalue || '')).join('\n');
+export const temErro = (c) => (c.outputs || []).some((o) => o.output_type === 'error') || /panic:|exit status \d|failed to run/.test(saidas(c));
 
 async function esperaOcioso(page, limiteMs) {
   let estavel = 0;
@@ -105,11 +128,12 @@ async function aluno(browser, nome, resolve) {
     }, nome);
     const padrao = (() => { try { return JSON.parse(specs).default; } catch { return undefined; } })();
     confere(`${r} o GoNB é o kernel padrão`, padrao === 'gonb', specs.slice(0, 500));
-    const licoes = fs.readdirSync(path.join(CASAS[nome], 'work', 'notebooks')).filter((f) => f.endsWith('.ipynb'));
-    confere(`${r} as lições estão na pasta de trabalho dele (~/work/notebooks)`, licoes.length === 5, licoes.join(', '));
+    const licoes = celulas.licoes(path.join(CASAS[nome], 'work', 'notebooks'));
+    confere(`${r} as lições estão na pasta de trabalho dele (~/work/notebooks)`,
+      JSON.stringify(licoes) === JSON.stringify(celulas.licoes()), `${licoes.join(', ')}; no curso: ${celulas.licoes().join(', ')}`);
 
     // 3. Abre a lição 00 e roda até a verificação da softmax.
-    await page.locator('.jp-DirListing-item', { hasText: '00-introducao.ipynb' }).dblclick();
+    await page.locator('.jp-DirListing-item', { hasText: LICAO }).dblclick();
     const nb = '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook';
     await page.waitForSelector(`${nb} .jp-Cell`, { timeout: 60000 });
     await ate(() => page.evaluate(() => /GoNB/.test(document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-KernelName, .jp-Toolbar-kernelName')?.textContent || '')), 60000);
@@ -141,10 +165,14 @@ async function aluno(browser, nome, resolve) {
     confere(`${r} o notebook salvo na pasta dele tem o resultado da verificação`, !!salvo);
     fs.mkdirSync(SAIDA, { recursive: true });
     await page.screenshot({ path: path.join(SAIDA, `${nome}.png`) });
+    // As células do GoMLX são conferidas no notebook do disco mesmo sem a
+    // verificação nele (uma delas com erro para o "tudo acima" antes da
+    // verificação: a falha aparece aqui, com a célula e a saída dela).
+    let noDisco = salvo;
+    if (!noDisco) try { noDisco = lerNotebookDoAluno(nome); } catch {}
+    const [ok, detalhe] = noDisco ? confereGomlx(noDisco, celulasGomlx) : [false, 'o notebook não está na pasta dele'];
+    confere(`${r} as primeiras células do GoMLX rodaram sem erro (células ${celulasGomlx.join(', ')})`, ok, detalhe);
     if (salvo) {
-      const ruins = celulasGomlx.filter((i) => temErro(salvo.cells[i]) || !salvo.cells[i].execution_count);
-      confere(`${r} as primeiras células do GoMLX rodaram sem erro (células ${celulasGomlx.join(', ')})`, ruins.length === 0,
-        ruins.map((i) => `célula ${i}: ${saidas(salvo.cells[i]).slice(0, 300)}`).join(' | '));
       const ver = saidas(salvo.cells[iVerificacao]);
       const esperado = resolve ? 'data-passou=\\"true\\"' : 'data-passou=\\"false\\"';
       confere(`${r} a verificação da softmax mostra ${resolve ? '✅ (resolvida)' : '❌ com dica (por fazer)'}`,
@@ -187,6 +215,8 @@ async function main() {
     confere('o JupyterHub subiu na interface local (/hub/api responde)', !!pronto,
       fs.readFileSync(path.join(PASTA, 'jupyterhub.log'), 'utf8').slice(-3000));
     if (!pronto) return;
+    // (Importado aqui: testes/modulos-js.mjs importa este arquivo sem o playwright.)
+    const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -200,22 +230,22 @@ async function main() {
     const ler = (u, rel) => { try { return fs.readFileSync(path.join(CASAS[u], 'work', 'notebooks', rel), 'utf8'); } catch { return ''; } };
     const marca = `// resolvido por ${a}`;
     confere(`a edição de ${a} está no notebook dele e não no de ${b}`,
-      ler(a, '00-introducao.ipynb').includes(marca) && !ler(b, '00-introducao.ipynb').includes(marca));
-    const cp = '.ipynb_checkpoints/00-introducao-checkpoint.ipynb';
+      ler(a, LICAO).includes(marca) && !ler(b, LICAO).includes(marca));
+    const cp = `.ipynb_checkpoints/${LICAO.replace('.ipynb', '-checkpoint.ipynb')}`;
     confere(`o checkpoint de ${a} está na pasta dele, e não na de ${b}`,
       ler(a, cp).includes(marca) && !ler(b, cp).includes(marca));
     const casaB = fs.statSync(CASAS[b]);
     confere(`a pasta de ${b} é só dele (modo 700, dono ${b})`, (casaB.mode & 0o077) === 0 && casaB.uid === uids[b]);
-    const dono = (u) => fs.statSync(path.join(CASAS[u], 'work', 'notebooks', '00-introducao.ipynb')).uid;
+    const dono = (u) => fs.statSync(path.join(CASAS[u], 'work', 'notebooks', LICAO)).uid;
     confere('os arquivos de cada aluno são do usuário do sistema dele', dono(a) === uids[a] && dono(b) === uids[b],
       `${dono(a)}/${uids[a]} ${dono(b)}/${uids[b]}`);
     // O código de um aluno, no kernel GoNB dele, não lê o trabalho do outro.
-    const leitura = await tentaLer(sb.page, path.join(CASAS[a], 'work', 'notebooks', '00-introducao.ipynb'));
+    const leitura = await tentaLer(sb.page, path.join(CASAS[a], 'work', 'notebooks', LICAO));
     confere(`o kernel GoNB de ${b} não lê o notebook de ${a} (os.ReadFile: permissão negada)`,
       /leitura: 0 bytes, erro: .*permission denied/.test(leitura) && !leitura.includes(marca), leitura.slice(0, 600));
     const cruzado = await sb.page.request.get(`${BASE}/user/${a}/api/contents`, { maxRedirects: 0 }).catch((e) => ({ status: () => 0, text: async () => String(e) }));
     const corpo = await cruzado.text();
-    confere(`${b} não abre o servidor de ${a}`, cruzado.status() !== 200 && !corpo.includes('00-introducao.ipynb'), `HTTP ${cruzado.status()}`);
+    confere(`${b} não abre o servidor de ${a}`, cruzado.status() !== 200 && !corpo.includes(LICAO), `HTTP ${cruzado.status()}`);
 
     const logHub = fs.readFileSync(path.join(PASTA, 'jupyterhub.log'), 'utf8');
     confere('o coletor de ociosos (jupyterhub-idle-culler) está rodando como serviço do hub',
@@ -232,6 +262,8 @@ async function main() {
   }
 }
 
-await main();
-console.log(`\nhub: ${passou} passed, ${falhou} failed`);
-process.exit(falhou ? 1 : 0);
+// Importado (por um teste das funções acima), não sobe o hub.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+  process.exit(conta.fim());
+}

@@ -12,28 +12,27 @@
 //      verificação: tem de aparecer ✅;
 //   5. salva capturas de tela em saidas/navegador/ (ou $REPRESENTACOES_CAPTURAS).
 // Trabalha numa cópia dos notebooks (o JupyterLab salva sozinho) e numa pasta
-// de modelos nova. Termina com "navegador: N passed, M failed".
-import { chromium } from 'playwright-core';
+// de modelos nova. As lições testadas são as de notebooks/ (ou as pedidas na
+// linha de comando); cada uma precisa da sua linha em LICOES, e uma lição sem
+// linha é uma falha. Termina com "navegador: N passed, M failed".
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as celulas from '../celulas.mjs';
+import { Conta } from '../conta.mjs';
 
-const RAIZ = path.resolve(import.meta.dirname, '..', '..');
+const RAIZ = celulas.RAIZ;
 const SAIDA = process.env.REPRESENTACOES_CAPTURAS || path.join(RAIZ, 'saidas', 'navegador');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const LIMITE_LICAO_MS = 8 * 60 * 1000;
 // O notebook visível (outras abas ficam escondidas no DOM).
 const NB = '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook';
 
-let passou = 0;
-let falhou = 0;
-function confere(nome, ok, detalhe = '') {
-  if (ok) passou++;
-  else falhou++;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${nome}${detalhe ? ' — ' + detalhe : ''}`);
-}
+const conta = new Conta('navegador');
+const confere = (nome, ok, detalhe) => conta.confere(nome, ok, detalhe);
 
 function portaLivre() {
   return new Promise((resolve) => {
@@ -87,19 +86,14 @@ async function iniciaJupyter(pastaNotebooks, pastaModelos, pastaConfig) {
 }
 
 function lerNotebook(arquivo) {
-  const nb = JSON.parse(fs.readFileSync(path.join(RAIZ, 'notebooks', arquivo), 'utf8'));
-  const texto = (c) => (Array.isArray(c.source) ? c.source.join('') : c.source);
-  const exercicios = nb.cells.filter((c) => c.cell_type === 'code' && c.metadata.exercicio).map((c) => c.metadata.exercicio);
-  const solucoes = {};
-  for (const c of nb.cells) {
-    if (c.cell_type === 'markdown' && c.metadata.solucao) {
-      solucoes[c.metadata.solucao] = texto(c).match(/```go\n([\s\S]*?)```/)[1];
-    }
-  }
-  const indiceExercicio = (id) => nb.cells.findIndex((c) => c.metadata.exercicio === id);
-  const treinos = nb.cells.filter((c) => c.cell_type === 'code' && texto(c).includes('treino.Treina(')).length;
-  const figuras = nb.cells.filter((c) => c.cell_type === 'code').reduce((n, c) => n + (texto(c).match(/\.Mostra\(\)/g) || []).length, 0);
-  return { exercicios, solucoes, indiceExercicio, treinos, figuras, celulas: nb.cells.length };
+  const nb = celulas.leNotebook(arquivo);
+  const treinos = nb.cells.filter((c) => c.cell_type === 'code' && celulas.texto(c).includes('treino.Treina(')).length;
+  return {
+    exercicios: celulas.exercicios(nb),
+    solucoes: celulas.solucoes(nb),
+    indiceExercicio: (id) => celulas.indiceExercicio(nb, id),
+    treinos,
+  };
 }
 
 async function esperaOcioso(page, limiteMs) {
@@ -233,8 +227,14 @@ async function testaLicao(browser, base, token, arquivo, fixos) {
   }
 }
 
-// Lição → exercício que o teste resolve digitando, e figura capturada.
-const LICOES = {
+// O que o teste espera de cada lição, que o notebook não diz: o exercício que
+// ele resolve digitando (um dos IDs "exercicio" da lição), o mínimo de figuras
+// desenhadas (imagens na tela depois de "Executar todas"; a conta de .Mostra()
+// no código não serve: há figuras em laços e figuras de outras funções) e a
+// figura capturada (índice entre elas). A lista de lições vem de notebooks/:
+// cada lição precisa da sua linha aqui (uma lição nova, sem linha, é uma
+// falha), e uma linha sem lição também é (veja confereLicoes).
+export const LICOES = {
   '00-introducao.ipynb': { exercicio: '00-softmax', capturaFigura: 3, figuras: 6 },
   '01-cnn.ipynb': { exercicio: '01-maxpool', capturaFigura: 7, figuras: 9 },
   '02-rnn-lstm-gru.ipynb': { exercicio: '02-parametros-lstm', capturaFigura: 7, figuras: 12 },
@@ -242,9 +242,45 @@ const LICOES = {
   '04-gan.ipynb': { exercicio: '04-perda-g', capturaFigura: 2, figuras: 12 },
 };
 
+// Confere LICOES contra as lições de notebooks/ e devolve as pedidas (todas,
+// se pedidos está vazio) que podem ser testadas. Cada problema é uma linha
+// FAIL em conta: uma lição (pedida ou não) sem linha em LICOES, uma linha sem
+// lição, um exercício que a lição não tem, uma captura além do mínimo de
+// figuras, um pedido que não é uma lição.
+export function confereLicoes(conta, pedidos = [], licoes = celulas.licoes()) {
+  const semLinha = licoes.filter((l) => !LICOES[l]);
+  conta.confere(`cada lição de notebooks/ tem a sua linha em LICOES (${licoes.length} lições)`, semLinha.length === 0,
+    semLinha.length ? `sem linha: ${semLinha.join(', ')} (nenhum teste no navegador cobre estas lições)` : '');
+  const semLicao = Object.keys(LICOES).filter((l) => !licoes.includes(l));
+  conta.confere('cada linha de LICOES é uma lição de notebooks/', semLicao.length === 0,
+    semLicao.length ? `sem lição: ${semLicao.join(', ')}` : '');
+  const testaveis = [];
+  for (const l of pedidos.length ? pedidos : licoes) {
+    if (!licoes.includes(l)) {
+      conta.confere(`${l}: é uma lição de notebooks/`, false);
+      continue;
+    }
+    const fixos = LICOES[l];
+    if (!fixos) continue; // já contada acima
+    const ids = celulas.exercicios(celulas.leNotebook(l));
+    const okExercicio = ids.includes(fixos.exercicio);
+    const okCaptura = Number.isInteger(fixos.capturaFigura) && fixos.capturaFigura >= 0 && fixos.capturaFigura < fixos.figuras;
+    if (!okExercicio) conta.confere(`${l}: o exercício de LICOES (${fixos.exercicio}) é um exercício da lição`, false, `a lição tem ${ids.join(', ')}`);
+    if (!okCaptura) conta.confere(`${l}: a figura capturada está entre as ${fixos.figuras} esperadas`, false, `capturaFigura=${fixos.capturaFigura}`);
+    if (okExercicio && okCaptura) testaveis.push(l);
+  }
+  return testaveis;
+}
+
 async function main() {
   const pedidos = process.argv.slice(2).map((a) => path.basename(a));
-  const arquivos = pedidos.length ? pedidos : Object.keys(LICOES);
+  let arquivos;
+  try {
+    arquivos = confereLicoes(conta, pedidos);
+  } catch (e) {
+    confere('as lições de notebooks/ foram lidas', false, String(e).slice(0, 3000));
+    process.exit(conta.fim());
+  }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'representacoes-navegador-'));
   const pastaNotebooks = path.join(tmp, 'notebooks');
   fs.cpSync(path.join(RAIZ, 'notebooks'), pastaNotebooks, { recursive: true });
@@ -262,16 +298,14 @@ async function main() {
     const base = `http://127.0.0.1:${jupyter.porta}`;
     const semToken = await fetch(`${base}/api/contents`).then((r) => r.status).catch(() => 0);
     confere('o JupyterLab exige o token', semToken === 403, `sem token: HTTP ${semToken}`);
+    // (Importado aqui: o teste da tabela LICOES importa este arquivo sem o playwright.)
+    const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
         '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     });
     for (const arquivo of arquivos) {
-      if (!LICOES[arquivo]) {
-        confere(`${arquivo}: há uma entrada para a lição em LICOES`, false);
-        continue;
-      }
       await testaLicao(browser, base, jupyter.token, arquivo, LICOES[arquivo]);
     }
   } catch (e) {
@@ -283,8 +317,8 @@ async function main() {
     }
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  console.log(`\nnavegador: ${passou} passed, ${falhou} failed`);
-  process.exit(falhou ? 1 : 0);
+  process.exit(conta.fim());
 }
 
-main();
+// Importado (por um teste da tabela LICOES), não roda o navegador.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
