@@ -3,7 +3,7 @@
 # termina com a linha "SUITE: N passed, M failed", que este script soma; veja
 # testes/conta.sh):
 #   - formatação (gofmt do módulo inteiro) e vet do Go, os testes dos pacotes
-#     (go test);
+#     (go test) e os do pacote representacoes (pytest, testes/representacoes);
 #   - o kernel sem rede (testes/sem-rede), a tradução do JupyterLab
 #     (testes/idioma), as lições atualizadas sem perder o trabalho do aluno
 #     (testes/atualizacao);
@@ -53,6 +53,9 @@ if [ "$codigo" -ne 0 ] && [ "$n_falha" -eq 0 ]; then
 	confere "go test terminou com código $codigo" 1 "$(tail -40 "$log")"
 fi
 rm -f "$log"
+
+etapa "o pacote representacoes (pytest)"
+roda_suite representacoes bash testes/representacoes/testa.sh
 
 etapa "o kernel sem internet (GOPROXY=off; um import que falta explicado em português)"
 roda_suite sem-rede bash testes/sem-rede/testa.sh
