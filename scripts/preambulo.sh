@@ -1,6 +1,6 @@
-# O começo comum dos scripts do curso que rodam as ferramentas e os testes
-# (scripts/test.sh, scripts/corrige.sh, scripts/resultados.sh e as suítes de
-# testes/): lido com
+# O começo comum dos scripts do curso que abrem o curso, rodam as ferramentas
+# e os testes (scripts/curso.sh, scripts/test.sh, scripts/corrige.sh,
+# scripts/resultados.sh e as suítes de testes/): lido com
 #     . "$(dirname "${BASH_SOURCE[0]}")/…/scripts/preambulo.sh"
 # Define RAIZ (a raiz do curso) e PY (o Python do .venv com o pacote
 # representacoes no PYTHONPATH: "${PY[@]}" -m representacoes … de qualquer
