@@ -222,7 +222,7 @@ if [ -n "$verificacoes" ]; then
 	C exec "$ctr" env PYTHONPATH=/opt/representacoes /opt/representacoes/.venv/bin/python /opt/representacoes/testes/sem-rede/kernel.py \
 		>"$log/sem-rede.log" 2>"$log/sem-rede.err"
 	grep -E '^(ok|FAIL) ' "$log/sem-rede.log" | sed -E 's/^(ok|FAIL) +/&kernel sem rede — /'
-	conta_soma "$(grep -E '^sem-rede: [0-9]+ passed, [0-9]+ failed' "$log/sem-rede.log" | tail -1)" \
+	conta_soma "$(linha_final "$(cat "$log/sem-rede.log")" sem-rede)" \
 		"testes/sem-rede/kernel.py terminou dentro do contêiner" "$log/sem-rede.err"
 	C rm -f "$ctr" >/dev/null
 
@@ -270,7 +270,7 @@ if [ -n "$notebooks" ]; then
 		--modos "$modos" --saida /home/jovyan/saida 2>"$log/notebooks.err" | tee "$log/notebooks.log"
 	cronometro "notebooks no contêiner ($modos)" $(($(date +%s) - t))
 	grep -E '^== ' "$log/notebooks.log" | sed 's/^== /  ⏱ /'
-	conta_soma "$(grep -E '^notebooks: [0-9]+ passed, [0-9]+ failed' "$log/notebooks.log" | tail -1)" \
+	conta_soma "$(linha_final "$(cat "$log/notebooks.log")" notebooks)" \
 		"os notebooks terminaram dentro do contêiner" "$log/notebooks.err"
 	echo "  notebooks executados e figuras: $SAIDA/notebooks/ (logs em $log/)"
 fi
