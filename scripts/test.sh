@@ -33,8 +33,14 @@ notebooks=1
 
 etapa "gofmt (o módulo inteiro)"
 # Todo .go do repositório (os do git e os novos, menos o que o .gitignore
-# ignora: o .venv, as ferramentas, os node_modules).
-mal=$(git ls-files -z -co --exclude-standard -- '*.go' | xargs -0 -r gofmt -l 2>&1)
+# ignora: o .venv, as ferramentas, os node_modules); fora de um clone do git,
+# a pasta inteira menos essas.
+if git rev-parse --git-dir >/dev/null 2>&1; then
+	mal=$(git ls-files -z -co --exclude-standard -- '*.go' | xargs -0 -r gofmt -l 2>&1)
+else
+	mal=$(find . \( -name .venv -o -name .ferramentas -o -name node_modules -o -name dados \) -prune -o \
+		-name '*.go' -print0 | xargs -0 -r gofmt -l 2>&1)
+fi
 [ -z "$mal" ]
 confere "gofmt (arquivos mal formatados: ${mal:-nenhum})" $?
 
