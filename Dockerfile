@@ -44,7 +44,8 @@ RUN apt-get update \
 # refaz a camada grande do setup, só a cópia final, em segundos.
 COPY --chown=${NB_UID}:${NB_GID} go.mod go.sum /opt/representacoes/
 COPY --chown=${NB_UID}:${NB_GID} docker/requirements*.txt /opt/representacoes/docker/
-COPY --chown=${NB_UID}:${NB_GID} scripts/setup.sh scripts/precisa-setup.sh scripts/ambiente-go.sh scripts/idioma.py /opt/representacoes/scripts/
+COPY --chown=${NB_UID}:${NB_GID} scripts/setup.sh scripts/precisa-setup.sh scripts/ambiente-go.sh /opt/representacoes/scripts/
+COPY --chown=${NB_UID}:${NB_GID} representacoes/__init__.py representacoes/__main__.py representacoes/idioma.py /opt/representacoes/representacoes/
 COPY --chown=${NB_UID}:${NB_GID} idioma /opt/representacoes/idioma
 COPY --chown=${NB_UID}:${NB_GID} scripts/bench/velocidade /opt/representacoes/scripts/bench/velocidade
 COPY --chown=${NB_UID}:${NB_GID} scripts/bench/laco /opt/representacoes/scripts/bench/laco

@@ -1,9 +1,9 @@
 // Package docker confere o Dockerfile do curso sem precisar de um motor de
 // contêineres: lê o arquivo com o mesmo analisador que o BuildKit usa e
 // verifica as convenções que a imagem promete. Fica num módulo Go à parte
-// para não pesar nas dependências do curso. O scripts/testa-imagem.sh roda
+// para não pesar nas dependências do curso. O testes/imagem/testa.sh roda
 // estes testes, constrói a imagem e a confere rodando (sem rede); onde não há
-// motor, o scripts/testa-docker.sh roda, fora de um contêiner, os comandos
+// motor, o testes/imagem/simulacao.sh roda, fora de um contêiner, os comandos
 // que a imagem roda.
 package docker
 

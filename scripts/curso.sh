@@ -6,11 +6,9 @@
 # Variáveis: REPRESENTACOES_RAPIDO=1 (modo rápido: menos dados e passos);
 #   REPRESENTACOES_PASTA_NOTEBOOKS: pasta aberta no JupyterLab (padrão: notebooks/).
 set -euo pipefail
-RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/preambulo.sh"
 cd "$RAIZ"
-if "$RAIZ/scripts/precisa-setup.sh"; then
-	bash "$RAIZ/scripts/setup.sh"
-fi
+garante_setup
 porta=8888
 ip=127.0.0.1
 extras=()
@@ -24,11 +22,8 @@ done
 if [ "$(id -u)" = 0 ]; then
 	extras+=(--allow-root) # num contêiner ou máquina de testes; no dia a dia, prefira um usuário comum
 fi
-export REPRESENTACOES_RAIZ="$RAIZ"
 # As configurações do JupyterLab (idioma, tema…) ficam com o curso.
 export JUPYTERLAB_SETTINGS_DIR="${JUPYTERLAB_SETTINGS_DIR:-$RAIZ/.venv/share/jupyter/lab/user-settings}"
-export PATH="$RAIZ/.ferramentas/bin:$PATH"
-export GOMLX_NO_AUTO_INSTALL=1
 echo "▶ Abrindo o JupyterLab em http://$ip:$porta/lab (o endereço com o token aparece abaixo)."
 echo "  Para sair: Ctrl+C duas vezes."
 exec "$RAIZ/.venv/bin/jupyter" lab --no-browser --ip="$ip" --port="$porta" \

@@ -4,7 +4,7 @@
 # docker/inicia.sh o usa para reconhecer uma cópia que o aluno nunca editou,
 # mesmo numa pasta de trabalho de antes do registro .versoes-do-curso: uma
 # cópia igual a uma versão publicada pode ser trocada pela nova sem perder
-# nada. O scripts/testa-atualizacao.sh confere que a lista está em dia.
+# nada. O testes/atualizacao/testa.sh confere que a lista está em dia.
 # Rode depois de mudar uma lição: scripts/licoes-publicadas.sh
 set -euo pipefail
 RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -7,7 +7,7 @@
 RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$RAIZ" || exit 0
 sha256() { if command -v sha256sum >/dev/null; then sha256sum "$@"; else shasum -a 256 "$@"; fi; }
-esperado=$(cat go.mod go.sum docker/requirements*.txt scripts/setup.sh scripts/ambiente-go.sh scripts/idioma.py idioma/jupyterlab-pt_BR.po | sha256 | cut -d' ' -f1)
+esperado=$(cat go.mod go.sum docker/requirements*.txt scripts/setup.sh scripts/ambiente-go.sh representacoes/__init__.py representacoes/__main__.py representacoes/idioma.py idioma/jupyterlab-pt_BR.po | sha256 | cut -d' ' -f1)
 if [ "${1:-}" = --soma ]; then
 	echo "$esperado"
 	exit 0

@@ -6,17 +6,16 @@
 #
 # Uso: scripts/resultados.sh [notebooks/01-cnn.ipynb ...]
 set -euo pipefail
-RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/preambulo.sh"
 cd "$RAIZ"
-"$RAIZ/scripts/precisa-setup.sh" && bash "$RAIZ/scripts/setup.sh"
-export PATH="$RAIZ/.ferramentas/bin:$PATH" REPRESENTACOES_RAIZ="$RAIZ" GOMLX_NO_AUTO_INSTALL=1
+garante_setup
 saida="$RAIZ/saidas/completo"
 modelos=$(mktemp -d)
 trap 'rm -rf "$modelos"' EXIT
 inicio=$(date +%s)
 mkdir -p "$saida"
 carga_inicio=$(cut -d' ' -f1 /proc/loadavg)
-"$RAIZ/.venv/bin/python" scripts/executa_notebooks.py --completo --modos solucoes \
+"${PY[@]}" -m representacoes executa --completo --modos solucoes \
 	--saida "$saida" --modelos "$modelos" "$@" 2>/dev/null | grep -E '^(==|ok|FAIL|notebooks:)' | tee "$saida/.resumo.txt"
 # Quanto cada lição leva no modo completo (o relatório de desempenho, scripts/bench/relatorio.py, mostra).
 {

@@ -178,8 +178,8 @@ mkdir -p "$config_usuario"
 # O pacote pt-BR da comunidade traduz só parte do JupyterLab: juntamos a ele a
 # tradução do curso (idioma/jupyterlab-pt_BR.po) do que falta, sem trocar
 # nenhuma tradução do pacote; refeito sozinho se o pacote ou o catálogo mudar.
-idioma=$("$VENV/bin/python" scripts/idioma.py aplica) ||
-	falha "não consegui juntar a tradução do curso ao pacote pt-BR (scripts/idioma.py aplica)."
+idioma=$("$VENV/bin/python" -m representacoes idioma aplica) ||
+	falha "não consegui juntar a tradução do curso ao pacote pt-BR (python -m representacoes idioma aplica)."
 ok "${idioma#✔ }"
 # (Sem grep -q: com pipefail, o grep que sai na primeira linha pode quebrar o
 # cano do jupyter e fazer o teste falhar por acaso.)

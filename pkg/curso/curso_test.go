@@ -95,7 +95,7 @@ func TestRegistraEConfere(t *testing.T) {
 	t.Setenv("REPRESENTACOES_RESULTADOS", arquivo)
 	Confere("dois mais dois dá quatro", 2+2 == 4)
 	Confere("a Lua é de queijo", false)
-	Registra(TipoExercicio, map[string]any{"id": "00-x", "passou": true})
+	Registra(LinhaExercicio{ID: "00-x", Passou: true})
 	f, err := os.Open(arquivo)
 	if err != nil {
 		t.Fatal(err)

@@ -35,14 +35,11 @@ func publica(cfg *config, res Resultado, falhas ...falha) Resultado {
 }
 
 // registra acrescenta o resultado ao arquivo de resultados do curso
-// (curso.Registra), se houver um. A dica vai junto (campo "dica"), para a
-// página de correção do professor (scripts/corrige.py).
+// (curso.Registra), se houver um. A dica vai junto, para a página de
+// correção do professor (python -m representacoes corrige).
 func registra(res Resultado, dica string) {
-	campos := map[string]any{"id": res.ID, "passou": res.Passou, "casos": res.Casos, "falhas": res.Falhas, "mensagem": res.Mensagem}
-	if dica != "" {
-		campos["dica"] = dica
-	}
-	curso.Registra(curso.TipoExercicio, campos)
+	curso.Registra(curso.LinhaExercicio{ID: res.ID, Passou: res.Passou, Casos: res.Casos, Falhas: res.Falhas,
+		Mensagem: res.Mensagem, Dica: dica})
 }
 
 func titulo(res Resultado) string {

@@ -1,4 +1,4 @@
-# Configuração do JupyterHub do teste (scripts/testa-hub.sh): tudo na
+# Configuração do JupyterHub do teste (testes/hub/testa.sh): tudo na
 # interface local, alunos de mentira com senha (DummyAuthenticator), um
 # servidor por aluno como processo do usuário do sistema dele
 # (LocalProcessSpawner) e o mesmo comando que a imagem roda numa turma:

@@ -1,5 +1,6 @@
-"""Confere o kernel do curso sem internet (o scripts/test.sh roda este teste
-num espaço de rede só com a interface local, com `unshare -n`, quando é root).
+"""Confere o kernel do curso sem internet (testes/sem-rede/testa.sh roda este
+teste num espaço de rede só com a interface local, com `unshare -n`, quando
+é root; o testes/imagem/testa.sh, dentro do contêiner).
 
 O GoNB roda "go get" antes de cada célula, e o "go get" consulta o proxy de
 módulos mesmo quando o cache já tem tudo; o scripts/kernel-gonb.sh desliga o
@@ -13,18 +14,19 @@ o curso não tem. Este teste roda, num notebook de poucas células:
      antes da atualização do curso): a célula tem de falhar com a frase em
      português que diz o que falta, sem a pilha de erros do go em inglês.
 
-Uso: .venv/bin/python scripts/testa_sem_rede.py
+Uso: testes/sem-rede/testa.sh (ou, com a raiz do curso no PYTHONPATH,
+     .venv/bin/python testes/sem-rede/kernel.py)
 Termina com a linha "sem-rede: N passed, M failed".
 """
 
 import re
 import sys
-from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 
-RAIZ = Path(__file__).resolve().parent.parent
+from representacoes import RAIZ
+from representacoes.conta import Conta
 
 CELULAS = [
     ("o gonum/plot vem do cache de módulos",
@@ -65,12 +67,11 @@ def main():
     nb.cells = [nbformat.v4.new_code_cell(c[1]) for c in CELULAS]
     cliente = NotebookClient(nb, kernel_name="gonb", timeout=300, allow_errors=True,
                              resources={"metadata": {"path": str(RAIZ / "notebooks")}})
-    passou = falhou = 0
+    conta = Conta("sem-rede")
     try:
         cliente.execute()
     except Exception as e:  # noqa: BLE001
-        print(f"FAIL o kernel GoNB rodou o notebook de teste: {e}")
-        falhou += 1
+        conta.confere("o kernel GoNB rodou o notebook de teste", False, str(e))
     for (nome, _, espera_saida, espera_erro), celula in zip(CELULAS, nb.cells):
         t = texto_das_saidas(celula)
         erro = any(o.get("output_type") == "error" for o in celula.get("outputs", []))
@@ -78,14 +79,8 @@ def main():
             ok = not erro and espera_saida in t
         else:
             ok = erro and espera_erro in t and "go.work" not in t and "cannot find module" not in t
-        if ok:
-            passou += 1
-            print(f"ok   {nome}")
-        else:
-            falhou += 1
-            print(f"FAIL {nome}:\n   " + t.strip()[-1500:].replace("\n", "\n   "))
-    print(f"\nsem-rede: {passou} passed, {falhou} failed")
-    return 1 if falhou else 0
+        conta.confere(nome, ok, "a saída foi:\n" + t.strip()[-1500:])
+    return conta.fim()
 
 
 if __name__ == "__main__":

@@ -18,18 +18,16 @@ Os resultados das verificações chegam por REPRESENTACOES_RESULTADOS (um JSON
 por linha, escrito pelo pacote exercicios). Os notebooks executados e as
 figuras que eles mostraram ficam em saidas/notebooks/ para quem quiser ver.
 
-Uso: .venv/bin/python scripts/executa_notebooks.py [notebooks/00-introducao.ipynb ...]
+Uso: python -m representacoes executa [notebooks/00-introducao.ipynb ...]
      [--modos solucoes,entregue] [--saida saidas/notebooks]
-Termina com a linha "N passed, M failed" e código de saída 1 se algo falhou.
+Termina com a linha "notebooks: N passed, M failed" e código de saída 1 se algo falhou.
 """
 
 import argparse
 import base64
 import copy
-import json
 import os
 import re
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -38,53 +36,14 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-RAIZ = Path(__file__).resolve().parent.parent
-BLOCO_GO = re.compile(r"```go\n(.*?)```", re.S)
-
-
-def solucoes(nb):
-    """Devolve {id: código} das células de solução de um notebook."""
-    sol = {}
-    for c in nb.cells:
-        ident = c.metadata.get("solucao")
-        if c.cell_type == "markdown" and ident:
-            m = BLOCO_GO.search(c.source)
-            if not m:
-                raise ValueError(f"a solução {ident!r} não tem um bloco ```go")
-            sol[ident] = m.group(1).rstrip() + "\n"
-    return sol
-
-
-def exercicios(nb):
-    return [c.metadata["exercicio"] for c in nb.cells if c.cell_type == "code" and c.metadata.get("exercicio")]
+from . import RAIZ, celulas, resultados
+from .conta import Conta
 
 
 def prepara(nb, modo):
-    nb = copy.deepcopy(nb)
-    if modo == "solucoes":
-        sol = solucoes(nb)
-        for c in nb.cells:
-            ident = c.metadata.get("exercicio")
-            if c.cell_type == "code" and ident:
-                if ident not in sol:
-                    raise ValueError(f"o exercício {ident!r} não tem solução no notebook")
-                c.source = sol[ident]
-    return nb
-
-
-def le_resultados(caminho):
-    """Lê as verificações de exercícios ({id: [...]}) e as afirmações da lição
-    (curso.Confere: [(descrição, ok)])."""
-    res, afirmacoes = {}, []
-    if caminho.exists():
-        for linha in caminho.read_text(encoding="utf-8").splitlines():
-            if linha.strip():
-                r = json.loads(linha)
-                if r.get("tipo") == "afirmacao":
-                    afirmacoes.append((r["afirmacao"], r["ok"]))
-                else:
-                    res.setdefault(r["id"], []).append(r)
-    return res, afirmacoes
+    """O notebook como roda no modo: "solucoes" (cada exercício com a solução
+    de referência) ou "entregue" (como o aluno o recebe)."""
+    return celulas.com_solucoes(nb) if modo == "solucoes" else copy.deepcopy(nb)
 
 
 def salva_figuras(nb, pasta, prefixo):
@@ -110,14 +69,14 @@ def salva_figuras(nb, pasta, prefixo):
 
 def executa(caminho, modo, pasta_modelos, saida, timeout_celula, completo=False):
     nb = nbformat.read(caminho, as_version=4)
-    ids = exercicios(nb)
+    ids = celulas.exercicios(nb)
     nb = prepara(nb, modo)
-    resultados = Path(tempfile.mkstemp(prefix="resultados-", suffix=".jsonl")[1])
-    resultados.write_text("")
+    arquivo = Path(tempfile.mkstemp(prefix="resultados-", suffix=".jsonl")[1])
+    arquivo.write_text("")
     env = dict(os.environ)
     env.update(
         REPRESENTACOES_RAPIDO="0" if completo else "1",
-        REPRESENTACOES_RESULTADOS=str(resultados),
+        REPRESENTACOES_RESULTADOS=str(arquivo),
         REPRESENTACOES_MODELOS=str(pasta_modelos),
         REPRESENTACOES_RAIZ=str(RAIZ),
     )
@@ -143,8 +102,9 @@ def executa(caminho, modo, pasta_modelos, saida, timeout_celula, completo=False)
         for o in c.get("outputs", []):
             if o.get("output_type") == "error":
                 falhas.append(f"célula {i} terminou com erro: {o.get('ename')}: {o.get('evalue')}"[:2000])
-    res, afirmacoes = le_resultados(resultados)
-    resultados.unlink(missing_ok=True)
+    lidos = resultados.le(arquivo)
+    arquivo.unlink(missing_ok=True)
+    res, afirmacoes = lidos.exercicios, lidos.afirmacoes
     verificacoes = []
     for ident in ids:
         rs = res.get(ident)
@@ -177,8 +137,8 @@ def executa(caminho, modo, pasta_modelos, saida, timeout_celula, completo=False)
     return falhas, verificacoes, duracao, figuras
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def main(argv=None):
+    ap = argparse.ArgumentParser(prog="python -m representacoes executa", description=__doc__.split("\n")[0])
     ap.add_argument("notebooks", nargs="*", type=Path)
     ap.add_argument("--modos", default="solucoes,entregue")
     ap.add_argument("--saida", type=Path, default=RAIZ / "saidas" / "notebooks")
@@ -186,9 +146,9 @@ def main():
     ap.add_argument("--completo", action="store_true",
                     help="modo completo (todos os dados e passos): mede os resultados da lição")
     ap.add_argument("--modelos", type=Path, help="pasta de modelos (padrão: uma temporária)")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     notebooks = args.notebooks or sorted((RAIZ / "notebooks").glob("[0-9]*.ipynb"))
-    passou = falhou = 0
+    conta = Conta("notebooks")
     with tempfile.TemporaryDirectory(prefix="representacoes-modelos-") as temporaria:
         modelos = args.modelos or temporaria
         for nbpath in notebooks:
@@ -197,25 +157,8 @@ def main():
                                                     args.timeout_celula, args.completo)
                 rotulo = f"{nbpath.name} [{modo}]"
                 print(f"\n== {rotulo}: {dur:.0f}s, {figs} figuras", flush=True)
-                if falhas:
-                    falhou += 1
-                    print(f"FAIL {rotulo}: execução")
-                    for f in falhas:
-                        print("   " + f.replace("\n", "\n   "))
-                else:
-                    passou += 1
-                    print(f"ok   {rotulo}: todas as células rodaram sem erro")
+                conta.confere(f"{rotulo}: " + ("execução" if falhas else "todas as células rodaram sem erro"),
+                              not falhas, "\n".join(falhas))
                 for ident, ok, msg in verifs:
-                    if ok:
-                        passou += 1
-                        print(f"ok   {rotulo} {'exercício ' if ident[0] != '(' else ''}{ident}: {msg}")
-                    else:
-                        falhou += 1
-                        print(f"FAIL {rotulo} {'exercício ' if ident[0] != '(' else ''}{ident}: {msg}")
-                sys.stdout.flush()
-    print(f"\nnotebooks: {passou} passed, {falhou} failed")
-    return 1 if falhou else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+                    conta.confere(f"{rotulo} {'exercício ' if ident[0] != '(' else ''}{ident}: {msg}", ok)
+    return conta.fim()

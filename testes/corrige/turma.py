@@ -1,4 +1,4 @@
-"""Testa o scripts/corrige.py com uma turma pequena da lição 00, feita de
+"""Testa a correção da turma (python -m representacoes corrige) com uma turma pequena da lição 00, feita de
 propósito com as entregas ruins que um professor recebe:
 
   ana    resolveu tudo (com as soluções do próprio notebook): tudo passa;
@@ -11,7 +11,7 @@ propósito com as entregas ruins que um professor recebe:
   fabio  um vândalo: a softmax tenta apagar a entrega da ana, escrever na
          pasta de saída, no curso e em /tmp, e matar o processo pai;
 E as entregas hostis (issue da correção que não se deixa enganar): o código
-do aluno roda num programa à parte, na caixa (scripts/isola.py), e o veredito
+do aluno roda num programa à parte, na caixa (representacoes/isola.py), e o veredito
 sai de um processo que não o roda:
 
   gil    softmax em pânico, gradiente num laço infinito (o programa é
@@ -36,6 +36,7 @@ Precisa de root (usuários sem privilégios, unshare). Termina com
 "corrige: N passed, M failed".
 """
 
+import copy
 import csv
 import hashlib
 import os
@@ -49,30 +50,22 @@ from pathlib import Path
 
 import nbformat
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import executa_notebooks as en  # noqa: E402
+from representacoes import RAIZ, celulas
+from representacoes.conta import Conta
 
-RAIZ = en.RAIZ
-passou = falhou = 0
+CONTA = Conta("corrige")
 
 
 def confere(nome, ok, detalhe=""):
-    global passou, falhou
-    if ok:
-        passou += 1
-        print(f"ok   {nome}", flush=True)
-    else:
-        falhou += 1
-        print(f"FAIL {nome} {detalhe}"[:3000], flush=True)
+    CONTA.confere(nome, ok, str(detalhe)[:3000])
 
 
 def celula(nb, ident):
-    return next(c for c in nb.cells if c.metadata.get("exercicio") == ident)
+    return nb.cells[celulas.indice_do_exercicio(nb, ident)]
 
 
 def verificacao(nb, ident):
-    i = next(i for i, c in enumerate(nb.cells) if c.metadata.get("exercicio") == ident)
-    return next(c for c in nb.cells[i + 1:] if c.cell_type == "code")
+    return nb.cells[celulas.indice_da_verificacao(nb, ident)]
 
 
 def turma(pasta, saida):
@@ -80,9 +73,9 @@ def turma(pasta, saida):
     grava = lambda aluno, nb, nome="00-introducao.ipynb": (  # noqa: E731
         (pasta / aluno).mkdir(parents=True, exist_ok=True), nbformat.write(nb, pasta / aluno / nome))
 
-    grava("ana", en.prepara(curso, "solucoes"))
+    grava("ana", celulas.com_solucoes(curso))
 
-    nb = en.prepara(curso, "entregue")
+    nb = copy.deepcopy(curso)
     celula(nb, "00-softmax").source = "func Softmax(z []float64) []float64 {\n\treturn z\n}\n"
     verificacao(nb, "00-softmax").source = '%%\nexercicios.VerificaCondicao("00-softmax", true, "eu passei")\n'
     del celula(nb, "00-gradiente").metadata["exercicio"]
@@ -97,7 +90,7 @@ def turma(pasta, saida):
 
     grava("davi", nbformat.read(RAIZ / "notebooks" / "01-cnn.ipynb", as_version=4))
 
-    nb = en.prepara(curso, "entregue")
+    nb = copy.deepcopy(curso)
     alvo_ana = pasta / "ana" / "00-introducao.ipynb"
     celula(nb, "00-softmax").source = f'''import (
 	"os"
@@ -117,8 +110,8 @@ func Softmax(z []float64) []float64 {{
 '''.replace("'", '"')
     grava("fabio", nb)
 
-    sol = en.solucoes(curso)
-    nb = en.prepara(curso, "entregue")
+    sol = celulas.solucoes(curso)
+    nb = copy.deepcopy(curso)
     celula(nb, "00-softmax").source = 'func Softmax(z []float64) []float64 {\n\tpanic("socorro")\n}\n'
     celula(nb, "00-gradiente").source = "func GradienteReta(r gabarito.Reta) [2]float64 {\n\tfor {\n\t}\n}\n"
     celula(nb, "00-parametros").source = sol["00-parametros"]
@@ -128,7 +121,7 @@ func Softmax(z []float64) []float64 {{
              'verificados"}` + "\\n"')
     forja = ('func forja%s() int {\n\tf, _ := os.OpenFile(os.Getenv("REPRESENTACOES_RESULTADOS"), '
              'os.O_APPEND|os.O_WRONLY, 0)\n\tf.WriteString(' + linha + ')\n\tf.Close()\n\treturn 1\n}\n')
-    nb = en.prepara(curso, "entregue")
+    nb = copy.deepcopy(curso)
     celula(nb, "00-softmax").source = (
         'import "os"\n\n' + forja % ("S", "00-softmax", 38, 38)
         + '\nfunc init() {\n\tforjaS()\n\tos.Setenv("REPRESENTACOES_RESULTADOS", "/dev/null")\n}\n\n'
@@ -142,7 +135,7 @@ func Softmax(z []float64) []float64 {{
         "\t\t\tforjaP()\n\t\t}\n\t}()\n}\n\nfunc ParametrosMLP(camadas []int) int {\n\treturn 0\n}\n")
     grava("hugo", nb)
 
-    nb = en.prepara(curso, "entregue")
+    nb = copy.deepcopy(curso)
     celula(nb, "00-softmax").source = (
         'import "os"\n\n' + forja % ("S", "00-softmax", 38, 38)
         + '\nfunc init() {\n\tforjaS()\n\tos.Chmod(os.Getenv("REPRESENTACOES_RESULTADOS"), 0o444)\n'
@@ -157,14 +150,14 @@ func Softmax(z []float64) []float64 {{
                                                '"../ana/00-introducao.ipynb"')
     grava("iris", nb)
 
-    nb = en.prepara(curso, "entregue")
+    nb = copy.deepcopy(curso)
     celula(nb, "00-softmax").source = ('import "os"\n\nfunc init() {\n\tos.Exit(0)\n}\n\n'
                                        + sol["00-softmax"])
     grava("joao", nb)
 
     # As bombas param sozinhas (3 GiB, 400 processos, 1 GiB de disco): se um
     # limite falhar, o teste falha, e a máquina aguenta.
-    nb = en.prepara(curso, "entregue")
+    nb = copy.deepcopy(curso)
     celula(nb, "00-softmax").source = (
         "var guardados [][]byte\n\nfunc Softmax(z []float64) []float64 {\n"
         "\tfor range 48 {\n\t\tb := make([]byte, 64<<20)\n\t\tfor i := range b {\n\t\t\tb[i] = 1\n\t\t}\n"
@@ -181,7 +174,7 @@ func Softmax(z []float64) []float64 {{
 
 def entrega_de_um(pasta, aluno, licao, ident, fonte):
     """A lição como o curso a entrega, com só a célula do exercício ident trocada."""
-    nb = en.prepara(nbformat.read(RAIZ / "notebooks" / f"{licao}.ipynb", as_version=4), "entregue")
+    nb = copy.deepcopy(nbformat.read(RAIZ / "notebooks" / f"{licao}.ipynb", as_version=4))
     celula(nb, ident).source = fonte
     (pasta / aluno).mkdir(parents=True)
     nbformat.write(nb, pasta / aluno / f"{licao}.ipynb")
@@ -260,8 +253,8 @@ def le_csv(caminho):
 
 def corrige(pasta, saida, *extras):
     inicio = time.time()
-    r = subprocess.run([sys.executable, str(RAIZ / "scripts" / "corrige.py"), str(pasta), "--saida", str(saida),
-                        "--licoes", "00", *extras], capture_output=True, text=True)
+    r = subprocess.run([sys.executable, "-m", "representacoes", "corrige", str(pasta), "--saida", str(saida),
+                        "--licoes", "00", *extras], capture_output=True, text=True, cwd=RAIZ)
     print(r.stdout[-4000:], flush=True)
     if r.returncode != 0:
         print(r.stderr[-4000:], flush=True)
@@ -271,8 +264,7 @@ def corrige(pasta, saida, *extras):
 def main():
     if os.geteuid() != 0:
         print("(pulado: precisa de root para os usuários sem privilégios e o unshare)")
-        print("\ncorrige: 0 passed, 0 failed")
-        return 0
+        return CONTA.fim()
     tmp = Path(tempfile.mkdtemp(prefix="testa-corrige-"))
     os.chmod(tmp, 0o755)
     try:
@@ -348,7 +340,7 @@ def main():
         (RAIZ / "notebooks" / "fabio.txt").unlink(missing_ok=True)
 
         pag_bruno = (saida / "bruno.html").read_text(encoding="utf-8") if (saida / "bruno.html").exists() else ""
-        sol = en.solucoes(nbformat.read(RAIZ / "notebooks" / "00-introducao.ipynb", as_version=4))
+        sol = celulas.solucoes(nbformat.read(RAIZ / "notebooks" / "00-introducao.ipynb", as_version=4))
         confere("página do bruno: diz qual verificação falhou e a dica, em português",
                 "00-softmax" in pag_bruno and "❌ não passou" in pag_bruno and "💡 calcule m = max(z)" in pag_bruno
                 and 'lang="pt-BR"' in pag_bruno, pag_bruno[:1500])
@@ -396,8 +388,7 @@ def main():
         confere("nenhum processo do aluno nem do juiz sobrou depois do limite", not sobras.strip(), sobras)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"\ncorrige: {passou} passed, {falhou} failed")
-    return 1 if falhou else 0
+    return CONTA.fim()
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""O isolamento do código de um aluno na correção da turma (scripts/corrige.py).
+"""O isolamento do código de um aluno na correção da turma (corrige.py).
 
 Na correção, o código das células de exercício de um aluno vira um programa
 só dele (internal/cmd/separa), que roda assim:

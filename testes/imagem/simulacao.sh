@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Confere a imagem Docker sem um Docker: roda, fora do contêiner, o que a
-# imagem roda. É o plano B do scripts/testa-imagem.sh, que constrói e roda a
+# imagem roda. É o plano B do testes/imagem/testa.sh, que constrói e roda a
 # imagem de verdade onde há um motor de contêineres (um daemon Docker, ou
 # buildah e podman como root); sem nenhum (um notebook sem root), ele roda
 # esta simulação.
@@ -16,16 +16,11 @@
 # Precisa de root (cria um usuário e instala pacotes). Termina com
 # "docker: N passed, M failed".
 set -uo pipefail
-RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-passou=0
-falhou=0
-confere() { # confere NOME CONDICAO(0/1) [DETALHE]
-	if [ "$2" -eq 0 ]; then passou=$((passou + 1)); echo "ok   $1"; else falhou=$((falhou + 1)); echo "FAIL $1 ${3:-}"; fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/../../scripts/preambulo.sh"
+. "$RAIZ/testes/conta.sh"
+conta_inicia docker
 fim() {
-	echo
-	echo "docker: $passou passed, $falhou failed"
-	[ "$falhou" -eq 0 ]
+	conta_fim
 	exit
 }
 

@@ -5,9 +5,9 @@
 # package-lock.json — e roda, sem rede (scripts/sem-rede.sh). As capturas de
 # tela ficam em saidas/navegador/.
 #
-# Uso: scripts/testa-navegador.sh [notebooks/00-introducao.ipynb ...]
+# Uso: testes/navegador/testa.sh [notebooks/00-introducao.ipynb ...]
 set -euo pipefail
-RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/../../scripts/preambulo.sh"
 cd "$RAIZ/testes/navegador"
 
 falta=()

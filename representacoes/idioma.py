@@ -21,7 +21,7 @@ tradução dos que o pacote não traduz (idioma/jupyterlab-pt_BR.po). Este scrip
             que ele serve em /lab/api/translations/pt_BR, os textos do .pot
             sem tradução. Termina com "idioma: N passed, M failed".
 
-Uso: .venv/bin/python scripts/idioma.py {catalogo|faltam|aplica|testa}
+Uso: python -m representacoes idioma {catalogo|faltam|aplica|testa}
 """
 
 import contextlib
@@ -41,7 +41,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-RAIZ = Path(__file__).resolve().parent.parent
+from . import RAIZ  # noqa: E402
 PASTA = RAIZ / "idioma"
 POT = PASTA / "jupyterlab.pot"
 PO = PASTA / "jupyterlab-pt_BR.po"
@@ -214,7 +214,7 @@ def catalogo():
     cat = Catalog(project="jupyterlab", version=jupyterlab.__version__, fuzzy=False,
                   header_comment=(
                       f"# Todos os textos traduzíveis do JupyterLab {jupyterlab.__version__} (domínio jupyterlab),\n"
-                      "# extraídos do JupyterLab instalado por scripts/idioma.py catalogo."))
+                      "# extraídos do JupyterLab instalado por python -m representacoes idioma catalogo."))
     for (ctx, txt), (plural, refs) in sorted(juntos.items(), key=lambda kv: (kv[0][0] or "", kv[0][1])):
         cat.add((txt, plural) if plural else txt, context=ctx, locations=[(r, None) for r in sorted(refs)])
     buf = io.BytesIO()
@@ -383,14 +383,9 @@ def _placeholders(texto):
     return sorted(re.findall(r"%\d+|\$|\{[a-zA-Z_]*\}|`[^`]*`", texto))
 
 
-def testa():
-    passou = falhou = 0
-
-    def confere(nome, ok, detalhe=""):
-        nonlocal passou, falhou
-        passou += ok
-        falhou += not ok
-        print(f"{'ok  ' if ok else 'FAIL'} {nome}" + (f" — {detalhe}" if detalhe and not ok else ""))
+def testa(conta):
+    """As conferências da tradução servida, contadas em conta."""
+    confere = conta.confere
 
     inicio = time.monotonic()
     # O catálogo do curso, conferido sem servidor.
@@ -413,7 +408,7 @@ def testa():
     instalado = sha(pasta_pacote() / f"{DOMINIO}.json")
     confere("o catálogo do repositório está aplicado ao pacote instalado",
             registro.get("po") == sha(PO) and registro.get("depois", {}).get("json") == instalado,
-            "rode scripts/setup.sh (ou .venv/bin/python scripts/idioma.py aplica)")
+            "rode scripts/setup.sh (ou python -m representacoes idioma aplica)")
 
     tmp = Path(tempfile.mkdtemp(prefix="representacoes-idioma-"))
     porta, token = _porta_livre(), secrets.token_hex(16)
@@ -452,7 +447,7 @@ def testa():
             log.flush()
             confere("o JupyterLab serve /lab/api/translations/pt_BR", False,
                     f"{erro}; fim do log: {(tmp / 'jupyter.log').read_text(errors='replace')[-1500:]}")
-            return passou, falhou
+            return
         servido = dados.get("data", {}).get(DOMINIO, {})
         confere("o JupyterLab serve /lab/api/translations/pt_BR com o domínio jupyterlab", bool(servido),
                 f"domínios servidos: {', '.join(sorted(dados.get('data', {})))}")
@@ -470,7 +465,7 @@ def testa():
             confere(f"nenhuma das {sum(1 for k, v in comunidade.items() if k and traduzido(v))} traduções "
                     "da comunidade foi trocada", not trocados, "; ".join(map(repr, trocados[:5])))
         else:
-            confere("o catálogo do curso foi aplicado (scripts/idioma.py aplica)", False,
+            confere("o catálogo do curso foi aplicado (python -m representacoes idioma aplica)", False,
                     f"não achei {copia}")
         cfg = pega("/lab/api/settings/@jupyterlab/translation-extension:plugin")
         local = cfg.get("settings", {}).get("locale") or json.loads(cfg.get("raw") or "{}").get("locale")
@@ -485,28 +480,27 @@ def testa():
         log.close()
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"({time.monotonic() - inicio:.1f} s)")
-    return passou, falhou
 
 
-def main():
-    acao = sys.argv[1] if len(sys.argv) > 1 else ""
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    acao = argv[0] if argv else ""
     if acao == "catalogo":
         catalogo()
     elif acao == "aplica":
         aplica()
     elif acao == "faltam":
-        escreve_faltam(sys.argv[2] if len(sys.argv) > 2 else "/tmp/faltam.po")
+        escreve_faltam(argv[1] if len(argv) > 1 else "/tmp/faltam.po")
     elif acao == "testa":
+        from .conta import Conta  # só aqui: o setup roda "aplica" com só este módulo, o __init__ e o __main__
+
+        conta = Conta("idioma")
         try:
-            passou, falhou = testa()
+            testa(conta)
         except Exception as e:  # o teste sempre termina com a linha de contagem
-            print(f"FAIL o teste do idioma quebrou: {e!r}")
-            passou, falhou = 0, 1
-        print(f"\nidioma: {passou} passed, {falhou} failed")
-        sys.exit(1 if falhou else 0)
+            conta.confere("o teste do idioma terminou", False, repr(e))
+        return conta.fim()
     else:
-        sys.exit(__doc__)
-
-
-if __name__ == "__main__":
-    main()
+        print(__doc__, file=sys.stderr)
+        return 1
+    return 0

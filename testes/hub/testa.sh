@@ -10,13 +10,15 @@
 # Instala, se faltar: o jupyterhub (docker/requirements-hub.txt) e o coletor
 # (testes/hub/requirements.txt) no .venv, os pacotes npm e o Chromium.
 set -uo pipefail
-RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/../../scripts/preambulo.sh"
+. "$RAIZ/testes/conta.sh"
 if [ "$(id -u)" != 0 ]; then
 	echo "(pulado: o teste do hub cria usuários do sistema e precisa de root)"
-	echo "hub: 0 passed, 0 failed"
+	conta_inicia hub
+	conta_fim
 	exit 0
 fi
-"$RAIZ/scripts/precisa-setup.sh" && { bash "$RAIZ/scripts/setup.sh" || exit 1; }
+garante_setup || exit 1
 if ! [ -x "$RAIZ/.venv/bin/jupyterhub" ] || ! "$RAIZ/.venv/bin/python" -c 'import jupyterhub_idle_culler' 2>/dev/null; then
 	"$RAIZ/.venv/bin/pip" install --quiet --disable-pip-version-check \
 		-r "$RAIZ/docker/requirements-hub.txt" -r "$RAIZ/testes/hub/requirements.txt" || exit 1

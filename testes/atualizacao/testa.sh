@@ -6,12 +6,9 @@
 # motor de contêineres: roda sempre, no scripts/test.sh.
 # Termina com a linha "atualizacao: N passed, M failed".
 set -uo pipefail
-RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-passou=0
-falhou=0
-confere() { # confere NOME CONDICAO(0/1) [DETALHE]
-	if [ "$2" -eq 0 ]; then passou=$((passou + 1)); echo "ok   $1"; else falhou=$((falhou + 1)); echo "FAIL $1 ${3:-}"; fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/../../scripts/preambulo.sh"
+. "$RAIZ/testes/conta.sh"
+conta_inicia atualizacao
 
 atualiza_teste() {
 	local d c t log
@@ -93,6 +90,4 @@ if git -C "$RAIZ" rev-parse --git-dir >/dev/null 2>&1; then
 	confere "docker/licoes-publicadas.txt tem toda versão de lição do histórico (senão: scripts/licoes-publicadas.sh)" $? "$faltam"
 fi
 
-echo
-echo "atualizacao: $passou passed, $falhou failed"
-[ "$falhou" -eq 0 ]
+conta_fim

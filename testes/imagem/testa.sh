@@ -11,7 +11,7 @@
 #      para a pasta de trabalho; ao subir de novo, a lição editada pelo aluno
 #      não é sobrescrita; com uma pasta de trabalho do root, ele para e explica;
 #   4. os cinco notebooks rodam DENTRO do contêiner, sem rede, no modo rápido,
-#      com as soluções e como entregues (scripts/executa_notebooks.py); os
+#      com as soluções e como entregues (python -m representacoes executa); os
 #      notebooks executados e as figuras ficam em saidas/imagem/notebooks/.
 # Cada espera tem prazo e uma condição de verdade (a linha do token no log, o
 # HTTP 200 da rota de saúde): nada de "sleep" que pode ser curto demais.
@@ -19,15 +19,16 @@
 # Motor: o docker, se um daemon responde (docker info); senão, buildah e podman
 # (root; instalados com apt-get se faltarem). Sem nenhum dos dois (um computador
 # sem root, sem Docker), não há como rodar a imagem: o script diz isso e roda
-# a simulação de antes, scripts/testa-docker.sh (Dockerfile + os comandos da
-# imagem fora de um contêiner).
+# a simulação de antes, testes/imagem/simulacao.sh (Dockerfile + os comandos
+# da imagem fora de um contêiner).
 #
-# Uso: scripts/testa-imagem.sh [--sem-notebooks | --so-notebooks] [--modos solucoes,entregue]
-#      scripts/testa-imagem.sh --motor   (só diz qual motor usaria: docker, podman ou
-#                                         nenhum; código 0 se há um)
+# Uso: testes/imagem/testa.sh [--sem-notebooks | --so-notebooks] [--modos solucoes,entregue]
+#      testes/imagem/testa.sh --motor   (só diz qual motor usaria: docker, podman ou
+#                                        nenhum; código 0 se há um)
 # Termina com a linha "imagem: N passed, M failed".
 set -uo pipefail
-RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/../../scripts/preambulo.sh"
+. "$RAIZ/testes/conta.sh"
 cd "$RAIZ"
 IMAGEM=${REPRESENTACOES_IMAGEM:-representacoes}
 SAIDA="$RAIZ/saidas/imagem"
@@ -45,26 +46,7 @@ while [ $# -gt 0 ]; do
 	esac
 done
 
-passou=0
-falhou=0
-confere() { # confere NOME CODIGO [DETALHE]
-	if [ "$2" -eq 0 ]; then
-		passou=$((passou + 1)); echo "ok   $1"
-	else
-		falhou=$((falhou + 1)); echo "FAIL $1"
-		[ -z "${3:-}" ] || printf '%s\n' "$3" | sed 's/^/     /'
-	fi
-}
-# soma "SUITE: N passed, M failed" NOME LOG_DE_ERROS: soma a linha final de
-# uma suíte; se ela não veio, conta uma falha e mostra o fim dos erros.
-soma() {
-	if [ -n "$1" ]; then
-		passou=$((passou + $(sed -E 's/.*: ([0-9]+) passed.*/\1/' <<<"$1")))
-		falhou=$((falhou + $(sed -E 's/.* ([0-9]+) failed/\1/' <<<"$1")))
-	else
-		confere "$2" 1 "$(tail -30 "$3")"
-	fi
-}
+conta_inicia imagem
 etapa() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
 tempos=()
 cronometro() { tempos+=("$1: $2s"); echo "  ⏱ $1: $2s"; }
@@ -74,9 +56,7 @@ fim() {
 		echo "Tempos:"
 		printf '  %s\n' "${tempos[@]}"
 	fi
-	echo
-	echo "imagem: $passou passed, $falhou failed"
-	[ "$falhou" -eq 0 ]
+	conta_fim
 	exit
 }
 
@@ -96,17 +76,8 @@ fi
 if [ -z "$motor" ]; then
 	echo "Não há aqui um motor de contêineres que eu possa usar (nenhum daemon Docker responde a 'docker info'"
 	echo "e, sem root, não dá para usar buildah e podman). Sem ele, a imagem não pode ser construída nem rodada:"
-	echo "rodo a simulação scripts/testa-docker.sh (o Dockerfile e os comandos da imagem fora de um contêiner)."
-	simulacao=$(mktemp)
-	bash "$RAIZ/scripts/testa-docker.sh" | tee "$simulacao"
-	linha=$(grep -E '^docker: [0-9]+ passed, [0-9]+ failed' "$simulacao" | tail -1)
-	rm -f "$simulacao"
-	if [ -n "$linha" ]; then
-		passou=$(sed -E 's/.*: ([0-9]+) passed.*/\1/' <<<"$linha")
-		falhou=$(sed -E 's/.* ([0-9]+) failed/\1/' <<<"$linha")
-	else
-		confere "scripts/testa-docker.sh terminou" 1
-	fi
+	echo "rodo a simulação testes/imagem/simulacao.sh (o Dockerfile e os comandos da imagem fora de um contêiner)."
+	roda_suite docker bash "$RAIZ/testes/imagem/simulacao.sh"
 	fim
 fi
 
@@ -248,11 +219,11 @@ if [ -n "$verificacoes" ]; then
 	confere "DEBIAN_FRONTEND não vaza para o ambiente do aluno" $?
 	# O kernel sem rede (GOPROXY=off): o que o curso usa vem do cache de
 	# módulos da imagem; um import que falta é explicado em português.
-	C exec "$ctr" /opt/representacoes/.venv/bin/python /opt/representacoes/scripts/testa_sem_rede.py \
+	C exec "$ctr" env PYTHONPATH=/opt/representacoes /opt/representacoes/.venv/bin/python /opt/representacoes/testes/sem-rede/kernel.py \
 		>"$log/sem-rede.log" 2>"$log/sem-rede.err"
 	grep -E '^(ok|FAIL) ' "$log/sem-rede.log" | sed -E 's/^(ok|FAIL) +/&kernel sem rede — /'
-	soma "$(grep -E '^sem-rede: [0-9]+ passed, [0-9]+ failed' "$log/sem-rede.log" | tail -1)" \
-		"scripts/testa_sem_rede.py terminou dentro do contêiner" "$log/sem-rede.err"
+	conta_soma "$(linha_final "$(cat "$log/sem-rede.log")" sem-rede)" \
+		"testes/sem-rede/kernel.py terminou dentro do contêiner" "$log/sem-rede.err"
 	C rm -f "$ctr" >/dev/null
 
 	# O aluno editou a lição 00; o contêiner sobe de novo (um novo, como no README com --rm).
@@ -295,11 +266,11 @@ if [ -n "$notebooks" ]; then
 	[ "$(id -u)" = 0 ] || chmod 777 "$SAIDA/notebooks"
 	t=$(date +%s)
 	C run --rm --network none "${LIMITES[@]}" -v "$SAIDA/notebooks:/home/jovyan/saida" "$IMAGEM" \
-		timeout 2400 /opt/representacoes/.venv/bin/python /opt/representacoes/scripts/executa_notebooks.py \
+		timeout 2400 env PYTHONPATH=/opt/representacoes /opt/representacoes/.venv/bin/python -m representacoes executa \
 		--modos "$modos" --saida /home/jovyan/saida 2>"$log/notebooks.err" | tee "$log/notebooks.log"
 	cronometro "notebooks no contêiner ($modos)" $(($(date +%s) - t))
 	grep -E '^== ' "$log/notebooks.log" | sed 's/^== /  ⏱ /'
-	soma "$(grep -E '^notebooks: [0-9]+ passed, [0-9]+ failed' "$log/notebooks.log" | tail -1)" \
+	conta_soma "$(linha_final "$(cat "$log/notebooks.log")" notebooks)" \
 		"os notebooks terminaram dentro do contêiner" "$log/notebooks.err"
 	echo "  notebooks executados e figuras: $SAIDA/notebooks/ (logs em $log/)"
 fi
