@@ -3,7 +3,8 @@
 # termina com a linha "SUITE: N passed, M failed", que este script soma; veja
 # testes/conta.sh):
 #   - formatação (gofmt do módulo inteiro) e vet do Go, os testes dos pacotes
-#     (go test) e os do pacote representacoes (pytest, testes/representacoes);
+#     (go test), os do pacote representacoes (pytest, testes/representacoes) e
+#     os dos módulos comuns das suítes em JavaScript (testes/modulos-js.mjs);
 #   - o kernel sem rede (testes/sem-rede), a tradução do JupyterLab
 #     (testes/idioma), as lições atualizadas sem perder o trabalho do aluno
 #     (testes/atualizacao);
@@ -62,6 +63,9 @@ rm -f "$log"
 
 etapa "o pacote representacoes (pytest)"
 roda_suite representacoes bash testes/representacoes/testa.sh
+
+etapa "os módulos comuns das suítes em JavaScript (contador, células, lições; sem navegador)"
+roda_suite modulos-js node testes/modulos-js.mjs
 
 etapa "o kernel sem internet (GOPROXY=off; um import que falta explicado em português)"
 roda_suite sem-rede bash testes/sem-rede/testa.sh
