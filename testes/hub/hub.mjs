@@ -12,7 +12,7 @@
 //      deu ✅ para o aluno 1 e ❌ para o aluno 2; as edições e os checkpoints
 //      de um não aparecem na pasta do outro; o kernel GoNB de um não lê o
 //      notebook do outro; um não abre o servidor do outro.
-// O scripts/testa-hub.sh prepara os usuários, as pastas e o ambiente (HUB_*).
+// O testes/hub/testa.sh prepara os usuários, as pastas e o ambiente (HUB_*).
 // Termina com "hub: N passed, M failed".
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';

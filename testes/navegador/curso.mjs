@@ -235,7 +235,7 @@ async function testaLicao(browser, base, token, arquivo, fixos) {
 // cada lição precisa da sua linha aqui (uma lição nova, sem linha, é uma
 // falha), e uma linha sem lição também é (veja confereLicoes).
 export const LICOES = {
-  '00-introducao.ipynb': { exercicio: '00-softmax', capturaFigura: 3, figuras: 6 },
+  '00-introducao.ipynb': { exercicio: '00-softmax', capturaFigura: 5, figuras: 10 },
   '01-cnn.ipynb': { exercicio: '01-maxpool', capturaFigura: 7, figuras: 9 },
   '02-rnn-lstm-gru.ipynb': { exercicio: '02-parametros-lstm', capturaFigura: 7, figuras: 12 },
   '03-dbn.ipynb': { exercicio: '03-modelagem', capturaFigura: 2, figuras: 15 },
