@@ -13,7 +13,7 @@ import (
 
 // Os modelos da lição 00, num lugar só: a lição os mostra em células (que o
 // teste de internal/codigo mantém iguais a estes), a lição 01 compara a LeNet
-// com o MLP, e o benchmark (scripts/bench/velocidade) e a medida dos motores
+// com o MLP, e o benchmark (internal/cmd/velocidade) e a medida dos motores
 // (internal/medemotores) treinam estes mesmos.
 
 // Perceptron: uma única camada densa, 784 pixels → 10 logits (um por dígito).

@@ -1,7 +1,7 @@
 """Os modelos das lições no PyTorch (CPU), para comparar com o GoMLX.
 
 Mesma arquitetura, lote, otimizador (Adam, com a mesma taxa), dados e ordem de
-medida que scripts/bench/velocidade (o lado Go). Escreve uma linha JSON por
+medida que internal/cmd/velocidade (o lado Go). Escreve uma linha JSON por
 execução. Uso (pelo scripts/bench.sh):
 
   python pytorch_bench.py --modelo lenet --threads 2 --repeticoes 3

@@ -10,7 +10,7 @@
 // passo de D e um de G). Nos quatro últimos, só o tempo do passo: o treino
 // deles não tem uma acurácia-alvo.
 //
-//	go run ./scripts/bench/velocidade -modelo lenet -repeticoes 3
+//	go run ./internal/cmd/velocidade -modelo lenet -repeticoes 3
 package main
 
 import (
