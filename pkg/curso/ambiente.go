@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+
+	"github.com/janpfeifer/gonb/gonbui"
 )
 
 // Variavel descreve uma variável de ambiente do curso.
@@ -82,6 +84,12 @@ func Escolhe[T any](cheio, rapido T) T {
 // Retreinar diz se os treinos já feitos devem ser ignorados
 // (REPRESENTACOES_RETREINAR=1).
 func Retreinar() bool { return ligada("REPRESENTACOES_RETREINAR") }
+
+// NoNotebook diz se o programa roda numa célula do GoNB (e não num teste ou
+// num programa). É a única pergunta ao GoNB fora do graficos.Painel: o motor
+// (que anuncia o backend uma vez por kernel), os gráficos e o laço de treino
+// perguntam aqui.
+func NoNotebook() bool { return gonbui.IsNotebook }
 
 // Silencio diz se o motor deve calar a linha que anuncia o backend escolhido
 // (REPRESENTACOES_SILENCIO).

@@ -100,7 +100,6 @@ import (
 	_ "github.com/gomlx/compute/gobackend" // registra o motor "go"
 	"github.com/gomlx/go-xla/compute/xla"  // registra o motor "xla"
 	graph "github.com/gomlx/gomlx/core/graph"
-	"github.com/janpfeifer/gonb/gonbui"
 
 	"github.com/go-estudos/representacoes/pkg/curso"
 )
@@ -370,7 +369,7 @@ func EscolhaAtual() Escolha { return escolha }
 // kernel; uma marca com o PID do kernel evita repetir a mesma linha em toda
 // célula. Fora de um notebook, é sempre a "primeira vez".
 func primeiraVezNoKernel() bool {
-	if !gonbui.IsNotebook {
+	if !curso.NoNotebook() {
 		return true
 	}
 	marca := filepath.Join(os.TempDir(), fmt.Sprintf("representacoes-motor-%d", os.Getppid()))

@@ -288,7 +288,7 @@ func (l *Laco) mostraFinal(r *Registro) {
 	}
 	fmt.Println(s + ".")
 	// Só no notebook: fora dele (testes, scripts), um PNG por treino seria ruído.
-	if graficos.NoNotebook() && !l.SemGrafico && len(r.Passos) > 1 {
+	if curso.NoNotebook() && !l.SemGrafico && len(r.Passos) > 1 {
 		l.grafico(r).Mostra()
 	}
 }
