@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"testing"
 	"time"
 
@@ -51,13 +52,7 @@ func passos(passo func(), orcamento time.Duration) (compilar, mediana float64, n
 		passo()
 		ts = append(ts, time.Since(t).Seconds())
 	}
-	for i := range ts { // ordena (poucos valores)
-		for j := i + 1; j < len(ts); j++ {
-			if ts[j] < ts[i] {
-				ts[i], ts[j] = ts[j], ts[i]
-			}
-		}
-	}
+	slices.Sort(ts)
 	return compilar, ts[len(ts)/2], len(ts)
 }
 
