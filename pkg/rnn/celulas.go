@@ -10,6 +10,7 @@ import (
 	"github.com/gomlx/gomlx/ml/model"
 	"github.com/gomlx/gomlx/ml/model/initializer"
 
+	"github.com/go-estudos/representacoes/internal/chaves"
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
 
@@ -154,7 +155,7 @@ type celula struct {
 	identidade *graph.Node // [blocoDoCorte, blocoDoCorte] (ou [oculta, oculta]), para o corte; nil sem o corte
 
 	// juntaPortas: no motor Go puro, as portas saem de divide com o
-	// gradiente junto (veja JuntaGradienteDasPortas).
+	// gradiente junto (veja divide).
 	juntaPortas bool
 
 	// pt, se não for nil, anota o passo t para o gradiente dos pesos num
@@ -165,14 +166,14 @@ type celula struct {
 
 func novaCelula(p Pesos, lote int) celula {
 	c := celula{Pesos: p, n: p.Oculta(), b: motor.ViesNasLinhas(p.B, lote)}
-	if CorteDeFusao && !motor.GoPuro(p.U.Graph()) {
+	if chaves.CorteDeFusao && !motor.GoPuro(p.U.Graph()) {
 		tam := c.n
 		if tam%blocoDoCorte == 0 {
 			tam = blocoDoCorte
 		}
 		c.identidade = graph.ConvertDType(graph.Diagonal(p.U.Graph(), tam), p.U.DType())
 	}
-	c.juntaPortas = JuntaGradienteDasPortas && motor.GoPuro(p.U.Graph())
+	c.juntaPortas = chaves.JuntaGradienteDasPortas && motor.GoPuro(p.U.Graph())
 	if p.Tipo == GRU {
 		c.uzr = graph.SliceAxis(p.U, -1, graph.AxisRange(0, 2*c.n))
 		c.uh = graph.SliceAxis(p.U, -1, graph.AxisRange(2*c.n, 3*c.n))
@@ -273,13 +274,8 @@ func (c celula) corte(v *graph.Node) *graph.Node {
 	return graph.Reshape(graph.Dot(graph.Reshape(v, -1, tam), c.identidade).Product(), v.Shape().Dimensions...)
 }
 
-// JuntaGradienteDasPortas liga (padrão) a divisão das portas com o gradiente
-// junto no motor Go puro (veja divide). Desligue só para medir a diferença
-// (scripts/bench.sh, variante "portas-em-fatias"), antes de montar os grafos.
-// No XLA não muda nada: lá as portas são sempre fatias.
-var JuntaGradienteDasPortas = true
-
-// divide corta v [lote, Σ tamanhos] em pedaços lado a lado, de colunas
+// divide (no motor Go puro; o bench a desliga com
+// chaves.JuntaGradienteDasPortas) corta v [lote, Σ tamanhos] em pedaços lado a lado, de colunas
 // tamanhos[0], tamanhos[1], …, como SliceAxis faria; a conta da ida é a mesma.
 // Muda a volta: o gradiente de um SliceAxis no GoMLX é um Pad (o gradiente do
 // pedaço, com zeros no resto das colunas), e os k pedaços viram k Pads do
@@ -325,8 +321,3 @@ func divide(v *graph.Node, tamanhos ...int) []*graph.Node {
 
 // blocoDoCorte é o tamanho dos blocos do corte de fusão (veja corte).
 const blocoDoCorte = 16
-
-// CorteDeFusao liga o corte descrito acima (padrão: ligado). Desligue só para
-// medir a diferença (scripts/bench.sh mostra o antes e o depois), antes de
-// montar qualquer grafo.
-var CorteDeFusao = true

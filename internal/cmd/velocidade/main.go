@@ -35,6 +35,7 @@ import (
 	"github.com/gomlx/gomlx/ml/train/metric"
 	"github.com/gomlx/gomlx/ml/train/optimizer"
 
+	"github.com/go-estudos/representacoes/internal/chaves"
 	"github.com/go-estudos/representacoes/pkg/cnn"
 	"github.com/go-estudos/representacoes/pkg/dados"
 	"github.com/go-estudos/representacoes/pkg/gabarito"
@@ -202,12 +203,12 @@ func main() {
 	flag.BoolVar(&o.gradOriginal, "gradiente-original", false, "usa o gradiente de Dot do GoMLX (o \"antes\" da otimização do curso)")
 	flag.BoolVar(&o.poolOriginal, "pool-original", false, "LeNet com o graph.MaxPool do GoMLX (o \"antes\" de cnn.Pooling)")
 	flag.BoolVar(&o.convOriginal, "conv-original", false, "LeNet com layers.Convolution nas duas camadas (o \"antes\" do im2col do Go puro; no XLA o curso já usa essa)")
-	flag.BoolVar(&cnn.Im2colDePe, "conv1-de-pe", false, "LeNet no Go puro com a matriz do im2col da 1ª camada de pé, como a das outras (o \"antes\" de montá-la deitada)")
-	flag.BoolVar(&o.gradientesGerais, "gradientes-gerais-go", false, "motor Go puro com os gradientes de produto, Max e ReduceMax do XLA (o \"antes\" de motor.GradientesParaOGoPuro)")
-	flag.BoolVar(&o.portasEmFatias, "portas-em-fatias", false, "LSTM/GRU no motor Go puro com as portas em fatias, cada uma com o seu Pad na volta (o \"antes\" de rnn.JuntaGradienteDasPortas)")
+	flag.BoolVar(&chaves.Im2colDePe, "conv1-de-pe", false, "LeNet no Go puro com a matriz do im2col da 1ª camada de pé, como a das outras (o \"antes\" de montá-la deitada)")
+	flag.BoolVar(&o.gradientesGerais, "gradientes-gerais-go", false, "motor Go puro com os gradientes de produto, Max e ReduceMax do XLA (o \"antes\" de chaves.GradientesParaOGoPuro)")
+	flag.BoolVar(&o.portasEmFatias, "portas-em-fatias", false, "LSTM/GRU no motor Go puro com as portas em fatias, cada uma com o seu Pad na volta (o \"antes\" de chaves.JuntaGradienteDasPortas)")
 	flag.BoolVar(&o.viesComBroadcast, "vies-com-broadcast", false, "motor Go puro com o viés das convoluções da LeNet e das células da LSTM/GRU somado com broadcast (o \"antes\" de motor.ViesNasLinhas)")
 	flag.BoolVar(&o.semCorte, "sem-corte", false, "LSTM sem o corte de fusão do pacote rnn (o \"antes\")")
-	flag.BoolVar(&o.pesosPassoAPasso, "pesos-passo-a-passo", false, "LSTM/GRU com o gradiente dos pesos somado passo a passo (o \"antes\" de rnn.GradienteDosPesosNoTempo)")
+	flag.BoolVar(&o.pesosPassoAPasso, "pesos-passo-a-passo", false, "LSTM/GRU com o gradiente dos pesos somado passo a passo (o \"antes\" de chaves.GradienteDosPesosNoTempo)")
 	flag.IntVar(&tarefaLSTM.Comprimento, "comprimento", tarefaLSTM.Comprimento, "comprimento das sequências da tarefa da LSTM")
 	flag.IntVar(&camadaLSTM.Oculta, "oculta", camadaLSTM.Oculta, "tamanho do estado da LSTM ou da GRU (32 é o da lição)")
 	flag.StringVar(&o.variante, "variante", "", "rótulo desta medida no relatório (p.ex. \"tamanho\")")
@@ -231,22 +232,22 @@ func main() {
 		modelos["lenet"] = lenetOriginal(o.poolOriginal)
 	}
 	if o.gradOriginal {
-		motor.UsaGradientesDaBiblioteca()
+		chaves.GradientesDaBiblioteca = true
 	}
 	if o.gradientesGerais {
-		motor.GradientesParaOGoPuro = false
+		chaves.GradientesParaOGoPuro = false
 	}
 	if o.portasEmFatias {
-		rnn.JuntaGradienteDasPortas = false
+		chaves.JuntaGradienteDasPortas = false
 	}
 	if o.viesComBroadcast {
-		motor.ViesRepetidoNoLote = false
+		chaves.ViesRepetidoNoLote = false
 	}
 	if o.semCorte {
-		rnn.CorteDeFusao = false
+		chaves.CorteDeFusao = false
 	}
 	if o.pesosPassoAPasso {
-		rnn.GradienteDosPesosNoTempo = false
+		chaves.GradienteDosPesosNoTempo = false
 	}
 	if modelos[o.modelo] == nil && passos[o.modelo] == nil && o.exporta == "" {
 		fmt.Fprintf(os.Stderr, "modelo desconhecido %q (use mlp, lenet, lstm, gru, rbm-cd, rbm-pcd, gan-anel ou gan-digitos)\n", o.modelo)
@@ -303,7 +304,7 @@ func ladoEVariante(o opcoes) (lado, variante string) {
 		variante = "portas-em-fatias"
 	case o.viesComBroadcast:
 		variante = "vies-com-broadcast"
-	case cnn.Im2colDePe:
+	case chaves.Im2colDePe:
 		variante = "conv1-de-pe"
 	case lado == "gomlx-go" && !motor.SIMD:
 		variante = "sem-simd"
