@@ -450,22 +450,22 @@ func passoRBM(persistente bool, semente uint64) (int, string, func()) {
 	}
 }
 
-// passoGANAnel é um passo do jogo da GAN do anel da lição 04 (ConfigAnel:
-// MLPs 128-128 nos dois jogadores, lote de 128, Adam 1e-3), com um passo de
-// G por passo de D (a lição dá 10) e a taxa constante.
+// passoGANAnel é um passo do jogo da GAN do anel da lição 04, a mesma da
+// lição (gan.ConfigAnel, sem o remédio: MLPs 128-128 nos dois jogadores, lote
+// de 128, Adam 1e-3, 10 passos de G por passo de D, taxa com decaimento).
 func passoGANAnel(semente uint64) (int, string, func()) {
-	cfg := gan.Config{Dados: 2, Latente: 2, Gerador: []int{128, 128}, Discriminador: []int{128, 128},
-		Lote: 128, PassosG: 1, OtimizadorD: gan.Adam{Taxa: 1e-3}, OtimizadorG: gan.Adam{Taxa: 1e-3}, Semente: int64(semente)}
+	cfg := gan.ConfigAnel(false)
+	cfg.Semente = int64(semente)
 	amostra := gan.AnelPadrao().Amostrador(semente)
 	g := gan.Nova(model.NewStore(), cfg)
-	return cfg.Lote, "anel de 8 gaussianas; G 2→128→128→2, D 2→128→128→1; um passo de D e um de G", func() { g.Passo(amostra) }
+	return cfg.Lote, "anel de 8 gaussianas; G 2→128→128→2, D 2→128→128→1; um passo de D e 10 de G", func() { g.Passo(amostra) }
 }
 
-// passoGANDigitos é um passo do jogo da GAN de dígitos da lição 04
-// (ConfigDigitos), com a taxa constante.
+// passoGANDigitos é um passo do jogo da GAN de dígitos da lição 04, a mesma
+// da lição (gan.ConfigDigitos, taxa com decaimento).
 func passoGANDigitos(semente uint64) (int, string, func()) {
-	cfg := gan.Config{Dados: 28 * 28, Latente: 100, SaidaTanh: true, Gerador: []int{256, 512, 1024}, Discriminador: []int{512, 256},
-		Lote: 64, OtimizadorD: gan.Adam{Taxa: 2e-4}, OtimizadorG: gan.Adam{Taxa: 2e-4}, Semente: int64(semente)}
+	cfg := gan.ConfigDigitos()
+	cfg.Semente = int64(semente)
 	amostra := gan.AmostradorDeImagens(dados.MNIST("treino"), semente)
 	g := gan.Nova(model.NewStore(), cfg)
 	return cfg.Lote, "MNIST em [−1, 1]; G 100→256→512→1024→784 (tanh), D 784→512→256→1; um passo de D e um de G", func() { g.Passo(amostra) }
