@@ -129,11 +129,13 @@ func receptor(e ast.Expr) string {
 }
 
 // Celula é uma célula de um notebook: o tipo ("markdown", "code"), o texto e
-// o ID do exercício (o metadado "exercicio"), se houver.
+// o ID do exercício (o metadado "exercicio") ou da solução que ela mostra (o
+// metadado "solucao"), se houver.
 type Celula struct {
 	Tipo      string
 	Texto     string
 	Exercicio string
+	Solucao   string
 }
 
 // LeNotebook lê as células de um .ipynb (o texto de cada uma já juntado).
@@ -148,6 +150,7 @@ func LeNotebook(caminho string) ([]Celula, error) {
 			Source   json.RawMessage `json:"source"`
 			Metadata struct {
 				Exercicio any `json:"exercicio"`
+				Solucao   any `json:"solucao"`
 			} `json:"metadata"`
 		} `json:"cells"`
 	}
@@ -158,6 +161,7 @@ func LeNotebook(caminho string) ([]Celula, error) {
 	for i, c := range nb.Cells {
 		celulas[i].Tipo = c.CellType
 		celulas[i].Exercicio, _ = c.Metadata.Exercicio.(string)
+		celulas[i].Solucao, _ = c.Metadata.Solucao.(string)
 		var linhas []string
 		if err := json.Unmarshal(c.Source, &linhas); err != nil {
 			var texto string
