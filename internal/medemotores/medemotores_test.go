@@ -23,7 +23,7 @@ import (
 
 	"github.com/go-estudos/representacoes/pkg/cnn"
 	"github.com/go-estudos/representacoes/pkg/dados"
-	"github.com/go-estudos/representacoes/pkg/gabarito"
+	"github.com/go-estudos/representacoes/pkg/densas"
 	"github.com/go-estudos/representacoes/pkg/gan"
 	"github.com/go-estudos/representacoes/pkg/motor"
 	"github.com/go-estudos/representacoes/pkg/rbm"
@@ -194,9 +194,9 @@ type modeloMedido struct {
 // modelos, na ordem em que o mede.sh os mede.
 var modelos = []modeloMedido{
 	{"00-perceptron", func() func() {
-		return supervisionado(gabarito.Perceptron, nil, dados.LotesDeImagens(imagens(1024), 128))
+		return supervisionado(densas.Perceptron, nil, dados.LotesDeImagens(imagens(1024), 128))
 	}},
-	{"00-mlp", func() func() { return supervisionado(gabarito.MLP, nil, dados.LotesDeImagens(imagens(1024), 128)) }},
+	{"00-mlp", func() func() { return supervisionado(densas.MLP, nil, dados.LotesDeImagens(imagens(1024), 128)) }},
 	{"01-lenet", func() func() {
 		return supervisionado(cnn.LeNet().Modelo(), nil, dados.LotesDeImagens(imagens(1024), 128))
 	}},

@@ -5,7 +5,7 @@ import "github.com/go-estudos/representacoes/pkg/curso"
 // As GANs da lição 04, num lugar só: a lição as mostra (o teste de
 // internal/codigo mantém o bloco igual a este), e o benchmark
 // (internal/cmd/velocidade) e a medida dos motores (internal/medemotores)
-// medem estas mesmas, como cnn.TreinoLeNet e gabarito.TreinoMLP.
+// medem estas mesmas, como cnn.TreinoLeNet e densas.TreinoMLP.
 
 // PassosAnel é a duração de cada treino no anel: 6.000 passos (300 no modo
 // rápido).

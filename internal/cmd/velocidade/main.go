@@ -38,7 +38,7 @@ import (
 	"github.com/go-estudos/representacoes/internal/chaves"
 	"github.com/go-estudos/representacoes/pkg/cnn"
 	"github.com/go-estudos/representacoes/pkg/dados"
-	"github.com/go-estudos/representacoes/pkg/gabarito"
+	"github.com/go-estudos/representacoes/pkg/densas"
 	"github.com/go-estudos/representacoes/pkg/gan"
 	"github.com/go-estudos/representacoes/pkg/motor"
 	"github.com/go-estudos/representacoes/pkg/rbm"
@@ -90,7 +90,7 @@ func camadaDe(modelo string) rnn.Camada {
 // recorrente diz se o modelo é um dos da tarefa da memória.
 func recorrente(modelo string) bool { return modelo == "lstm" || modelo == "gru" }
 
-var modelos = map[string]train.ModelFn{"lenet": cnn.LeNet().Modelo(), "mlp": gabarito.MLP} // e "lstm" e "gru", montados em main (-oculta)
+var modelos = map[string]train.ModelFn{"lenet": cnn.LeNet().Modelo(), "mlp": densas.MLP} // e "lstm" e "gru", montados em main (-oculta)
 
 // conjunto: lotes de treino (com o tamanho pedido) e os lotes de teste.
 type conjunto struct {
