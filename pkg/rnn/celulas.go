@@ -255,17 +255,16 @@ func (c celula) anota(j int, a, z *graph.Node) *graph.Node {
 // (h' = z ⊙ h + (1 − z) ⊙ h̃). O XLA funde cadeias de operações elemento a
 // elemento num só "kernel" e, quando um valor tem vários usos, recalcula-o
 // em cada um: ao longo de T passos (e no gradiente), isso vira trabalho
-// proporcional a T². Medido aqui, numa LSTM de 32 com T = 80: compilar o
-// passo de treino levava 24 s de CPU e cada passo 214 ms; com o corte,
-// 6 s e 19 ms. Um produto de matrizes o XLA não funde com o resto, e este
-// custaria oculta² multiplicações por exemplo; em blocos de 16 (v vira
-// [lote·oculta/16, 16] e é multiplicado pela identidade 16×16) custa 16, e o
-// corte é o mesmo: medido no GoMLX v0.28.2, o passo de treino da LSTM de 128
-// caiu de ~13,2 para ~11,6 ms, e o da GRU de 128 de ~11,1 para ~9,3 ms (no
-// tamanho da lição, 32, a diferença fica no ruído).
+// proporcional a T²: numa LSTM longa, o corte deixa a compilação e cada
+// passo muitas vezes mais curtos. Um produto de matrizes o XLA não funde com
+// o resto, e este custaria oculta² multiplicações por exemplo; em blocos de
+// 16 (v vira [lote·oculta/16, 16] e é multiplicado pela identidade 16×16)
+// custa 16, e o corte é o mesmo, um pouco mais barato com estado grande (no
+// tamanho da lição, 32, a diferença fica no ruído). As medidas estão em
+// DESEMPENHO.md (item 3 e variante "sem-corte").
 // Na RNN simples o estado já passa por h·U a cada passo: não precisa. No
 // motor Go puro, que não funde operações, também não: lá o corte seria só
-// custo (~8% do passo da LSTM da lição).
+// custo.
 func (c celula) corte(v *graph.Node) *graph.Node {
 	if c.identidade == nil {
 		return v
