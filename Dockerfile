@@ -36,7 +36,7 @@ RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3 python3-venv tini ca-certificates wbrazilian \
  && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin \
  && useradd --create-home --shell /bin/bash --uid "${NB_UID}" --gid "${NB_GID}" "${NB_USER}" \
- && mkdir -p /opt/representacoes/docker /opt/representacoes/scripts/bench "/home/${NB_USER}/work" \
+ && mkdir -p /opt/representacoes/docker "/home/${NB_USER}/work" \
  && chown -R "${NB_UID}:${NB_GID}" /opt/representacoes "/home/${NB_USER}"
 
 # Primeiro só o que o scripts/setup.sh lê (módulos, versões fixadas, a
@@ -47,8 +47,6 @@ COPY --chown=${NB_UID}:${NB_GID} docker/requirements*.txt /opt/representacoes/do
 COPY --chown=${NB_UID}:${NB_GID} scripts/setup.sh scripts/precisa-setup.sh scripts/ambiente-go.sh /opt/representacoes/scripts/
 COPY --chown=${NB_UID}:${NB_GID} representacoes/__init__.py representacoes/__main__.py representacoes/idioma.py /opt/representacoes/representacoes/
 COPY --chown=${NB_UID}:${NB_GID} idioma /opt/representacoes/idioma
-COPY --chown=${NB_UID}:${NB_GID} scripts/bench/velocidade /opt/representacoes/scripts/bench/velocidade
-COPY --chown=${NB_UID}:${NB_GID} scripts/bench/laco /opt/representacoes/scripts/bench/laco
 COPY --chown=${NB_UID}:${NB_GID} pkg /opt/representacoes/pkg
 COPY --chown=${NB_UID}:${NB_GID} internal /opt/representacoes/internal
 

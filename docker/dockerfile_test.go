@@ -237,7 +237,7 @@ func TestSetupAntesDaCopiaDeTudo(t *testing.T) {
 	if m == nil {
 		t.Fatal("não achei a linha esperado=$(cat … | sha256sum …) no scripts/precisa-setup.sh")
 	}
-	lidos := append(strings.Fields(string(m[1])), "scripts/precisa-setup.sh", "pkg", "internal", "scripts/bench/velocidade", "scripts/bench/laco")
+	lidos := append(strings.Fields(string(m[1])), "scripts/precisa-setup.sh", "pkg", "internal")
 	for _, f := range lidos {
 		ok := copiadoAntes[f]
 		for c := range copiadoAntes { // uma pasta copiada inteira vale para o que está nela

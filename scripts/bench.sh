@@ -82,7 +82,7 @@ json.dump(maq, open(os.path.join(pasta, "maquina.json"), "w"), ensure_ascii=Fals
 print("  ✔", maq["cpu"], "·", maq["nucleos"], "núcleos ·", maq["go"], "· GoMLX", maq["gomlx"], "· torch", maq["torch"])
 PY
 
-go build -o "$PASTA/velocidade" ./scripts/bench/velocidade
+go build -o "$PASTA/velocidade" ./internal/cmd/velocidade
 # modelo → opções do alvo (iguais nos dois lados)
 # A LSTM treina como na lição: lote de 64, taxa 0,003 com decaimento cosseno em 2.000 passos, alvo 99%.
 # A GRU treina como a LSTM (a mesma tarefa, o mesmo treino da lição).
@@ -215,7 +215,7 @@ if [ -z "${BENCH_SEM_GO_PURO:-}" ]; then
 	# O "antes" do SIMD é o mesmo programa compilado sem GOEXPERIMENT=simd
 	# (ele se rotula "sem-simd"); o "depois", o binário de sempre.
 	passo "Antes e depois: motor Go puro sem e com SIMD (GOEXPERIMENT=simd)"
-	GOEXPERIMENT="" go build -o "$PASTA/velocidade-sem-simd" ./scripts/bench/velocidade
+	GOEXPERIMENT="" go build -o "$PASTA/velocidade-sem-simd" ./internal/cmd/velocidade
 	for modelo in mlp rbm-cd gan-digitos; do
 		for _ in $(seq "$REP"); do
 			VELOCIDADE="$PASTA/velocidade-sem-simd" mede_go go "$modelo" -max-passos 0 -repeticoes 1 -passos 10 -aquecimento 2

@@ -20,6 +20,7 @@ var andar = map[string]int{
 	"dados":      1,
 	"exercicios": 1,
 	"treino":     2,
+	"densas":     3,
 	"cnn":        3,
 	"rnn":        3,
 	"rbm":        3,

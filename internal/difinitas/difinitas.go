@@ -11,6 +11,7 @@
 package difinitas
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -116,15 +117,7 @@ func Confere(t testing.TB, b compute.Backend, nome string, camada Camada, o Opco
 				variaveis = append(variaveis, v)
 			}
 		}
-		slices.SortFunc(variaveis, func(a, b *model.Variable) int {
-			if a.Path() < b.Path() {
-				return -1
-			}
-			if a.Path() > b.Path() {
-				return 1
-			}
-			return 0
-		})
+		slices.SortFunc(variaveis, func(a, b *model.Variable) int { return cmp.Compare(a.Path(), b.Path()) })
 		alvos := []*graph.Node{}
 		for _, i := range conferidas {
 			alvos = append(alvos, xs[i])

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Mede o passo de treino de cada modelo das lições no XLA e no Go puro,
 # alternando os dois motores modelo a modelo (e repetindo REP vezes), para
-# que a razão seja justa numa máquina dividida. Escreve linhas JSON em $1.
+# que a razão seja justa numa máquina dividida. Escreve linhas JSON em $1:
+# primeiro a tabela dos treinos das lições (a do medemotores_test.go, que o
+# tabela.py lê), depois as medidas. Os modelos vêm da mesma tabela Go.
 # Uso: internal/medemotores/mede.sh saida.jsonl [REP]
 set -euo pipefail
 RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -11,7 +13,8 @@ export REPRESENTACOES_RAIZ="$RAIZ" GOMLX_NO_AUTO_INSTALL=1 REPRESENTACOES_SILENC
 SAIDA="$1"; REP="${2:-1}"
 BIN="$(mktemp -d)/medemotores.test"
 go test -c -o "$BIN" ./internal/medemotores
-modelos="00-perceptron 00-mlp 01-lenet 01-minha-rede 02-memoria-rnn-T30 02-memoria-lstm-T30 02-memoria-gru-T30 02-manchas-lstm 02-palavras-lstm48 02-palavras-lstm128x2 03-rbm-784-500 03-ajuste-784-500-500-10 04-gan-anel 04-gan-digitos"
+modelos=$("$BIN" -modelos)
+"$BIN" -treinos >>"$SAIDA"
 for r in $(seq "$REP"); do
 	for m in $modelos; do
 		for motor in xla go; do

@@ -7,9 +7,12 @@ package medemotores
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -20,7 +23,7 @@ import (
 
 	"github.com/go-estudos/representacoes/pkg/cnn"
 	"github.com/go-estudos/representacoes/pkg/dados"
-	"github.com/go-estudos/representacoes/pkg/gabarito"
+	"github.com/go-estudos/representacoes/pkg/densas"
 	"github.com/go-estudos/representacoes/pkg/gan"
 	"github.com/go-estudos/representacoes/pkg/motor"
 	"github.com/go-estudos/representacoes/pkg/rbm"
@@ -51,13 +54,7 @@ func passos(passo func(), orcamento time.Duration) (compilar, mediana float64, n
 		passo()
 		ts = append(ts, time.Since(t).Seconds())
 	}
-	for i := range ts { // ordena (poucos valores)
-		for j := i + 1; j < len(ts); j++ {
-			if ts[j] < ts[i] {
-				ts[i], ts[j] = ts[j], ts[i]
-			}
-		}
-	}
+	slices.Sort(ts)
 	return compilar, ts[len(ts)/2], len(ts)
 }
 
@@ -122,38 +119,110 @@ func ganPasso(cfg gan.Config) func() {
 	return func() { g.Passo(amostra) }
 }
 
-var modelos = map[string]func() func(){
-	"00-perceptron": func() func() {
-		return supervisionado(gabarito.Perceptron, nil, dados.LotesDeImagens(imagens(1024), 128))
-	},
-	"00-mlp": func() func() { return supervisionado(gabarito.MLP, nil, dados.LotesDeImagens(imagens(1024), 128)) },
-	"01-lenet": func() func() {
+// equivalente diz quanto um treino custa, em passos do modelo medido e em
+// compilações do grafo.
+type equivalente struct {
+	Passos      float64 `json:"passos"`
+	Compilacoes int     `json:"compilacoes"`
+}
+
+// TreinoDaLicao é uma linha das tabelas do MOTORES.md: um treino de uma
+// lição, o modelo medido que o representa e quanto ele custa no modo
+// completo e no rápido (nil: o treino não existe nesse modo).
+type TreinoDaLicao struct {
+	Licao    string       `json:"licao"`
+	Nome     string       `json:"nome"`
+	Modelo   string       `json:"modelo"`
+	Completo *equivalente `json:"completo"`
+	Rapido   *equivalente `json:"rapido"`
+	Nota     string       `json:"nota"`
+}
+
+func eq(passos float64, compilacoes int) *equivalente { return &equivalente{passos, compilacoes} }
+
+// treinos é a tabela única dos treinos das lições: o mede.sh a escreve no
+// arquivo das medidas (-treinos) e o tabela.py a lê de lá. Mude os passos
+// junto com os notebooks; TestTodaLicaoTemTreino falha se uma lição de
+// notebooks/ ficar sem linha.
+var treinos = []TreinoDaLicao{
+	{"00", "perceptron, lote 128", "00-perceptron", eq(2000, 1), eq(300, 1), ""},
+	{"00", "MLP 784-256-128-10, lote 128", "00-mlp", eq(6000, 1), eq(400, 1), ""},
+	{"01", "LeNet, lote 128", "01-lenet", eq(2500, 1), eq(250, 1), ""},
+	{"01", "a rede do aluno (a da dica: c8k3p2-c16k3p2-d32), lote 64", "01-minha-rede", eq(400, 1), eq(400, 1), "¹"},
+	{"02", "memória: RNN simples 32, T = 10, 20, 30, 50", "02-memoria-rnn-T30", eq(4000*110/30.0, 4), eq(250*16/30.0, 2), "²"},
+	{"02", "memória: LSTM 32, T = 10, 20, 30, 50 (3 inicializações com T = 50)", "02-memoria-lstm-T30", eq(4000*210/30.0, 6), eq(250*16/30.0, 2), "²"},
+	{"02", "memória: GRU 32, T = 10, 20, 30, 50 (3 inicializações com T = 50)", "02-memoria-gru-T30", eq(4000*210/30.0, 6), eq(250*16/30.0, 2), "²"},
+	{"02", "manchas solares: 6 modelos (2 no rápido), janela 20, lote 32", "02-manchas-lstm", eq(1500*9, 6), eq(300*2, 2), "³"},
+	{"02", "palavras: LSTM 128×2 (48×1 no rápido), T = 15, lote 128", "02-palavras-lstm128x2", eq(4000, 1), nil, ""},
+	{"02", "palavras (modo rápido): LSTM 48", "02-palavras-lstm48", nil, eq(200, 1), ""},
+	{"03", "DBN: RBMs 784-500 e 500-500 (200 no rápido), CD-1, lote 64", "03-rbm-784-500", eq(8000*1.64, 2), eq(300*0.5, 2), "⁴"},
+	{"03", "ajuste fino 784-500-500-10 (2 redes + 600 rótulos × 3 sementes)", "03-ajuste-784-500-500-10", eq(12000*2+3*2*1000, 8), eq((200*2+2*200)*0.31, 4), "⁵"},
+	{"04", "GAN do anel (1 passo de D + 10 de G, lote 128), 2 treinos", "04-gan-anel", eq(12000, 2), eq(600, 2), ""},
+	{"04", "GAN de dígitos (G 100-256-512-1024-784, D 784-512-256-1), lote 64", "04-gan-digitos", eq(25000, 1), eq(300, 1), ""},
+	{"04", "a GAN do aluno (1 D + 1 G, lote 256), 1.500 passos", "04-gan-anel", eq(1500*0.36, 1), eq(1500*0.36, 1), "⁶"},
+}
+
+var (
+	listaModelos = flag.Bool("modelos", false, "escreve os modelos medidos, um por linha, na ordem da medida, e sai (o mede.sh lê daqui)")
+	listaTreinos = flag.Bool("treinos", false, "escreve a tabela dos treinos das lições, uma linha JSON por treino, e sai (o mede.sh a põe no arquivo das medidas, para o tabela.py)")
+)
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	switch {
+	case *listaModelos:
+		for _, md := range modelos {
+			fmt.Println(md.nome)
+		}
+	case *listaTreinos:
+		for _, t := range treinos {
+			b, _ := json.Marshal(map[string]TreinoDaLicao{"treino": t})
+			fmt.Println(string(b))
+		}
+	default:
+		os.Exit(m.Run())
+	}
+}
+
+// modeloMedido é um modelo que o TestMede sabe medir: mede monta o passo
+// (nil: a medida é outra, como a da RBM).
+type modeloMedido struct {
+	nome string
+	mede func() func()
+}
+
+// modelos, na ordem em que o mede.sh os mede.
+var modelos = []modeloMedido{
+	{"00-perceptron", func() func() {
+		return supervisionado(densas.Perceptron, nil, dados.LotesDeImagens(imagens(1024), 128))
+	}},
+	{"00-mlp", func() func() { return supervisionado(densas.MLP, nil, dados.LotesDeImagens(imagens(1024), 128)) }},
+	{"01-lenet", func() func() {
 		return supervisionado(cnn.LeNet().Modelo(), nil, dados.LotesDeImagens(imagens(1024), 128))
-	},
-	"01-minha-rede": func() func() {
+	}},
+	{"01-minha-rede", func() func() {
 		r := cnn.Rede{Convs: []cnn.Conv{{Filtros: 8, Kernel: 3, Pool: 2}, {Filtros: 16, Kernel: 3, Pool: 2}}, Densas: []int{32}, Classes: 10}
 		return supervisionado(r.Modelo(), nil, dados.LotesDeImagens(imagens(1024), 64))
-	},
-	"02-memoria-rnn-T30":  func() func() { return memoria(rnn.Simples, 30) },
-	"02-memoria-lstm-T30": func() func() { return memoria(rnn.LSTM, 30) },
-	"02-memoria-gru-T30":  func() func() { return memoria(rnn.GRU, 30) },
-	"02-manchas-lstm":     func() func() { return manchas(rnn.Camada{Tipo: rnn.LSTM, Oculta: 32}) },
-	"02-palavras-lstm128x2": func() func() {
+	}},
+	{"02-memoria-rnn-T30", func() func() { return memoria(rnn.Simples, 30) }},
+	{"02-memoria-lstm-T30", func() func() { return memoria(rnn.LSTM, 30) }},
+	{"02-memoria-gru-T30", func() func() { return memoria(rnn.GRU, 30) }},
+	{"02-manchas-lstm", func() func() { return manchas(rnn.Camada{Tipo: rnn.LSTM, Oculta: 32}) }},
+	{"02-palavras-lstm48", func() func() { return palavras(rnn.Camada{Tipo: rnn.LSTM, Oculta: 48}) }},
+	{"02-palavras-lstm128x2", func() func() {
 		return palavras(rnn.Camada{Tipo: rnn.LSTM, Oculta: 128, Camadas: 2})
-	},
-	"02-palavras-lstm48": func() func() { return palavras(rnn.Camada{Tipo: rnn.LSTM, Oculta: 48}) },
-	"03-ajuste-784-500-500-10": func() func() {
+	}},
+	{"03-rbm-784-500", nil}, // rbmMedida
+	{"03-ajuste-784-500-500-10", func() func() {
 		c := rbm.Classificador{Entradas: 784, Ocultas: []int{500, 500}, Classes: 10, Dropout: 0.2}
 		return supervisionado(c.Modelo(), nil, dados.LotesDeImagens(imagens(1024), 128))
-	},
-	"04-gan-anel": func() func() {
-		return ganPasso(gan.Config{Dados: 2, Latente: 2, Gerador: []int{128, 128}, Discriminador: []int{128, 128},
-			Lote: 128, PassosG: 10, OtimizadorD: gan.Adam{Taxa: 1e-3}, OtimizadorG: gan.Adam{Taxa: 1e-3}, Decaimento: 6000, DesvioLote: true})
-	},
-	"04-gan-digitos": func() func() {
-		return ganPasso(gan.Config{Dados: 28 * 28, Latente: 100, SaidaTanh: true, Gerador: []int{256, 512, 1024}, Discriminador: []int{512, 256},
-			Lote: 64, OtimizadorD: gan.Adam{Taxa: 2e-4}, OtimizadorG: gan.Adam{Taxa: 2e-4}, Decaimento: 25000})
-	},
+	}},
+	{"04-gan-anel", func() func() {
+		return ganPasso(gan.ConfigAnel(true))
+	}},
+	{"04-gan-digitos", func() func() {
+		return ganPasso(gan.ConfigDigitos())
+	}},
 }
 
 // rbmMedida mede o CD-1 da DBN (784 → ocultas, lotes de 64) com rbm.Treina:
@@ -194,26 +263,54 @@ func TestMede(t *testing.T) {
 		b, _ := json.Marshal(m)
 		fmt.Println("MEDIDA " + string(b))
 	}
-	for _, nome := range append(ordem(), "03-rbm-784-500", "03-rbm-500-500") {
-		if qual != "todos" && qual != nome {
+	achou := false
+	for _, md := range modelos {
+		if qual != "todos" && qual != md.nome {
 			continue
 		}
+		achou = true
 		var m Medida
-		switch nome {
-		case "03-rbm-784-500":
+		if md.mede == nil { // a RBM 500-500 fica de fora: igual à 784-500 em ordem de grandeza; veja MOTORES.md
 			m.Compilar, m.Passo, m.N = rbmMedida(t, 500, orcamento)
-		case "03-rbm-500-500":
-			continue // igual à 784-500 em ordem de grandeza; veja MOTORES.md
-		default:
-			m.Compilar, m.Passo, m.N = passos(modelos[nome](), orcamento)
+		} else {
+			m.Compilar, m.Passo, m.N = passos(md.mede(), orcamento)
 		}
-		m.Modelo = nome
+		m.Modelo = md.nome
 		escreve(m)
+	}
+	if !achou {
+		t.Fatalf("REPRESENTACOES_MEDE=%q: não há modelo com esse nome (go test -c e -modelos listam os que há)", qual)
 	}
 }
 
-func ordem() []string {
-	return []string{"00-perceptron", "00-mlp", "01-lenet", "01-minha-rede", "02-memoria-rnn-T30", "02-memoria-lstm-T30",
-		"02-memoria-gru-T30", "02-manchas-lstm", "02-palavras-lstm48", "02-palavras-lstm128x2", "03-ajuste-784-500-500-10",
-		"04-gan-anel", "04-gan-digitos"}
+// Toda lição de notebooks/ tem ao menos um treino na tabela (a lição 05,
+// quando chegar, também), todo treino aponta para um modelo medido, e todo
+// modelo medido aparece em algum treino.
+func TestTodaLicaoTemTreino(t *testing.T) {
+	licoes, err := filepath.Glob("../../notebooks/[0-9][0-9]-*.ipynb")
+	if err != nil || len(licoes) == 0 {
+		t.Fatalf("não achei as lições em notebooks/: %v", err)
+	}
+	for _, l := range licoes {
+		n := filepath.Base(l)[:2]
+		if !slices.ContainsFunc(treinos, func(t TreinoDaLicao) bool { return t.Licao == n }) {
+			t.Errorf("a lição %s (%s) não tem nenhum treino na tabela treinos de internal/medemotores: MOTORES.md ficaria sem ela", n, filepath.Base(l))
+		}
+	}
+	medidos := map[string]bool{}
+	for _, md := range modelos {
+		medidos[md.nome] = true
+	}
+	usados := map[string]bool{}
+	for _, tr := range treinos {
+		usados[tr.Modelo] = true
+		if !medidos[tr.Modelo] {
+			t.Errorf("o treino %q aponta para o modelo %q, que ninguém mede", tr.Nome, tr.Modelo)
+		}
+	}
+	for _, md := range modelos {
+		if !usados[md.nome] {
+			t.Errorf("o modelo %q é medido, mas nenhum treino da tabela o usa", md.nome)
+		}
+	}
 }

@@ -9,11 +9,16 @@ compilar + passos equivalentes × s/passo (sem as avaliações de validação).
 import json, statistics, sys
 
 med = {}
+treinos = []
 for linha in open(sys.argv[1]):
     linha = linha.strip()
     if not linha.startswith("{"):
         continue
     m = json.loads(linha)
+    if "treino" in m:
+        if m["treino"] not in treinos:  # várias execuções do mede.sh no mesmo arquivo
+            treinos.append(m["treino"])
+        continue
     if m.get("falhou"):
         continue
     med.setdefault((m["modelo"], m["motor"]), []).append(m)
@@ -41,24 +46,15 @@ def ms(s):
         return num(1000 * s, 0) + " ms"
     return num(s, 2) + " s"
 
-# (lição, treino, modelo medido, passos equivalentes e compilações: completo, rápido, nota)
-TREINOS = [
-    ("00", "perceptron, lote 128", "00-perceptron", (2000, 1), (300, 1), ""),
-    ("00", "MLP 784-256-128-10, lote 128", "00-mlp", (6000, 1), (400, 1), ""),
-    ("01", "LeNet, lote 128", "01-lenet", (2500, 1), (250, 1), ""),
-    ("01", "a rede do aluno (a da dica: c8k3p2-c16k3p2-d32), lote 64", "01-minha-rede", (400, 1), (400, 1), "¹"),
-    ("02", "memória: RNN simples 32, T = 10, 20, 30, 50", "02-memoria-rnn-T30", (4000 * 110 / 30, 4), (250 * 16 / 30, 2), "²"),
-    ("02", "memória: LSTM 32, T = 10, 20, 30, 50 (3 inicializações com T = 50)", "02-memoria-lstm-T30", (4000 * 210 / 30, 6), (250 * 16 / 30, 2), "²"),
-    ("02", "memória: GRU 32, T = 10, 20, 30, 50 (3 inicializações com T = 50)", "02-memoria-gru-T30", (4000 * 210 / 30, 6), (250 * 16 / 30, 2), "²"),
-    ("02", "manchas solares: 6 modelos (2 no rápido), janela 20, lote 32", "02-manchas-lstm", (1500 * 9, 6), (300 * 2, 2), "³"),
-    ("02", "palavras: LSTM 128×2 (48×1 no rápido), T = 15, lote 128", "02-palavras-lstm128x2", (4000, 1), None, ""),
-    ("02", "palavras (modo rápido): LSTM 48", "02-palavras-lstm48", None, (200, 1), ""),
-    ("03", "DBN: RBMs 784-500 e 500-500 (200 no rápido), CD-1, lote 64", "03-rbm-784-500", (8000 * 1.64, 2), (300 * 0.5, 2), "⁴"),
-    ("03", "ajuste fino 784-500-500-10 (2 redes + 600 rótulos × 3 sementes)", "03-ajuste-784-500-500-10", (12000 * 2 + 3 * 2 * 1000, 8), ((200 * 2 + 2 * 200) * 0.31, 4), "⁵"),
-    ("04", "GAN do anel (1 passo de D + 10 de G, lote 128), 2 treinos", "04-gan-anel", (12000, 2), (600, 2), ""),
-    ("04", "GAN de dígitos (G 100-256-512-1024-784, D 784-512-256-1), lote 64", "04-gan-digitos", (25000, 1), (300, 1), ""),
-    ("04", "a GAN do aluno (1 D + 1 G, lote 256), 1.500 passos", "04-gan-anel", (1500 * 0.36, 1), (1500 * 0.36, 1), "⁶"),
-]
+# (lição, treino, modelo medido, passos equivalentes e compilações: completo, rápido, nota). A tabela é a do
+# medemotores_test.go (treinos), que o mede.sh escreve no começo do arquivo das medidas.
+def equivalente(e):
+    return None if e is None else (e["passos"], e["compilacoes"])
+
+TREINOS = [(t["licao"], t["nome"], t["modelo"], equivalente(t["completo"]), equivalente(t["rapido"]), t["nota"])
+           for t in treinos]
+if not TREINOS:
+    sys.exit(f"{sys.argv[1]} não traz a tabela dos treinos (linhas {{\"treino\": …}}): meça de novo com o mede.sh")
 
 def estimativa(modelo, motor, eq):
     if eq is None:

@@ -16,30 +16,22 @@
 //
 // # Peças feitas de outro jeito (remendos para o GoMLX)
 //
-// Mesmo resultado que as do GoMLX (pooling_test.go e im2col_test.go
-// comparam valores e gradientes), mais rápidas: o pooling no XLA para CPU,
-// a convolução e a ordem ReLU/pooling no motor Go puro. Medido no GoMLX
-// v0.28.2 (LeNet da lição 01, lote 128, 2 núcleos, execuções alternadas):
+// Mesmo resultado que as do GoMLX (pooling_test.go, im2col_test.go e
+// camada_test.go comparam valores e gradientes), mais rápidas; quanto, em
+// cada motor, está em DESEMPENHO.md (seção 3, "O que otimizamos"), medido de
+// novo a cada scripts/bench.sh:
 //
-//   - [Pooling] como "reagrupar e reduzir" em vez de graph.MaxPool: 56–77 ms
-//     por passo contra 148–155 ms (o gradiente do MaxPool, SelectAndScatter,
-//     é lento no XLA para CPU);
-//   - no motor Go puro, todas as convoluções como im2col ([Vizinhancas] e
-//     um produto de matrizes; veja convolucao) em vez de
-//     layers.Convolution: com GOEXPERIMENT=simd, 0,15 s por passo contra
-//     1,2 s com as do GoMLX. Na 1ª camada (um canal), a matriz do im2col
-//     montada deitada: ~4% a menos no passo (veja convolucaoIm2col). No
-//     XLA, a primeira convolução (um canal de entrada) também foi im2col
-//     enquanto o curso usava o plugin
-//     xla-cpu-pjrt 0.0.1 (49,4 contra 51,0 ms, ~3%); com o XLA mais novo do
-//     lammps-jax-pjrt-cpu 0.11.2 a convolução do XLA passou a ganhar (20,6
-//     contra 22,0 ms), e no XLA o curso usa só a do GoMLX;
-//   - no motor Go puro, a ReLU depois do max-pooling (o máximo das ReLUs é
-//     a ReLU do máximo): 4× menos valores passam pela ReLU, ~5% a menos no
-//     passo (119 → 113 ms, alternadas). No XLA a ReLU se funde à convolução
-//     e a ordem fica a de sempre;
-//   - no motor Go puro, o viés das convoluções repetido em cada linha antes
-//     da soma (motor.ViesNasLinhas): ~4% a menos no passo.
+//   - [Pooling] como "reagrupar e reduzir" em vez de graph.MaxPool, nos dois
+//     motores: o gradiente do MaxPool (SelectAndScatter) é lento no XLA para
+//     CPU;
+//   - no motor Go puro, a camada inteira de outro jeito (camadaNoGoPuro, em
+//     gopuro.go, que a costura do motor, motor.Peca, põe no lugar de camada):
+//     as convoluções como im2col ([Vizinhancas] e um produto de matrizes,
+//     porque a convolução do motor é um laço escalar e o produto dele usa
+//     SIMD), a matriz do im2col da 1ª camada montada deitada, a ReLU depois
+//     do max-pooling (passa por 4× menos valores) e o viés repetido em cada
+//     linha antes da soma (motor.ViesNasLinhas). No XLA, que funde a ReLU à
+//     convolução e tem a sua convolução rápida, fica a camada de sempre.
 //
 // Uma diferença conhecida: num empate dentro da janela do max-pooling, o
 // gradiente de [Pooling] vai inteiro para cada máximo empatado, e o do
@@ -48,14 +40,13 @@
 // Para conferir de novo numa atualização do GoMLX: scripts/bench.sh mede o
 // antes e o depois de cada um ("pool-original", "conv-original",
 // "conv1-de-pe", "vies-com-broadcast"); o que não for mais rápido, troque
-// pela peça do GoMLX (convolucao e Pooling ficam com uma linha cada).
+// pela peça do GoMLX (apague a troca em gopuro.go, ou faça Pooling chamar o
+// graph.MaxPool).
 package cnn
 
 import (
 	"fmt"
-	"slices"
 
-	"github.com/gomlx/compute/shapes"
 	"github.com/gomlx/gomlx/core/graph"
 	"github.com/gomlx/gomlx/ml/layers"
 	"github.com/gomlx/gomlx/ml/layers/activation"
@@ -112,28 +103,11 @@ func (r Rede) constroi(scope *model.Scope, x *graph.Node, anota func(nome string
 	if x.Rank() == 3 { // [lote, altura, largura] → um canal
 		x = graph.InsertAxes(x, -1)
 	}
-	inspeciona := anota != nil
-	if anota == nil {
-		anota = func(string, *graph.Node) {}
-	}
 	g := x.Graph()
 	for i, c := range r.Convs {
-		x = convolucao(scope.In("conv%d", i), x, c)
-		if c.Pool > 1 && !c.PoolMedia && !inspeciona && motor.GoPuro(g) {
-			// O máximo das ReLUs é a ReLU do máximo (a ReLU não muda a
-			// ordem dos valores). No motor Go puro, que faz uma operação de
-			// cada vez, a ReLU depois do pooling passa por 4× menos valores,
-			// na ida e na volta: os mesmos valores e o mesmo gradiente
-			// (pooling_test.go), ~5% a menos no passo da LeNet.
-			x = activation.Relu(Pooling(x, c.Pool, false))
-			continue
-		}
-		x = activation.Relu(x)
-		anota(fmt.Sprintf("conv%d", i), x)
-		if c.Pool > 1 {
-			x = Pooling(x, c.Pool, c.PoolMedia)
-			anota(fmt.Sprintf("pool%d", i), x)
-		}
+		// motor.Peca: no motor Go puro, a camada é montada de outro jeito,
+		// com a mesma conta (camadaNoGoPuro, em gopuro.go).
+		x = motor.Peca(g, camada)(scope.In("conv%d", i), x, c, i, anota)
 	}
 	x = graph.Reshape(x, x.Shape().Dimensions[0], -1) // achata: [lote, altura·largura·canais]
 	for i, n := range r.Densas {
@@ -141,9 +115,33 @@ func (r Rede) constroi(scope *model.Scope, x *graph.Node, anota func(nome string
 			x = layers.Dropout(scope, x, graph.Scalar(g, x.DType(), r.Dropout))
 		}
 		x = activation.Relu(layers.Dense(scope.In("densa%d", i), x, true, n))
-		anota(fmt.Sprintf("densa%d", i), x)
+		if anota != nil {
+			anota(fmt.Sprintf("densa%d", i), x)
+		}
 	}
 	return layers.Dense(scope.In("saida"), x, true, r.Classes)
+}
+
+// camada monta a camada convolucional i (scope é o dela, "conv<i>"):
+// convolução → ReLU → pooling, se c pede. Se anota não for nil, recebe a
+// saída da ReLU ("conv<i>") e a do pooling ("pool<i>").
+func camada(scope *model.Scope, x *graph.Node, c Conv, i int, anota func(nome string, saida *graph.Node)) *graph.Node {
+	return reluEPooling(convolucao(scope, x, c), c, i, anota)
+}
+
+// reluEPooling é o resto da camada i depois da convolução: ReLU → pooling.
+func reluEPooling(x *graph.Node, c Conv, i int, anota func(nome string, saida *graph.Node)) *graph.Node {
+	x = activation.Relu(x)
+	if anota != nil {
+		anota(fmt.Sprintf("conv%d", i), x)
+	}
+	if c.Pool > 1 {
+		x = Pooling(x, c.Pool, c.PoolMedia)
+		if anota != nil {
+			anota(fmt.Sprintf("pool%d", i), x)
+		}
+	}
+	return x
 }
 
 // LinhaDoResumo resume uma camada: nome, forma da saída (sem o lote) e parâmetros.
@@ -221,106 +219,16 @@ func (r Rede) Assinatura() string {
 }
 
 // convolucao aplica a camada convolucional c a x [lote, altura, largura,
-// canais]. As variáveis são as de layers.Convolution ("conv/weights",
-// [k, k, canais, filtros], e "conv/biases"), com os mesmos nomes e formas:
-// os checkpoints e cnn.Filtros valem para os dois caminhos.
-//
-// Com padding, a conta pode ser feita como im2col (Chellapilla et al.,
-// 2006; [convolucaoIm2col]), com o mesmo resultado (pkg/cnn/im2col_test.go).
-// Qual caminho é mais rápido depende do motor:
-//
-//   - no Go puro, o im2col: a convolução do motor é um laço escalar sobre
-//     cada saída, e o produto de matrizes dele usa SIMD. Medido na LeNet
-//     (lote 128, 2 núcleos, GOEXPERIMENT=simd): 1,2 s por passo de treino
-//     com as convoluções do GoMLX, 0,15 s com im2col nas duas camadas;
-//   - no XLA, a convolução do XLA: na 2ª camada da LeNet o im2col levou 69
-//     contra 26 ms por passo, e na 1ª (um canal só) 22,0 contra 20,6 ms com
-//     o plugin do curso (scripts/bench.sh, "conv-original").
+// canais]: layers.Convolution, com as variáveis "conv/weights" [k, k, canais,
+// filtros] e "conv/biases". No motor Go puro, a camada usa outra conta com as
+// mesmas variáveis (convolucaoIm2col, em gopuro.go): os checkpoints e
+// cnn.Filtros valem para os dois.
 func convolucao(scope *model.Scope, x *graph.Node, c Conv) *graph.Node {
-	if !c.SemPadding && motor.GoPuro(x.Graph()) {
-		return convolucaoIm2col(scope, x, c)
-	}
 	conv := layers.Convolution(scope, x).Filters(c.Filtros).KernelSize(c.Kernel)
 	if !c.SemPadding {
 		conv = conv.PadSame()
 	}
 	return conv.Done()
-}
-
-// convolucaoIm2col é a convolução com padding (saída do tamanho da
-// entrada) como im2col: os k×k vizinhos de cada pixel, em todos os canais,
-// viram uma linha de uma matriz [lote·altura·largura, k·k·canais]
-// ([Vizinhancas]), e a convolução vira o produto dessa matriz pelos filtros
-// [k·k·canais, filtros]: a ordem (i, j, canal) das colunas é a mesma dos
-// pesos [k, k, canais, filtros] de layers.Convolution.
-//
-// Com um canal só (a 1ª camada da LeNet), a mesma matriz é montada deitada,
-// [k·k, lote·altura·largura]: cada deslocamento da imagem vira uma linha
-// inteira, copiada em bloco. De pé, cada linha teria k·k valores, um de cada
-// deslocamento, e o motor Go puro os juntaria um por um. A conta é a mesma,
-// (filtrosᵀ · matriz deitada)ᵀ: ~4% a menos no passo da LeNet no Go puro
-// (medidas alternadas; scripts/bench.sh, "conv1-de-pe").
-func convolucaoIm2col(scope *model.Scope, x *graph.Node, c Conv) *graph.Node {
-	d, k := x.Shape().Dimensions, c.Kernel
-	vars := scope.In("conv")
-	canais := d[3]
-	filtros := vars.VariableWithShape("weights", shapes.Make(x.DType(), k, k, canais, c.Filtros)).NodeValue(x.Graph())
-	vies := vars.VariableWithShape("biases", shapes.Make(x.DType(), c.Filtros)).NodeValue(x.Graph())
-	filtros = graph.Reshape(filtros, k*k*canais, c.Filtros) // [k·k·canais, filtros]
-	var y *graph.Node                                       // [lote·altura·largura, filtros]
-	if canais == 1 && !Im2colDePe {
-		imagens := graph.Reshape(x, d[0], d[1], d[2]) // o eixo do canal, de tamanho 1, sai
-		colunas := deslocados(imagens, k)
-		for i := range colunas {
-			colunas[i] = graph.InsertAxes(colunas[i], 0)
-		}
-		m := graph.Reshape(graph.Concatenate(colunas, 0), k*k, -1)                        // [k·k, lote·altura·largura]
-		y = graph.Transpose(graph.Dot(graph.Transpose(filtros, 0, 1), m).Product(), 0, 1) // (filtrosᵀ·m)ᵀ
-	} else {
-		linhas := graph.Reshape(Vizinhancas(x, k), -1, k*k*canais) // [lote·altura·largura, k·k·canais]
-		y = graph.Dot(linhas, filtros).Product()
-	}
-	y = graph.Add(y, motor.ViesNasLinhas(vies, y.Shape().Dim(0)))
-	return graph.Reshape(y, d[0], d[1], d[2], c.Filtros)
-}
-
-// Im2colDePe faz a 1ª camada (um canal) montar a matriz do im2col de pé,
-// como as outras: o "antes" do bench (velocidade -conv1-de-pe).
-var Im2colDePe = false
-
-// Vizinhancas devolve, para cada pixel de x [lote, altura, largura, canais],
-// os k×k valores ao seu redor (com zeros fora da imagem), em cada canal, em
-// ordem de linha: [lote, altura, largura, k·k·canais]. O vizinho (i, j) do
-// pixel (y, x) — com i e j de 0 a k−1 — no canal c é x[y+i−(k−1)/2,
-// x+j−(k−1)/2, c] e fica na posição (i·k + j)·canais + c, a mesma ordem dos
-// pesos de um filtro [k, k, canais]. É o "im2col": a convolução vira
-// Vizinhancas(x, k) · filtros.
-func Vizinhancas(x *graph.Node, k int) *graph.Node {
-	return graph.Concatenate(deslocados(x, k), -1)
-}
-
-// deslocados devolve as k·k cópias de x [lote, altura, largura, ...]
-// deslocadas de (i−(k−1)/2, j−(k−1)/2) pixels, na ordem (i, j), com zeros
-// onde a cópia sai da imagem: a cópia (i, j) traz, em cada pixel, o seu
-// vizinho (i, j).
-func deslocados(x *graph.Node, k int) []*graph.Node {
-	d, p := x.Shape().Dimensions, (k-1)/2
-	// Preenche a borda com zeros concatenando (funciona em todos os motores).
-	borda := func(t *graph.Node, eixo, n int) *graph.Node {
-		dims := slices.Clone(t.Shape().Dimensions)
-		dims[eixo] = n
-		return graph.Zeros(x.Graph(), shapes.Make(x.DType(), dims...))
-	}
-	xp := graph.Concatenate([]*graph.Node{borda(x, 1, p), x, borda(x, 1, k-1-p)}, 1)
-	xp = graph.Concatenate([]*graph.Node{borda(xp, 2, p), xp, borda(xp, 2, k-1-p)}, 2)
-	var r []*graph.Node
-	for i := range k {
-		for j := range k {
-			// Os eixos depois da largura (os canais, se houver) vão inteiros.
-			r = append(r, graph.Slice(xp, graph.AxisRange(), graph.AxisRange(i, i+d[1]), graph.AxisRange(j, j+d[2])))
-		}
-	}
-	return r
 }
 
 // Pooling reduz cada bloco janela×janela (passo = janela) de x, com forma
@@ -330,8 +238,8 @@ func deslocados(x *graph.Node, k int) []*graph.Node {
 // mas, quando altura e largura são múltiplos da janela, a conta é feita
 // como "reagrupar e reduzir": Reshape para [lote, altura/j, j, largura/j, j,
 // canais] e ReduceMax nos eixos j. O gradiente disso é uma máscara simples,
-// enquanto o do MaxPool do GoMLX (SelectAndScatter) é lento no XLA para CPU:
-// medido com scripts/bench.sh, o passo de treino da LeNet caiu pela metade.
+// enquanto o do MaxPool do GoMLX (SelectAndScatter) é lento no XLA para CPU
+// (quanto, em DESEMPENHO.md: "pool-original").
 // Também funciona no motor Go puro (que, antes do compute v0.1.3, não tinha
 // o gradiente do MaxPool).
 //

@@ -14,9 +14,9 @@ func TestTreinaNoGoPuro(t *testing.T) {
 }
 
 // Os gradientes conferem com diferenças finitas também no motor Go puro, e
-// lá a ReLU depois do pooling e o viés repetido nas linhas dão o mesmo que
-// antes.
+// lá a camada do Go puro, a ReLU depois do pooling e o viés repetido nas
+// linhas dão o mesmo que antes.
 func TestGradientesNoGoPuro(t *testing.T) {
 	gopuro.Roda(t, 3*time.Minute, "TestGradientesConferemComDiferencasFinitas", "TestReluDepoisDoPoolingDaOMesmo",
-		"TestViesRepetidoNoLoteNaoMudaAConta")
+		"TestCamadaNoGoPuroDaOMesmo", "TestViesRepetidoNoLoteNaoMudaAConta")
 }

@@ -12,28 +12,29 @@ import (
 	"github.com/gomlx/gomlx/ml/layers"
 	"github.com/gomlx/gomlx/ml/model"
 
+	"github.com/go-estudos/representacoes/internal/chaves"
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
 
-// A convolução feita como im2col (convolucaoIm2col, o caminho de convolucao
-// para todas as camadas no Go puro) dá os mesmos
+// A convolução feita como im2col (convolucaoIm2col, a convolução de
+// camadaNoGoPuro, para todas as camadas com padding no Go puro) dá os mesmos
 // valores e os mesmos gradientes (em relação aos filtros, ao viés e à
 // imagem) que layers.Convolution do GoMLX com PadSame, usando as mesmas
 // variáveis, com um canal e com três, em filtros de tamanho ímpar e par e
 // em imagens não quadradas. Com um canal, nas duas arrumações da matriz do
-// im2col: deitada (a do curso) e de pé (Im2colDePe, a das outras camadas).
+// im2col: deitada (a do curso) e de pé (chaves.Im2colDePe, a das outras camadas).
 func TestConvolucaoIm2colIgualADoGoMLX(t *testing.T) {
 	motor.Backend() // a escolha só existe depois de criado o motor
 	if !motor.EscolhaAtual().XLA() {
 		t.Skip("a referência (o gradiente da convolução do GoMLX) só existe no motor XLA")
 	}
 	r := rand.New(rand.NewPCG(3, 4))
-	defer func() { Im2colDePe = false }()
+	defer func() { chaves.Im2colDePe = false }()
 	for _, caso := range [][3]int{{5, 1, 0}, {3, 1, 0}, {4, 1, 0}, {5, 1, 1}, {4, 1, 1}, {5, 3, 0}, {4, 3, 0}} {
 		k, canais := caso[0], caso[1]
-		Im2colDePe = caso[2] == 1
+		chaves.Im2colDePe = caso[2] == 1
 		arrumacao := "de pé"
-		if canais == 1 && !Im2colDePe {
+		if canais == 1 && !chaves.Im2colDePe {
 			arrumacao = "deitada"
 		}
 		t.Run(fmt.Sprintf("k=%d, %d canais, matriz %s", k, canais, arrumacao), func(t *testing.T) {
@@ -93,14 +94,14 @@ func TestConvolucaoIm2colIgualADoGoMLX(t *testing.T) {
 	}
 }
 
-// Com o viés repetido nas linhas (motor.ViesRepetidoNoLote, só no motor Go puro:
+// Com o viés repetido nas linhas (chaves.ViesRepetidoNoLote, só no motor Go puro:
 // TestGradientesNoGoPuro roda este teste lá), a convolução como im2col dá a
 // mesma saída e os mesmos gradientes (em relação à imagem, aos filtros e ao
 // viés), valor a valor, que com o viés [1, filtros] somado com broadcast, com
 // um canal e com três.
 func TestViesRepetidoNoLoteNaoMudaAConta(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
-	defer func() { motor.ViesRepetidoNoLote = true }()
+	defer func() { chaves.ViesRepetidoNoLote = true }()
 	for _, canais := range []int{1, 3} {
 		dadosX := make([]float32, 2*6*5*canais)
 		for i := range dadosX {
@@ -111,7 +112,7 @@ func TestViesRepetidoNoLoteNaoMudaAConta(t *testing.T) {
 		// Um viés diferente de zero (o inicializador o deixaria em zeros).
 		store.VariableWithValue("/conv/biases", []float32{0.5, -1, 2, 0.25})
 		roda := func(repetido bool) [][]float32 {
-			motor.ViesRepetidoNoLote = repetido
+			chaves.ViesRepetidoNoLote = repetido
 			saidas := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, x *graph.Node) []*graph.Node {
 				y := convolucaoIm2col(scope, x, Conv{Filtros: 4, Kernel: 3})
 				g := x.Graph()

@@ -55,7 +55,7 @@ func TestPoolingIgualAoDoGoMLX(t *testing.T) {
 	}
 }
 
-// No motor Go puro a rede faz a ReLU depois do max-pooling (constroi): a
+// No motor Go puro a rede faz a ReLU depois do max-pooling (camadaNoGoPuro): a
 // mesma conta que a ReLU antes, com os mesmos valores e o mesmo gradiente —
 // também nos empates (valores inteiros de −2 a 2: janelas só com negativos,
 // com o máximo 0, com dois máximos iguais). Roda nos dois motores

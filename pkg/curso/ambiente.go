@@ -4,18 +4,23 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+
+	"github.com/janpfeifer/gonb/gonbui"
 )
 
 // Variavel descreve uma variável de ambiente do curso.
 type Variavel struct {
-	Nome      string // REPRESENTACOES_…
+	Nome      string // REPRESENTACOES_…, BENCH_… ou HUB_…
 	Padrao    string // o valor quando não definida
 	Significa string // o que ela muda
 	Quem      string // quem a lê: "Go" (este pacote) ou o script
 }
 
-// Variaveis é a tabela de todas as variáveis REPRESENTACOES_*: as que os
-// pacotes Go leem (todas por meio deste pacote) e as dos scripts. Um teste
+// Variaveis é a tabela de todas as variáveis de ambiente do curso: as
+// REPRESENTACOES_* que os pacotes Go leem (todas por meio deste pacote) e as
+// dos scripts; as BENCH_* do scripts/bench.sh; as HUB_* do teste no
+// JupyterHub (o scripts/testa-hub.sh define quase todas para os processos
+// que ele mesmo inicia; só HUB_GUARDA é de quem roda o teste). Um teste
 // confere que toda variável citada no repositório está aqui, e vice-versa.
 var Variaveis = []Variavel{
 	{"REPRESENTACOES_RAPIDO", "(vazia: modo completo)", "1 liga o modo rápido: menos dados e passos, para testar os notebooks em minutos (Rapido, Escolhe)", "Go"},
@@ -40,6 +45,20 @@ var Variaveis = []Variavel{
 	{"REPRESENTACOES_CAPTURAS", "saidas/navegador, saidas/hub", "onde os testes no navegador gravam as capturas de tela", "testes/navegador, testes/hub"},
 	{"REPRESENTACOES_MEDE", "(vazia: o teste é pulado)", "qual modelo internal/medemotores mede (ou \"todos\")", "internal/medemotores/mede.sh"},
 	{"REPRESENTACOES_GO_DO_PROXY", "(vazia)", "1: a imagem-base baixa o Go do proxy mesmo com o Go certo na máquina", "scripts/imagem-base.sh"},
+	{"BENCH_REPETICOES", "3", "quantas execuções o bench mede por modelo (a mediana vai para o relatório)", "scripts/bench.sh"},
+	{"BENCH_THREADS", "nproc", "quantas threads o GoMLX e o PyTorch usam no bench", "scripts/bench.sh"},
+	{"BENCH_SEM_PYTORCH", "(vazia)", "1: o bench mede só o GoMLX (não instala o PyTorch)", "scripts/bench.sh"},
+	{"BENCH_SEM_GO_PURO", "(vazia)", "1: o bench não mede o motor Go puro", "scripts/bench.sh"},
+	{"BENCH_RAPIDO", "(vazia)", "1: poucos passos, só confere que o bench roda; o relatório vai para saidas/", "scripts/bench.sh"},
+	{"HUB_GUARDA", "(vazia: apaga)", "1: o teste no JupyterHub guarda a pasta temporária no fim", "scripts/testa-hub.sh"},
+	{"HUB_RAIZ", "definida pelo testa-hub.sh", "a raiz do curso, para a configuração do hub", "testes/hub/jupyterhub_config.py"},
+	{"HUB_PASTA", "definida pelo testa-hub.sh", "a pasta temporária do teste (banco, casas dos alunos)", "testes/hub/jupyterhub_config.py, testes/hub/hub.mjs"},
+	{"HUB_SENHA", "definida pelo testa-hub.sh", "a senha dos alunos de mentira", "testes/hub/jupyterhub_config.py, testes/hub/hub.mjs"},
+	{"HUB_ALUNOS", "definida pelo testa-hub.sh", "os alunos de mentira, separados por vírgula", "testes/hub/jupyterhub_config.py, testes/hub/hub.mjs"},
+	{"HUB_GOMODCACHE", "definida pelo testa-hub.sh", "o cache de módulos Go que os servidores dos alunos usam", "testes/hub/jupyterhub_config.py"},
+	{"HUB_PORTA", "uma porta livre", "a porta do hub para o navegador", "testes/hub/jupyterhub_config.py, testes/hub/hub.mjs"},
+	{"HUB_PORTA_HUB", "uma porta livre", "a porta interna do hub", "testes/hub/jupyterhub_config.py"},
+	{"HUB_PORTA_PROXY", "uma porta livre", "a porta da API do proxy do hub", "testes/hub/jupyterhub_config.py"},
 }
 
 // ligada diz se a variável está definida com um valor que liga (não "", "0"
@@ -65,6 +84,12 @@ func Escolhe[T any](cheio, rapido T) T {
 // Retreinar diz se os treinos já feitos devem ser ignorados
 // (REPRESENTACOES_RETREINAR=1).
 func Retreinar() bool { return ligada("REPRESENTACOES_RETREINAR") }
+
+// NoNotebook diz se o programa roda numa célula do GoNB (e não num teste ou
+// num programa). É a única pergunta ao GoNB fora do graficos.Painel: o motor
+// (que anuncia o backend uma vez por kernel), os gráficos e o laço de treino
+// perguntam aqui.
+func NoNotebook() bool { return gonbui.IsNotebook }
 
 // Silencio diz se o motor deve calar a linha que anuncia o backend escolhido
 // (REPRESENTACOES_SILENCIO).

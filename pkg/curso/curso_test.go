@@ -115,16 +115,17 @@ func TestRegistraEConfere(t *testing.T) {
 	}
 }
 
-// Toda variável REPRESENTACOES_* citada no repositório está na tabela, e
-// toda variável da tabela é citada em algum lugar além dela.
+// Toda variável REPRESENTACOES_*, BENCH_* ou HUB_* citada no repositório
+// está na tabela, e toda variável da tabela é citada em algum lugar além dela.
 func TestTabelaDeVariaveis(t *testing.T) {
 	raiz := Raiz()
-	saida, err := exec.Command("git", "-C", raiz, "grep", "-ohE", `REPRESENTACOES_[A-Z_]*[A-Z]`, "--", ".", ":!pkg/curso/ambiente.go").Output()
+	saida, err := exec.Command("git", "-C", raiz, "grep", "-hE", `(REPRESENTACOES|BENCH|HUB)_[A-Z_]*[A-Z]`, "--", ".", ":!pkg/curso/ambiente.go").Output()
 	if err != nil {
 		t.Skipf("sem git grep aqui: %v", err)
 	}
 	citadas := map[string]bool{}
-	for _, n := range regexp.MustCompile(`REPRESENTACOES_[A-Z_]*[A-Z]`).FindAllString(string(saida), -1) {
+	// \b: GITHUB_TOKEN não é uma HUB_*.
+	for _, n := range regexp.MustCompile(`\b(REPRESENTACOES|BENCH|HUB)_[A-Z_]*[A-Z]\b`).FindAllString(string(saida), -1) {
 		citadas[n] = true
 	}
 	var naTabela []string

@@ -1,7 +1,7 @@
 // Package curso guarda o que é do curso, e não de um modelo: o modo (rápido
 // ou completo), as pastas (raiz, dados, modelos, gráficos), todas as
-// variáveis de ambiente REPRESENTACOES_* numa tabela só (Variaveis), os
-// números escritos à brasileira (Num, Pct, Inteiro, Duracao, Cientifico…) e
+// variáveis de ambiente (REPRESENTACOES_*, BENCH_*, HUB_*) numa tabela só
+// (Variaveis), os números escritos à brasileira (Num, Pct, Inteiro, Duracao, Cientifico…) e
 // as expectativas que uma lição confere sobre os próprios resultados
 // (Confere), gravadas, junto com os resultados dos exercícios, no arquivo de
 // resultados que os testes do curso leem (Registra).

@@ -1,6 +1,11 @@
 package dados
 
 import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"io"
 	"os"
@@ -15,8 +20,13 @@ import (
 	"github.com/go-estudos/representacoes/pkg/curso"
 )
 
-// pastaMNIST devolve a pasta com os .gz do MNIST: a do curso, se o setup já
-// rodou; senão a do próprio módulo GoMNIST (o mesmo arquivo, já no cache).
+// pastaMNIST devolve a pasta de dados do curso, se o setup já copiou para lá
+// o MNIST; senão pula o teste. Não há plano B com o MNIST de verdade: o
+// módulo GoMNIST, no cache de módulos, traz só o conjunto de teste e num
+// caminho que depende da versão, e o SHA-256 que o pacote confere é o do
+// arquivo do curso. O leitor em si (o formato IDX, o .gz, o SHA-256) é
+// testado sempre, num MNIST de mentira que o teste escreve
+// (TestIDXPequenoConcordaComGoMNIST).
 func pastaMNIST(t *testing.T) string {
 	t.Helper()
 	if _, err := os.Stat(filepath.Join(curso.PastaDados(), "mnist", "t10k-labels-idx1-ubyte.gz")); err == nil {
@@ -26,8 +36,76 @@ func pastaMNIST(t *testing.T) string {
 	return ""
 }
 
+// Num MNIST pequeno que o teste escreve (5 imagens 3×4, em .gz, no formato
+// IDX), nosso leitor (leGzVerificado e decodificaIDX, o caminho de
+// MNISTOuErro) concorda, pixel a pixel e rótulo a rótulo, com o leitor
+// independente do módulo GoMNIST, e recusa o arquivo se o SHA-256 não bate.
+// Roda sempre, com ou sem o MNIST do setup.
+func TestIDXPequenoConcordaComGoMNIST(t *testing.T) {
+	const n, h, w = 5, 3, 4
+	imagens := binary.BigEndian.AppendUint32(nil, 2051)
+	for _, v := range []uint32{n, h, w} {
+		imagens = binary.BigEndian.AppendUint32(imagens, v)
+	}
+	rotulos := binary.BigEndian.AppendUint32(binary.BigEndian.AppendUint32(nil, 2049), n)
+	for i := range n {
+		for p := range h * w {
+			imagens = append(imagens, byte((i*37+p*11)%256))
+		}
+		rotulos = append(rotulos, byte((7*i+3)%10))
+	}
+	pasta := t.TempDir()
+	gravaGz := func(nome string, b []byte) (caminho, sha string) {
+		var buf bytes.Buffer
+		z := gzip.NewWriter(&buf)
+		z.Write(b)
+		z.Close()
+		caminho = filepath.Join(pasta, nome)
+		if err := os.WriteFile(caminho, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		soma := sha256.Sum256(buf.Bytes())
+		return caminho, hex.EncodeToString(soma[:])
+	}
+	arqImagens, shaImagens := gravaGz("imagens-idx3-ubyte.gz", imagens)
+	arqRotulos, shaRotulos := gravaGz("rotulos-idx1-ubyte.gz", rotulos)
+	bi, err := leGzVerificado(arqImagens, shaImagens)
+	if err != nil {
+		t.Fatal(err)
+	}
+	br, err := leGzVerificado(arqRotulos, shaRotulos)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nosso, err := decodificaIDX(bi, br)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nosso.N != n || nosso.Altura != h || nosso.Largura != w {
+		t.Fatalf("esperava %d imagens %d×%d, obtive %d %d×%d", n, h, w, nosso.N, nosso.Altura, nosso.Largura)
+	}
+	ref, err := gomnist.ReadSet(arqImagens, arqRotulos)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		img, rot := ref.Get(i)
+		if int32(rot) != nosso.Rotulos[i] {
+			t.Fatalf("imagem %d: rótulo %d, GoMNIST diz %d", i, nosso.Rotulos[i], rot)
+		}
+		for p, b := range img {
+			if nosso.Imagem(i)[p] != float32(b)/255 {
+				t.Fatalf("imagem %d, pixel %d: %v ≠ %v", i, p, nosso.Imagem(i)[p], float32(b)/255)
+			}
+		}
+	}
+	if _, err := leGzVerificado(arqImagens, shaRotulos); err == nil || !strings.Contains(err.Error(), "corrompido") {
+		t.Errorf("com o SHA-256 errado, esperava o erro de arquivo corrompido; veio %v", err)
+	}
+}
+
 // Nosso leitor de IDX tem de concordar, pixel a pixel, com o leitor
-// independente do módulo GoMNIST, de onde os arquivos vêm.
+// independente do módulo GoMNIST também no MNIST de verdade, o do setup.
 func TestMNISTConcordaComGoMNIST(t *testing.T) {
 	pasta := pastaMNIST(t)
 	t.Setenv("REPRESENTACOES_DADOS", pasta)

@@ -136,10 +136,8 @@ func TestSoftmaxRecusaErradas(t *testing.T) {
 			}
 		})
 	}
-	certa := func(z []float64) []float64 { return normaliza(exponenciais(z, maximo(z))) }
-	if !VerificaSoftmax(certa).Passou {
-		t.Error("a verificação recusou a solução do notebook")
-	}
+	// A solução do notebook passa: TestSolucoesDosNotebooksPassam a lê da
+	// própria lição (solucoes_test.go), em vez de uma cópia feita à mão.
 	if !VerificaSoftmax(Softmax).Passou {
 		t.Error("a verificação recusou a referência")
 	}
@@ -216,8 +214,11 @@ func TestGradienteRecusaErradas(t *testing.T) {
 			}
 		})
 	}
+	// A mesma família das erradas, com as escolhas certas, passa: cada errada
+	// difere da certa só no que o nome dela diz. (A solução do notebook é
+	// conferida por TestSolucoesDosNotebooksPassam, lida da própria lição.)
 	if !VerificaGradiente(func(r Reta) [2]float64 { return gradiente(r, 2, porN, 1) }).Passou {
-		t.Error("a verificação recusou a solução do notebook")
+		t.Error("a verificação recusou a variante certa (fator 2, divisor n, erro previsto − real)")
 	}
 	if !VerificaGradiente(GradienteReta).Passou {
 		t.Error("a verificação recusou a referência")
@@ -274,9 +275,11 @@ func TestParametrosRecusaErradas(t *testing.T) {
 			}
 		})
 	}
+	// A mesma família das erradas, com as escolhas certas, passa (a solução do
+	// notebook: TestSolucoesDosNotebooksPassam).
 	certa := func(c []int) int { return pares(c, 1, len(c), func(n, m int) int { return n*m + m }) }
 	if !VerificaParametros(certa).Passou {
-		t.Error("a verificação recusou a solução do notebook")
+		t.Error("a verificação recusou a variante certa (todos os pares, pesos + vieses)")
 	}
 	if !VerificaParametros(ParametrosMLP).Passou {
 		t.Error("a verificação recusou a referência")

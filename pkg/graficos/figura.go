@@ -245,7 +245,7 @@ func (f *Figura) Mostra() {
 		fmt.Println("⚠️", err)
 		return
 	}
-	if gonbui.IsNotebook {
+	if curso.NoNotebook() {
 		gonbui.DisplayPNG(b)
 		// Espera o GoNB receber a figura: uma saída enviada logo antes de o
 		// programa da célula terminar pode se perder no cano até o kernel.

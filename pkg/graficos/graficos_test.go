@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/go-estudos/representacoes/pkg/curso"
 )
 
 // decodifica lê um PNG; falha o teste se os bytes não forem um PNG.
@@ -282,7 +284,7 @@ func TestMostraForaDoNotebookSalvaArquivo(t *testing.T) {
 		q.Desenha(Curvas("Outro", "x", "y", seno()))
 		q.HTML("<b>x</b>")
 		q.Limpa()
-		if q.Ativo() || NoNotebook() {
+		if q.Ativo() || curso.NoNotebook() {
 			t.Error("fora de um notebook o quadro não deveria estar ativo")
 		}
 	})

@@ -6,6 +6,8 @@ import (
 	"html"
 
 	"github.com/janpfeifer/gonb/gonbui"
+
+	"github.com/go-estudos/representacoes/pkg/curso"
 )
 
 // Painel é um lugar na saída de uma célula que se redesenha sem acumular:
@@ -24,7 +26,7 @@ type Painel struct {
 // NovoPainel cria um painel vazio; ele aparece na saída da célula no
 // primeiro Desenha (ou HTML).
 func NovoPainel() *Painel {
-	if !gonbui.IsNotebook {
+	if !curso.NoNotebook() {
 		return &Painel{}
 	}
 	return &Painel{id: "representacoes-" + gonbui.UniqueID()}
@@ -58,7 +60,3 @@ func (q *Painel) Desenha(f *Figura) {
 
 // Limpa esvazia o painel (a versão ao vivo some; a final vem abaixo).
 func (q *Painel) Limpa() { q.HTML("") }
-
-// NoNotebook diz se o programa roda numa célula do GoNB (e não num teste ou
-// num programa).
-func NoNotebook() bool { return gonbui.IsNotebook }

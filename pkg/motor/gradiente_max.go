@@ -3,6 +3,8 @@ package motor
 import (
 	"github.com/gomlx/compute/shapes"
 	"github.com/gomlx/gomlx/core/graph"
+
+	"github.com/go-estudos/representacoes/internal/chaves"
 )
 
 // O gradiente de Max (a ReLU é Max(x, 0)) e de ReduceMax (o max-pooling de
@@ -62,13 +64,10 @@ func vjpReduceMax(no *graph.Node, vs []*graph.Node, forma shapes.Shape) []*graph
 	return []*graph.Node{graph.Where(ehMax, vx, graph.ScalarZero(no.Graph(), v.DType()))}
 }
 
-// GradientesParaOGoPuro liga (padrão) os gradientes montados para o motor Go
-// puro: o de Max e ReduceMax (acima) e o do produto de duas matrizes
-// (vjpMatrizes, gradiente.go). Desligado, o motor Go puro usa os mesmos do
-// XLA; serve para medir a diferença (scripts/bench.sh, variante
-// "gradientes-gerais-go"). Mude antes de montar os grafos.
-var GradientesParaOGoPuro = true
-
+// paraOGoPuro diz se o nó é de um grafo do motor Go puro, onde valem os
+// gradientes montados para ele: o de Max e ReduceMax (acima) e o do produto
+// de duas matrizes (vjpMatrizes, gradiente.go). O bench os desliga
+// (chaves.GradientesParaOGoPuro) para medir a diferença.
 func paraOGoPuro(no *graph.Node) bool {
-	return GradientesParaOGoPuro && GoPuro(no.Graph())
+	return chaves.GradientesParaOGoPuro && GoPuro(no.Graph())
 }

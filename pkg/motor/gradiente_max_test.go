@@ -7,6 +7,8 @@ import (
 
 	"github.com/gomlx/gomlx/core/graph"
 	"github.com/gomlx/gomlx/core/tensors"
+
+	"github.com/go-estudos/representacoes/internal/chaves"
 )
 
 // Os gradientes de Max e ReduceMax montados para o motor Go puro
@@ -44,9 +46,9 @@ func TestGradienteMaxConfere(t *testing.T) {
 	for _, c := range casos {
 		x, y, p := empates(c.dx...), empates(c.dy...), pesos(c.saida...)
 		gradientes := func(doGoPuro bool) [][]float32 {
-			antes := GradientesParaOGoPuro
-			GradientesParaOGoPuro = doGoPuro
-			defer func() { GradientesParaOGoPuro = antes }()
+			antes := chaves.GradientesParaOGoPuro
+			chaves.GradientesParaOGoPuro = doGoPuro
+			defer func() { chaves.GradientesParaOGoPuro = antes }()
 			e := graph.MustNewExec(b, func(x, y, p *graph.Node) (*graph.Node, *graph.Node) {
 				perda := graph.ReduceAllSum(graph.Mul(c.f(x, y), p))
 				g := graph.Gradient(perda, x, y)

@@ -34,19 +34,17 @@
 //
 // O pacote registra o seu gradiente de DotGeneral (graph.Dot e toda camada
 // densa viram um DotGeneral) no lugar do do GoMLX. Na v0.26 o do GoMLX
-// multiplicava elemento a elemento e somava (60 ms por passo no MLP da lição
-// 00, contra 3 ms). A v0.28 trocou isso por produtos de matrizes, mas o do
-// curso continua:
-//   - mais rápido no XLA: MLP da lição 00, lote 128, 3,6 × 4,9 ms por passo
-//     (medianas de 3 execuções alternadas, 2 núcleos com carga ~7); no Go
-//     puro, igual (34 × 33 ms);
+// multiplicava elemento a elemento e somava, muitas vezes mais lento. A v0.28
+// trocou isso por produtos de matrizes, mas o do curso continua:
+//   - tão rápido quanto (as medidas estão em DESEMPENHO.md, item 1 da seção
+//     3, e na linha "gradiente-original" da tabela de antes e depois);
 //   - correto onde o do GoMLX v0.28.2 entra em pânico: dois ou mais eixos
 //     contraídos pareados fora de ordem (TestGradienteDotGeneralConfere).
 //
 // Para conferir de novo numa atualização do GoMLX: TestGradienteDotGeneralConfere
 // avisa (t.Log) quando o original deixar de falhar; e
-// scripts/bench.sh mede o antes e o depois ("gradiente-original", que chama
-// UsaGradientesDaBiblioteca). Se o do GoMLX for igualmente rápido e correto,
+// scripts/bench.sh mede o antes e o depois ("gradiente-original", que liga
+// chaves.GradientesDaBiblioteca). Se o do GoMLX for igualmente rápido e correto,
 // apague gradiente.go.
 //
 // # Gradientes montados para o motor Go puro (gradiente.go, gradiente_max.go)
@@ -66,9 +64,9 @@
 //
 // Os valores são os mesmos (TestGradienteDotGeneralConfere,
 // TestGradienteMaxConfere, também no Go puro). Na LeNet da lição 01, os
-// três juntos levaram o passo de treino no Go puro de ~145 para ~119 ms
-// (scripts/bench.sh, variante "gradientes-gerais-go", que os desliga por
-// GradientesParaOGoPuro).
+// três juntos encurtam o passo de treino no Go puro em cerca de um sexto
+// (DESEMPENHO.md, item 11 e variante "gradientes-gerais-go", que os desliga
+// por chaves.GradientesParaOGoPuro).
 //
 // # O que do GoMLX não usamos, e por quê
 //
@@ -100,7 +98,6 @@ import (
 	_ "github.com/gomlx/compute/gobackend" // registra o motor "go"
 	"github.com/gomlx/go-xla/compute/xla"  // registra o motor "xla"
 	graph "github.com/gomlx/gomlx/core/graph"
-	"github.com/janpfeifer/gonb/gonbui"
 
 	"github.com/go-estudos/representacoes/pkg/curso"
 )
@@ -121,8 +118,7 @@ const NomePluginCUDA = "pjrt_c_api_cuda_plugin.so"
 // + compute v0.1.3, na lição 02 (modo rápido, GOMLX_BACKEND=go:, a célula 34
 // parada havia 10 minutos, num DotGeneral do motor), embora os testes dos
 // pacotes tenham passado três vezes seguidas com ele. A velocidade é igual
-// dentro do ruído (MLP da lição 00: 47 × 56 ms por passo; LSTM da lição 02:
-// 71 × 68 ms; medianas de 3 execuções alternadas, 2 núcleos com carga ~7).
+// dentro do ruído (as medidas estão em DESEMPENHO.md, no fim da seção 3).
 // Pedido pela configuração, o motor escreveria "Go backend: parallelism set
 // to -1" (em inglês) na saída de cada programa — em cada célula, no notebook.
 // Por isso Novo cria o motor como "go" e põe o limite depois
@@ -370,7 +366,7 @@ func EscolhaAtual() Escolha { return escolha }
 // kernel; uma marca com o PID do kernel evita repetir a mesma linha em toda
 // célula. Fora de um notebook, é sempre a "primeira vez".
 func primeiraVezNoKernel() bool {
-	if !gonbui.IsNotebook {
+	if !curso.NoNotebook() {
 		return true
 	}
 	marca := filepath.Join(os.TempDir(), fmt.Sprintf("representacoes-motor-%d", os.Getppid()))

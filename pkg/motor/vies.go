@@ -1,6 +1,10 @@
 package motor
 
-import "github.com/gomlx/gomlx/core/graph"
+import (
+	"github.com/gomlx/gomlx/core/graph"
+
+	"github.com/go-estudos/representacoes/internal/chaves"
+)
 
 // ViesNasLinhas devolve o viés [k] pronto para somar a um tensor [n, k]: no
 // motor Go puro, repetido em cada uma das n linhas, [n, k]; no XLA, [1, k],
@@ -20,13 +24,8 @@ import "github.com/gomlx/gomlx/core/graph"
 // dentro da soma), e a soma volta ao caminho lento. No XLA, que funde o
 // broadcast com a soma, não precisa.
 func ViesNasLinhas(vies *graph.Node, n int) *graph.Node {
-	if ViesRepetidoNoLote && GoPuro(vies.Graph()) {
+	if chaves.ViesRepetidoNoLote && GoPuro(vies.Graph()) {
 		return graph.BroadcastPrefix(vies, n)
 	}
 	return graph.InsertAxes(vies, 0)
 }
-
-// ViesRepetidoNoLote liga (padrão) o viés repetido nas linhas no motor Go
-// puro (veja ViesNasLinhas). Desligue só para medir a diferença
-// (velocidade -vies-com-broadcast), antes de montar os grafos.
-var ViesRepetidoNoLote = true

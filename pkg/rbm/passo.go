@@ -11,7 +11,7 @@ import (
 // PassoDeTreino é o passo de treino de Treina sozinho: a mesma RBM inicial,
 // as mesmas variáveis (velocidades do momento e, no PCD, as cadeias) e o
 // mesmo grafo (passoCD), sem o laço, as avaliações e o checkpoint. Serve
-// para medir quanto custa um passo (scripts/bench/velocidade compara com o
+// para medir quanto custa um passo (internal/cmd/velocidade compara com o
 // PyTorch).
 type PassoDeTreino struct {
 	RBM  *RBM

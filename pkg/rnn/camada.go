@@ -5,6 +5,8 @@ import (
 
 	"github.com/gomlx/gomlx/core/graph"
 	"github.com/gomlx/gomlx/ml/model"
+
+	"github.com/go-estudos/representacoes/internal/chaves"
 )
 
 // Camada descreve uma camada recorrente: células de um tipo, com estado
@@ -59,10 +61,10 @@ func (c Camada) Aplica(scope *model.Scope, x *graph.Node) (saidas *graph.Node, f
 	}
 	for k := range c.camadas() {
 		p := NovosPesos(scope.In("celula%d", k), g, c.Tipo, seq[0].Shape().Dim(1), c.Oculta, x.DType())
-		// cel0 faz o passo 0; cel, os outros. Com GradienteDosPesosNoTempo,
+		// cel0 faz o passo 0; cel, os outros. Com o gradiente dos pesos no tempo,
 		// elas usam os pesos de jeitos diferentes (veja pesosNoTempo).
 		var cel0, cel celula
-		if GradienteDosPesosNoTempo && tempo > 1 {
+		if chaves.GradienteDosPesosNoTempo && tempo > 1 {
 			pt, p0, outros := novoPesosNoTempo(p, tempo, partes(c.Tipo))
 			cel = novaCelula(outros, lote)
 			cel0 = novaCelula(p0, lote)

@@ -10,6 +10,7 @@ import (
 	"github.com/gomlx/gomlx/ml/model"
 	"github.com/gomlx/gomlx/ml/model/initializer"
 
+	"github.com/go-estudos/representacoes/internal/chaves"
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
 
@@ -154,7 +155,7 @@ type celula struct {
 	identidade *graph.Node // [blocoDoCorte, blocoDoCorte] (ou [oculta, oculta]), para o corte; nil sem o corte
 
 	// juntaPortas: no motor Go puro, as portas saem de divide com o
-	// gradiente junto (veja JuntaGradienteDasPortas).
+	// gradiente junto (veja divide).
 	juntaPortas bool
 
 	// pt, se não for nil, anota o passo t para o gradiente dos pesos num
@@ -165,14 +166,14 @@ type celula struct {
 
 func novaCelula(p Pesos, lote int) celula {
 	c := celula{Pesos: p, n: p.Oculta(), b: motor.ViesNasLinhas(p.B, lote)}
-	if CorteDeFusao && !motor.GoPuro(p.U.Graph()) {
+	if chaves.CorteDeFusao && !motor.GoPuro(p.U.Graph()) {
 		tam := c.n
 		if tam%blocoDoCorte == 0 {
 			tam = blocoDoCorte
 		}
 		c.identidade = graph.ConvertDType(graph.Diagonal(p.U.Graph(), tam), p.U.DType())
 	}
-	c.juntaPortas = JuntaGradienteDasPortas && motor.GoPuro(p.U.Graph())
+	c.juntaPortas = chaves.JuntaGradienteDasPortas && motor.GoPuro(p.U.Graph())
 	if p.Tipo == GRU {
 		c.uzr = graph.SliceAxis(p.U, -1, graph.AxisRange(0, 2*c.n))
 		c.uh = graph.SliceAxis(p.U, -1, graph.AxisRange(2*c.n, 3*c.n))
@@ -254,17 +255,16 @@ func (c celula) anota(j int, a, z *graph.Node) *graph.Node {
 // (h' = z ⊙ h + (1 − z) ⊙ h̃). O XLA funde cadeias de operações elemento a
 // elemento num só "kernel" e, quando um valor tem vários usos, recalcula-o
 // em cada um: ao longo de T passos (e no gradiente), isso vira trabalho
-// proporcional a T². Medido aqui, numa LSTM de 32 com T = 80: compilar o
-// passo de treino levava 24 s de CPU e cada passo 214 ms; com o corte,
-// 6 s e 19 ms. Um produto de matrizes o XLA não funde com o resto, e este
-// custaria oculta² multiplicações por exemplo; em blocos de 16 (v vira
-// [lote·oculta/16, 16] e é multiplicado pela identidade 16×16) custa 16, e o
-// corte é o mesmo: medido no GoMLX v0.28.2, o passo de treino da LSTM de 128
-// caiu de ~13,2 para ~11,6 ms, e o da GRU de 128 de ~11,1 para ~9,3 ms (no
-// tamanho da lição, 32, a diferença fica no ruído).
+// proporcional a T²: numa LSTM longa, o corte deixa a compilação e cada
+// passo muitas vezes mais curtos. Um produto de matrizes o XLA não funde com
+// o resto, e este custaria oculta² multiplicações por exemplo; em blocos de
+// 16 (v vira [lote·oculta/16, 16] e é multiplicado pela identidade 16×16)
+// custa 16, e o corte é o mesmo, um pouco mais barato com estado grande (no
+// tamanho da lição, 32, a diferença fica no ruído). As medidas estão em
+// DESEMPENHO.md (item 3 e variante "sem-corte").
 // Na RNN simples o estado já passa por h·U a cada passo: não precisa. No
 // motor Go puro, que não funde operações, também não: lá o corte seria só
-// custo (~8% do passo da LSTM da lição).
+// custo.
 func (c celula) corte(v *graph.Node) *graph.Node {
 	if c.identidade == nil {
 		return v
@@ -273,13 +273,8 @@ func (c celula) corte(v *graph.Node) *graph.Node {
 	return graph.Reshape(graph.Dot(graph.Reshape(v, -1, tam), c.identidade).Product(), v.Shape().Dimensions...)
 }
 
-// JuntaGradienteDasPortas liga (padrão) a divisão das portas com o gradiente
-// junto no motor Go puro (veja divide). Desligue só para medir a diferença
-// (scripts/bench.sh, variante "portas-em-fatias"), antes de montar os grafos.
-// No XLA não muda nada: lá as portas são sempre fatias.
-var JuntaGradienteDasPortas = true
-
-// divide corta v [lote, Σ tamanhos] em pedaços lado a lado, de colunas
+// divide (no motor Go puro; o bench a desliga com
+// chaves.JuntaGradienteDasPortas) corta v [lote, Σ tamanhos] em pedaços lado a lado, de colunas
 // tamanhos[0], tamanhos[1], …, como SliceAxis faria; a conta da ida é a mesma.
 // Muda a volta: o gradiente de um SliceAxis no GoMLX é um Pad (o gradiente do
 // pedaço, com zeros no resto das colunas), e os k pedaços viram k Pads do
@@ -325,8 +320,3 @@ func divide(v *graph.Node, tamanhos ...int) []*graph.Node {
 
 // blocoDoCorte é o tamanho dos blocos do corte de fusão (veja corte).
 const blocoDoCorte = 16
-
-// CorteDeFusao liga o corte descrito acima (padrão: ligado). Desligue só para
-// medir a diferença (scripts/bench.sh mostra o antes e o depois), antes de
-// montar qualquer grafo.
-var CorteDeFusao = true

@@ -48,8 +48,8 @@
 //   - ml/layers/lstm: só tem a LSTM (nem a RNN simples nem a GRU da lição),
 //     esconde as portas que a lição abre uma a uma, e tem outra disposição
 //     dos pesos (8 vieses por célula); desenrola o tempo num laço em Go, como
-//     a daqui, mas sem o corte de fusão abaixo (3,3 contra 42–53 ms por
-//     passo na LSTM da lição).
+//     a daqui, mas sem o corte de fusão abaixo (mais de dez vezes mais
+//     lenta na LSTM da lição, no XLA).
 //   - Laços no grafo (While, novos na v0.27): o desenrolar em Go é o que a
 //     lição explica (BPTT num grafo desenrolado); medir um laço no grafo é
 //     trabalho da issue de desempenho.
@@ -67,8 +67,8 @@
 // [Camada.Aplica], o pacote o calcula depois do laço, num produto só (para
 // U, Hᵀ·DZ, com os estados e os gradientes das pré-ativações de todos os
 // passos empilhados), como fazem as bibliotecas de RNN feitas para
-// velocidade, o cuDNN por exemplo ([GradienteDosPesosNoTempo], ligado por
-// padrão; [Passo], de um passo só, não muda). É a mesma conta, em outra
+// velocidade, o cuDNN por exemplo (pesosnotempo.go; o bench o desliga com
+// chaves.GradienteDosPesosNoTempo; [Passo], de um passo só, não muda). É a mesma conta, em outra
 // ordem de somas.
 //
 // # As portas com o gradiente junto (para o motor Go puro)
@@ -77,9 +77,10 @@
 // cada fatia, no GoMLX, é um Pad do tamanho da pré-ativação inteira, somado
 // aos das outras. O XLA funde isso; o motor Go puro faz cada Pad e cada
 // soma. Lá o pacote divide as portas de modo que o gradiente da pré-ativação
-// sai de uma concatenação só ([JuntaGradienteDasPortas], ligado por padrão;
-// veja divide): a LSTM da lição passou de ~12,8 para ~10,2 ms por passo de
-// treino no Go puro, a GRU de ~9,4 para ~9,1 ms (medidas alternadas). E lá o
+// sai de uma concatenação só (veja divide; o bench a desliga com
+// chaves.JuntaGradienteDasPortas): o passo de treino da LSTM da lição no Go
+// puro fica cerca de um quinto mais curto, o da GRU um pouco (DESEMPENHO.md,
+// "portas-em-fatias"). E lá o
 // viés é repetido no lote uma vez antes dos T passos (motor.ViesNasLinhas):
 // somar [lote, k·oculta] com [1, k·oculta] faz o motor andar índice a índice,
 // a cada passo; ~3% a menos no passo da LSTM.
@@ -89,11 +90,11 @@
 // Na LSTM e na GRU, o estado passa de um passo ao outro por uma cadeia de
 // operações elemento a elemento, que o XLA funde e recalcula: o custo vira
 // proporcional a T². O pacote multiplica o estado pela identidade a cada
-// passo ([CorteDeFusao], ligado por padrão; em blocos de 16, e só no XLA), o
-// que quebra a fusão. Medido no
-// GoMLX v0.28.2 (a LSTM da lição, estado 32, XLA na CPU, 2 núcleos com carga
-// ~7, execuções alternadas): 3,3 ms por passo de treino com o corte, 42–53 ms
-// sem ele; no Go puro, que não funde nada, igual dentro do ruído (58–83 ms).
+// passo (em blocos de 16, e só no XLA; o bench o desliga com
+// chaves.CorteDeFusao), o que quebra a fusão: no XLA, o passo de treino da
+// LSTM da lição fica mais de dez vezes mais curto; no Go puro, que não funde
+// nada, igual dentro do ruído (as medidas estão em DESEMPENHO.md, item 3 e
+// variante "sem-corte").
 // Para conferir de novo numa atualização do GoMLX: scripts/bench.sh mede o
 // antes e o depois ("sem-corte"); se ficar igual, apague o corte.
 package rnn

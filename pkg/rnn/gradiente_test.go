@@ -8,6 +8,7 @@ import (
 	"github.com/gomlx/gomlx/core/tensors"
 	"github.com/gomlx/gomlx/ml/model"
 
+	"github.com/go-estudos/representacoes/internal/chaves"
 	"github.com/go-estudos/representacoes/internal/difinitas"
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
@@ -50,8 +51,8 @@ func TestGradientesConferemComDiferencasFinitas(t *testing.T) {
 			}
 			nome := fmt.Sprintf("Camada %s, 2 células, T=3, corte %v", tipo, corte)
 			t.Run(nome, func(t *testing.T) {
-				defer func(antes bool) { CorteDeFusao = antes }(CorteDeFusao)
-				CorteDeFusao = corte
+				defer func(antes bool) { chaves.CorteDeFusao = antes }(chaves.CorteDeFusao)
+				chaves.CorteDeFusao = corte
 				c := Camada{Tipo: tipo, Oculta: 3, Camadas: 2}
 				camada := func(s *model.Scope, e []*graph.Node) *graph.Node {
 					saidas, final := c.Aplica(s, e[0])

@@ -4,12 +4,11 @@ import (
 	"github.com/gomlx/gomlx/core/graph"
 )
 
-// GradienteDosPesosNoTempo liga o cálculo do gradiente dos pesos de uma
-// célula desenrolada num produto só, depois do laço (padrão: ligado). Quem o
-// usa é [Camada.Aplica]; [Passo], que aplica um passo só, não muda. Desligue
-// só para medir a diferença (scripts/bench.sh, variante
-// "pesos-passo-a-passo"; os números estão em DESEMPENHO.md) ou para derivar
-// duas vezes (veja abaixo), antes de montar qualquer grafo.
+// O gradiente dos pesos de uma célula desenrolada num produto só, depois do
+// laço. Quem o usa é [Camada.Aplica]; [Passo], que aplica um passo só, não
+// muda. O bench o desliga (chaves.GradienteDosPesosNoTempo, variante
+// "pesos-passo-a-passo"; os números estão em DESEMPENHO.md); desligá-lo é
+// também o jeito de derivar duas vezes (veja abaixo).
 //
 // # O que muda
 //
@@ -53,7 +52,6 @@ import (
 // ligado: nos passos t ≥ 1, o gradiente em relação ao estado usa os pesos
 // através do StopGradient, e a segunda derivada não os enxerga. O curso não
 // deriva duas vezes.
-var GradienteDosPesosNoTempo = true
 
 // pesosNoTempo guarda, para uma célula desenrolada em T passos, o que cada
 // passo anotou: a entrada xₜ, o que multiplica U em cada parte da

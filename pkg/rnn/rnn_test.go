@@ -13,6 +13,7 @@ import (
 	"github.com/gomlx/gomlx/core/tensors"
 	"github.com/gomlx/gomlx/ml/model"
 
+	"github.com/go-estudos/representacoes/internal/chaves"
 	"github.com/go-estudos/representacoes/pkg/motor"
 	"github.com/go-estudos/representacoes/pkg/treino"
 )
@@ -348,14 +349,14 @@ func TestMedeVelocidade(t *testing.T) {
 // ele o XLA funde e ordena outras contas de outro jeito: as diferenças ficam
 // no arredondamento do float32 (medido: até ~2e-7, relativo).
 func TestCorteNaoMudaAConta(t *testing.T) {
-	mesmaContaComESem(t, &CorteDeFusao, "o corte de fusão", []Tipo{LSTM, GRU}, 3, 6, false,
+	mesmaContaComESem(t, &chaves.CorteDeFusao, "o corte de fusão", []Tipo{LSTM, GRU}, 3, 6, false,
 		func(saidas *graph.Node, _ []Estado) *graph.Node {
 			pesos := graph.Sin(graph.Iota(saidas.Graph(), saidas.Shape(), 2)) // pesos diferentes por posição
 			return graph.ReduceAllSum(graph.Mul(saidas, pesos))
 		})
 }
 
-// O gradiente dos pesos num produto só (GradienteDosPesosNoTempo) dá a
+// O gradiente dos pesos num produto só (chaves.GradienteDosPesosNoTempo) dá a
 // mesma conta que a soma passo a passo que o GoMLX monta sozinho, nos três
 // tipos, numa pilha de 2 células, com uma perda que usa a sequência de saída
 // e o estado final da 1ª célula, e com graph.Gradient chamado várias vezes no
@@ -363,33 +364,33 @@ func TestCorteNaoMudaAConta(t *testing.T) {
 // pedir o total) e depois uma vez por peso. Só a ordem das somas muda: as
 // diferenças ficam no arredondamento do float32.
 func TestGradienteDosPesosNoTempoNaoMudaAConta(t *testing.T) {
-	mesmaContaComESem(t, &GradienteDosPesosNoTempo, "GradienteDosPesosNoTempo", Tipos, 5, 7, true,
+	mesmaContaComESem(t, &chaves.GradienteDosPesosNoTempo, "chaves.GradienteDosPesosNoTempo", Tipos, 5, 7, true,
 		func(saidas *graph.Node, final []Estado) *graph.Node {
 			pesos := graph.Sin(graph.Iota(saidas.Graph(), saidas.Shape(), 1)) // pesos diferentes por passo
 			return graph.Add(graph.ReduceAllSum(graph.Mul(saidas, pesos)), graph.ReduceAllSum(graph.Square(final[0].H)))
 		})
 }
 
-// Com as portas divididas com o gradiente junto (JuntaGradienteDasPortas, só
+// Com as portas divididas com o gradiente junto (chaves.JuntaGradienteDasPortas, só
 // no motor Go puro: TestGradientesNoGoPuro roda este teste lá), a saída e os
 // gradientes — em relação à entrada e a cada peso, com graph.Gradient chamado
 // várias vezes no mesmo grafo — são os das fatias de sempre. Na LSTM a
 // sigmoide passa a ser por porta, não uma só sobre os 4 blocos: as mesmas
 // contas, elemento a elemento.
 func TestJuntaGradienteDasPortasNaoMudaAConta(t *testing.T) {
-	mesmaContaComESem(t, &JuntaGradienteDasPortas, "JuntaGradienteDasPortas", Tipos, 9, 6, true,
+	mesmaContaComESem(t, &chaves.JuntaGradienteDasPortas, "chaves.JuntaGradienteDasPortas", Tipos, 9, 6, true,
 		func(saidas *graph.Node, final []Estado) *graph.Node {
 			pesos := graph.Cos(graph.Iota(saidas.Graph(), saidas.Shape(), 1))
 			return graph.Add(graph.ReduceAllSum(graph.Mul(saidas, pesos)), graph.ReduceAllSum(graph.Square(final[1].H)))
 		})
 }
 
-// Com o viés repetido no lote (motor.ViesRepetidoNoLote, só no motor Go puro:
+// Com o viés repetido no lote (chaves.ViesRepetidoNoLote, só no motor Go puro:
 // TestGradientesNoGoPuro roda este teste lá), a saída e os gradientes — em
 // relação à entrada e a cada peso, nos três tipos, com pesosNoTempo ligado —
 // são os do viés [1, k·oculta] somado com broadcast: a mesma soma.
 func TestViesRepetidoNoLoteNaoMudaAConta(t *testing.T) {
-	mesmaContaComESem(t, &motor.ViesRepetidoNoLote, "motor.ViesRepetidoNoLote", Tipos, 11, 5, true,
+	mesmaContaComESem(t, &chaves.ViesRepetidoNoLote, "chaves.ViesRepetidoNoLote", Tipos, 11, 5, true,
 		func(saidas *graph.Node, final []Estado) *graph.Node {
 			pesos := graph.Sin(graph.Iota(saidas.Graph(), saidas.Shape(), 2))
 			return graph.Add(graph.ReduceAllSum(graph.Mul(saidas, pesos)), graph.ReduceAllSum(graph.Square(final[1].H)))
@@ -397,7 +398,7 @@ func TestViesRepetidoNoLoteNaoMudaAConta(t *testing.T) {
 }
 
 // mesmaContaComESem confere que ligar ou desligar a opção (uma das chaves do
-// pacote, como CorteDeFusao) não muda a conta de uma Camada de 2 células,
+// bench, como chaves.CorteDeFusao) não muda a conta de uma Camada de 2 células,
 // com estado de 3 e de 32, em cada tipo: a saída e o gradiente da perda em
 // relação a cada peso (e, se comEntrada, antes deles, em relação à entrada)
 // ficam iguais até o arredondamento do float32 (1e-5, relativo). A entrada

@@ -1,4 +1,4 @@
-// Package treino é o motor de treino do curso: treina modelos do GoMLX
+// Package treino é o laço de treino do curso: treina modelos do GoMLX
 // dentro de um notebook, com barra de progresso, curvas ao vivo, o registro
 // das métricas e checkpoints reaproveitados.
 //

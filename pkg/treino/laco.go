@@ -19,7 +19,7 @@ import (
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
 
-// Laco é o motor de treino do curso: roda Passos passos — um por chamada de
+// Laco é o laço de treino do curso: roda Passos passos — um por chamada de
 // Passo — com barra de progresso, curvas ao vivo, o Registro das métricas e
 // o checkpoint em curso.PastaModelos()/Nome. Todo treino passa por ele:
 // Treina (um modelo, uma perda, um otimizador) é um Laco cujo Passo chama o
@@ -288,7 +288,7 @@ func (l *Laco) mostraFinal(r *Registro) {
 	}
 	fmt.Println(s + ".")
 	// Só no notebook: fora dele (testes, scripts), um PNG por treino seria ruído.
-	if graficos.NoNotebook() && !l.SemGrafico && len(r.Passos) > 1 {
+	if curso.NoNotebook() && !l.SemGrafico && len(r.Passos) > 1 {
 		l.grafico(r).Mostra()
 	}
 }

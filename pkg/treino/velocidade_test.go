@@ -9,12 +9,12 @@ import (
 	"github.com/gomlx/gomlx/ml/train/optimizer"
 
 	"github.com/go-estudos/representacoes/pkg/dados"
-	"github.com/go-estudos/representacoes/pkg/gabarito"
+	"github.com/go-estudos/representacoes/pkg/densas"
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
 
 // BenchmarkPassoMLP mede um passo de treino (lote de 128) do MLP da lição 00
-// (gabarito.MLP, o mesmo da lição) no motor escolhido (GOMLX_BACKEND=go para
+// (densas.MLP, o mesmo da lição) no motor escolhido (GOMLX_BACKEND=go para
 // o Go puro). Os dados são sintéticos: só o tempo importa aqui. Rode com
 // scripts/bench-motores.sh. (Pacote treino_test: o gabarito importa o treino.)
 func BenchmarkPassoMLP(b *testing.B) {
@@ -29,7 +29,7 @@ func BenchmarkPassoMLP(b *testing.B) {
 	}
 	lotes := dados.LotesDeImagens(im, 128).Infinitos()
 	store := model.NewStore()
-	trainer := train.NewTrainer(backend, store, gabarito.MLP, loss.SparseCategoricalCrossEntropyLogits,
+	trainer := train.NewTrainer(backend, store, densas.MLP, loss.SparseCategoricalCrossEntropyLogits,
 		optimizer.Adam().Done(), nil, nil)
 	spec, x, y, _ := lotes.Yield()
 	if _, err := trainer.TrainStep(train.Batch{Spec: spec, Inputs: x, Labels: y}); err != nil { // compila

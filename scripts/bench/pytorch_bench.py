@@ -1,7 +1,7 @@
 """Os modelos das lições no PyTorch (CPU), para comparar com o GoMLX.
 
 Mesma arquitetura, lote, otimizador (Adam, com a mesma taxa), dados e ordem de
-medida que scripts/bench/velocidade (o lado Go). Escreve uma linha JSON por
+medida que internal/cmd/velocidade (o lado Go). Escreve uma linha JSON por
 execução. Uso (pelo scripts/bench.sh):
 
   python pytorch_bench.py --modelo lenet --threads 2 --repeticoes 3
@@ -173,10 +173,12 @@ def mlp(tamanhos, tanh=False):
 
 
 GANS = {
-    # ConfigAnel da lição 04 (com um passo de G por passo de D, e a taxa constante)
+    # gan.ConfigAnel(false) da lição 04: 10 passos de G por passo de D (a taxa fica constante: o decaimento
+    # cosseno do lado Go é uma conta por passo, que não pesa no tempo)
     "gan-anel": dict(dados=2, latente=2, gerador=[128, 128], discriminador=[128, 128], tanh=False, lote=128, taxa=1e-3,
-                     tarefa="anel de 8 gaussianas; G 2→128→128→2, D 2→128→128→1; um passo de D e um de G"),
-    # ConfigDigitos da lição 04 (com a taxa constante)
+                     passos_g=10,
+                     tarefa="anel de 8 gaussianas; G 2→128→128→2, D 2→128→128→1; um passo de D e 10 de G"),
+    # gan.ConfigDigitos da lição 04 (com a taxa constante, como acima)
     "gan-digitos": dict(dados=784, latente=100, gerador=[256, 512, 1024], discriminador=[512, 256], tanh=True, lote=64,
                         taxa=2e-4, tarefa="MNIST em [−1, 1]; G 100→256→512→1024→784 (tanh), D 784→512→256→1; um passo de D e um de G"),
 }
@@ -184,8 +186,8 @@ GANS = {
 
 class GAN:
     """Uma GAN de MLPs com a ordem de pkg/gan (Passo): um passo de D (reais
-    contra G(z) sem gradiente para G) e depois um passo de G com z novo e a
-    perda não saturante −média log D(G(z)). Adam com β₁ = 0,5 e β₂ = 0,999
+    contra G(z) sem gradiente para G) e depois passos_g passos de G (padrão 1),
+    cada um com z novo e a perda não saturante −média log D(G(z)). Adam com β₁ = 0,5 e β₂ = 0,999
     (os de gan.Adam) nos dois jogadores. No passo de G, os pesos de D não
     pedem gradiente (o gan.Adam de G só deriva em relação às variáveis de G)."""
 
@@ -206,11 +208,12 @@ class GAN:
         perda_d.backward()
         self.otimD.step()
         self.D.requires_grad_(False)
-        lf2 = self.D(self.G(torch.randn(lote, self.c["latente"]))).reshape(-1)
-        perda_g = f(-lf2).mean()
-        self.otimG.zero_grad(set_to_none=True)
-        perda_g.backward()
-        self.otimG.step()
+        for _ in range(self.c.get("passos_g", 1)):
+            lf2 = self.D(self.G(torch.randn(lote, self.c["latente"]))).reshape(-1)
+            perda_g = f(-lf2).mean()
+            self.otimG.zero_grad(set_to_none=True)
+            perda_g.backward()
+            self.otimG.step()
         self.D.requires_grad_(True)
         # As métricas que gan.Passo devolve (e lê do motor a cada passo).
         return perda_d.item(), torch.sigmoid(lr).mean().item(), torch.sigmoid(lf).mean().item(), perda_g.item()

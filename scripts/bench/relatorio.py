@@ -140,10 +140,11 @@ def so_passo(linhas, saida):
     saida.append("O treino destes modelos não tem uma acurácia a alcançar (a RBM aprende a distribuição das imagens; "
                  "a GAN é um jogo): aqui não há *tempo até o alvo*, só o tempo de um passo de treino. Na RBM, o passo de "
                  "`rbm.Treina` (o grafo de `passoCD`, por `rbm.NovoPassoDeTreino`) contra uma RBM escrita com tensores no "
-                 "PyTorch, com a mesma atualização (momento, taxa em queda linear); nas GANs, `gan.Passo` (um passo de D e "
-                 "um de G, com a perda não saturante) contra dois `nn.Sequential` com a mesma ordem, Adam com β₁ = 0,5 e "
-                 "a mesma taxa, constante nos dois lados. A GAN do anel dá aqui um passo de G por passo de D (a lição dá 10; "
-                 "`PassosG: 1` deixa o passo comparável) e mede a GAN sem o desvio do lote (a seção 3 da lição).\n")
+                 "PyTorch, com a mesma atualização (momento, taxa em queda linear); nas GANs, `gan.Passo` com as configurações "
+                 "da lição (`gan.ConfigAnel(false)`, a GAN sem o desvio do lote da seção 3, e `gan.ConfigDigitos()`: um "
+                 "passo de D e, no anel, 10 de G, nos dígitos um, com a perda não saturante) contra dois `nn.Sequential` "
+                 "com a mesma ordem, Adam com β₁ = 0,5 e a mesma taxa (no Go, com o decaimento cosseno da lição, uma conta "
+                 "por passo; no PyTorch, constante).\n")
     for m in modelos:
         ex = next(l for k, ls in grupos.items() if k[0] == m for l in ls)
         saida.append(f"- **{NOMES_MODELO[m]}**: lote de {ex['lote']}; {ex.get('tarefa', '')}.")
@@ -170,10 +171,10 @@ VARIANTES = {
     "gradiente-original": "gradiente de `Dot` do GoMLX → o do curso (`pkg/motor`)",
     "pool-original": "`graph.MaxPool` → `cnn.Pooling` (reagrupar e reduzir)",
     "conv-original": "convoluções: `layers.Convolution` → im2col (`pkg/cnn`, no Go puro)",
-    "sem-corte": "LSTM: sem → com o corte de fusão (`rnn.CorteDeFusao`)",
-    "pesos-passo-a-passo": "gradiente dos pesos: somado passo a passo → num produto só (`rnn.GradienteDosPesosNoTempo`)",
-    "gradientes-gerais-go": "motor Go puro: gradientes de produto, `Max` e `ReduceMax` do XLA → os montados para ele (`motor.GradientesParaOGoPuro`)",
-    "portas-em-fatias": "motor Go puro: portas da LSTM e da GRU em fatias → com o gradiente junto (`rnn.JuntaGradienteDasPortas`)",
+    "sem-corte": "LSTM: sem → com o corte de fusão (`chaves.CorteDeFusao`)",
+    "pesos-passo-a-passo": "gradiente dos pesos: somado passo a passo → num produto só (`chaves.GradienteDosPesosNoTempo`)",
+    "gradientes-gerais-go": "motor Go puro: gradientes de produto, `Max` e `ReduceMax` do XLA → os montados para ele (`chaves.GradientesParaOGoPuro`)",
+    "portas-em-fatias": "motor Go puro: portas da LSTM e da GRU em fatias → com o gradiente junto (`chaves.JuntaGradienteDasPortas`)",
     "conv1-de-pe": "motor Go puro: a matriz do im2col da 1ª camada (um canal) de pé → deitada (`pkg/cnn`)",
     "vies-com-broadcast": "motor Go puro: o viés somado com broadcast → repetido no lote (`motor.ViesNasLinhas`)",
     "sem-simd": "motor Go puro: sem → com SIMD (`GOEXPERIMENT=simd`, `scripts/ambiente-go.sh`)",

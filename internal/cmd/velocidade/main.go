@@ -10,7 +10,7 @@
 // passo de D e um de G). Nos quatro últimos, só o tempo do passo: o treino
 // deles não tem uma acurácia-alvo.
 //
-//	go run ./scripts/bench/velocidade -modelo lenet -repeticoes 3
+//	go run ./internal/cmd/velocidade -modelo lenet -repeticoes 3
 package main
 
 import (
@@ -35,9 +35,10 @@ import (
 	"github.com/gomlx/gomlx/ml/train/metric"
 	"github.com/gomlx/gomlx/ml/train/optimizer"
 
+	"github.com/go-estudos/representacoes/internal/chaves"
 	"github.com/go-estudos/representacoes/pkg/cnn"
 	"github.com/go-estudos/representacoes/pkg/dados"
-	"github.com/go-estudos/representacoes/pkg/gabarito"
+	"github.com/go-estudos/representacoes/pkg/densas"
 	"github.com/go-estudos/representacoes/pkg/gan"
 	"github.com/go-estudos/representacoes/pkg/motor"
 	"github.com/go-estudos/representacoes/pkg/rbm"
@@ -89,7 +90,7 @@ func camadaDe(modelo string) rnn.Camada {
 // recorrente diz se o modelo é um dos da tarefa da memória.
 func recorrente(modelo string) bool { return modelo == "lstm" || modelo == "gru" }
 
-var modelos = map[string]train.ModelFn{"lenet": cnn.LeNet().Modelo(), "mlp": gabarito.MLP} // e "lstm" e "gru", montados em main (-oculta)
+var modelos = map[string]train.ModelFn{"lenet": cnn.LeNet().Modelo(), "mlp": densas.MLP} // e "lstm" e "gru", montados em main (-oculta)
 
 // conjunto: lotes de treino (com o tamanho pedido) e os lotes de teste.
 type conjunto struct {
@@ -202,12 +203,12 @@ func main() {
 	flag.BoolVar(&o.gradOriginal, "gradiente-original", false, "usa o gradiente de Dot do GoMLX (o \"antes\" da otimização do curso)")
 	flag.BoolVar(&o.poolOriginal, "pool-original", false, "LeNet com o graph.MaxPool do GoMLX (o \"antes\" de cnn.Pooling)")
 	flag.BoolVar(&o.convOriginal, "conv-original", false, "LeNet com layers.Convolution nas duas camadas (o \"antes\" do im2col do Go puro; no XLA o curso já usa essa)")
-	flag.BoolVar(&cnn.Im2colDePe, "conv1-de-pe", false, "LeNet no Go puro com a matriz do im2col da 1ª camada de pé, como a das outras (o \"antes\" de montá-la deitada)")
-	flag.BoolVar(&o.gradientesGerais, "gradientes-gerais-go", false, "motor Go puro com os gradientes de produto, Max e ReduceMax do XLA (o \"antes\" de motor.GradientesParaOGoPuro)")
-	flag.BoolVar(&o.portasEmFatias, "portas-em-fatias", false, "LSTM/GRU no motor Go puro com as portas em fatias, cada uma com o seu Pad na volta (o \"antes\" de rnn.JuntaGradienteDasPortas)")
+	flag.BoolVar(&chaves.Im2colDePe, "conv1-de-pe", false, "LeNet no Go puro com a matriz do im2col da 1ª camada de pé, como a das outras (o \"antes\" de montá-la deitada)")
+	flag.BoolVar(&o.gradientesGerais, "gradientes-gerais-go", false, "motor Go puro com os gradientes de produto, Max e ReduceMax do XLA (o \"antes\" de chaves.GradientesParaOGoPuro)")
+	flag.BoolVar(&o.portasEmFatias, "portas-em-fatias", false, "LSTM/GRU no motor Go puro com as portas em fatias, cada uma com o seu Pad na volta (o \"antes\" de chaves.JuntaGradienteDasPortas)")
 	flag.BoolVar(&o.viesComBroadcast, "vies-com-broadcast", false, "motor Go puro com o viés das convoluções da LeNet e das células da LSTM/GRU somado com broadcast (o \"antes\" de motor.ViesNasLinhas)")
 	flag.BoolVar(&o.semCorte, "sem-corte", false, "LSTM sem o corte de fusão do pacote rnn (o \"antes\")")
-	flag.BoolVar(&o.pesosPassoAPasso, "pesos-passo-a-passo", false, "LSTM/GRU com o gradiente dos pesos somado passo a passo (o \"antes\" de rnn.GradienteDosPesosNoTempo)")
+	flag.BoolVar(&o.pesosPassoAPasso, "pesos-passo-a-passo", false, "LSTM/GRU com o gradiente dos pesos somado passo a passo (o \"antes\" de chaves.GradienteDosPesosNoTempo)")
 	flag.IntVar(&tarefaLSTM.Comprimento, "comprimento", tarefaLSTM.Comprimento, "comprimento das sequências da tarefa da LSTM")
 	flag.IntVar(&camadaLSTM.Oculta, "oculta", camadaLSTM.Oculta, "tamanho do estado da LSTM ou da GRU (32 é o da lição)")
 	flag.StringVar(&o.variante, "variante", "", "rótulo desta medida no relatório (p.ex. \"tamanho\")")
@@ -231,22 +232,22 @@ func main() {
 		modelos["lenet"] = lenetOriginal(o.poolOriginal)
 	}
 	if o.gradOriginal {
-		motor.UsaGradientesDaBiblioteca()
+		chaves.GradientesDaBiblioteca = true
 	}
 	if o.gradientesGerais {
-		motor.GradientesParaOGoPuro = false
+		chaves.GradientesParaOGoPuro = false
 	}
 	if o.portasEmFatias {
-		rnn.JuntaGradienteDasPortas = false
+		chaves.JuntaGradienteDasPortas = false
 	}
 	if o.viesComBroadcast {
-		motor.ViesRepetidoNoLote = false
+		chaves.ViesRepetidoNoLote = false
 	}
 	if o.semCorte {
-		rnn.CorteDeFusao = false
+		chaves.CorteDeFusao = false
 	}
 	if o.pesosPassoAPasso {
-		rnn.GradienteDosPesosNoTempo = false
+		chaves.GradienteDosPesosNoTempo = false
 	}
 	if modelos[o.modelo] == nil && passos[o.modelo] == nil && o.exporta == "" {
 		fmt.Fprintf(os.Stderr, "modelo desconhecido %q (use mlp, lenet, lstm, gru, rbm-cd, rbm-pcd, gan-anel ou gan-digitos)\n", o.modelo)
@@ -303,7 +304,7 @@ func ladoEVariante(o opcoes) (lado, variante string) {
 		variante = "portas-em-fatias"
 	case o.viesComBroadcast:
 		variante = "vies-com-broadcast"
-	case cnn.Im2colDePe:
+	case chaves.Im2colDePe:
 		variante = "conv1-de-pe"
 	case lado == "gomlx-go" && !motor.SIMD:
 		variante = "sem-simd"
@@ -449,22 +450,22 @@ func passoRBM(persistente bool, semente uint64) (int, string, func()) {
 	}
 }
 
-// passoGANAnel é um passo do jogo da GAN do anel da lição 04 (ConfigAnel:
-// MLPs 128-128 nos dois jogadores, lote de 128, Adam 1e-3), com um passo de
-// G por passo de D (a lição dá 10) e a taxa constante.
+// passoGANAnel é um passo do jogo da GAN do anel da lição 04, a mesma da
+// lição (gan.ConfigAnel, sem o remédio: MLPs 128-128 nos dois jogadores, lote
+// de 128, Adam 1e-3, 10 passos de G por passo de D, taxa com decaimento).
 func passoGANAnel(semente uint64) (int, string, func()) {
-	cfg := gan.Config{Dados: 2, Latente: 2, Gerador: []int{128, 128}, Discriminador: []int{128, 128},
-		Lote: 128, PassosG: 1, OtimizadorD: gan.Adam{Taxa: 1e-3}, OtimizadorG: gan.Adam{Taxa: 1e-3}, Semente: int64(semente)}
+	cfg := gan.ConfigAnel(false)
+	cfg.Semente = int64(semente)
 	amostra := gan.AnelPadrao().Amostrador(semente)
 	g := gan.Nova(model.NewStore(), cfg)
-	return cfg.Lote, "anel de 8 gaussianas; G 2→128→128→2, D 2→128→128→1; um passo de D e um de G", func() { g.Passo(amostra) }
+	return cfg.Lote, "anel de 8 gaussianas; G 2→128→128→2, D 2→128→128→1; um passo de D e 10 de G", func() { g.Passo(amostra) }
 }
 
-// passoGANDigitos é um passo do jogo da GAN de dígitos da lição 04
-// (ConfigDigitos), com a taxa constante.
+// passoGANDigitos é um passo do jogo da GAN de dígitos da lição 04, a mesma
+// da lição (gan.ConfigDigitos, taxa com decaimento).
 func passoGANDigitos(semente uint64) (int, string, func()) {
-	cfg := gan.Config{Dados: 28 * 28, Latente: 100, SaidaTanh: true, Gerador: []int{256, 512, 1024}, Discriminador: []int{512, 256},
-		Lote: 64, OtimizadorD: gan.Adam{Taxa: 2e-4}, OtimizadorG: gan.Adam{Taxa: 2e-4}, Semente: int64(semente)}
+	cfg := gan.ConfigDigitos()
+	cfg.Semente = int64(semente)
 	amostra := gan.AmostradorDeImagens(dados.MNIST("treino"), semente)
 	g := gan.Nova(model.NewStore(), cfg)
 	return cfg.Lote, "MNIST em [−1, 1]; G 100→256→512→1024→784 (tanh), D 784→512→256→1; um passo de D e um de G", func() { g.Passo(amostra) }

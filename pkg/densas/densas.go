@@ -1,4 +1,10 @@
-package gabarito
+// Package densas tem as redes densas da lição 00: o perceptron (uma camada
+// só) e o MLP (duas camadas ocultas com ReLU), e o treino do MLP no MNIST.
+// A lição 00 as mostra em células (que o teste de internal/codigo mantém
+// iguais a estas), a lição 01 compara a LeNet com o MLP, e o benchmark
+// (internal/cmd/velocidade) e a medida dos motores (internal/medemotores)
+// treinam estas mesmas.
+package densas
 
 import (
 	"github.com/gomlx/gomlx/core/graph"
@@ -10,11 +16,6 @@ import (
 	"github.com/go-estudos/representacoes/pkg/dados"
 	"github.com/go-estudos/representacoes/pkg/treino"
 )
-
-// Os modelos da lição 00, num lugar só: a lição os mostra em células (que o
-// teste de internal/codigo mantém iguais a estes), a lição 01 compara a LeNet
-// com o MLP, e o benchmark (scripts/bench/velocidade) e a medida dos motores
-// (internal/medemotores) treinam estes mesmos.
 
 // Perceptron: uma única camada densa, 784 pixels → 10 logits (um por dígito).
 func Perceptron(scope *model.Scope, spec any, entradas []*graph.Node) []*graph.Node {

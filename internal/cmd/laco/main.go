@@ -13,7 +13,7 @@
 // -confere, também a perda e os gradientes (têm de ser iguais, a menos do
 // arredondamento). Uso:
 //
-//	go run ./scripts/bench/laco -oculta 32 -lote 64 -confere
+//	go run ./internal/cmd/laco -oculta 32 -lote 64 -confere
 //
 // O que se mediu está em scripts/bench/otimizacoes.md ("O laço no tempo").
 package main
