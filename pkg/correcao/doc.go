@@ -1,4 +1,4 @@
-// Package correcao é o canal entre o corretor da turma (scripts/corrige.py)
+// Package correcao é o canal entre o corretor da turma (python -m representacoes corrige)
 // e o código de um aluno.
 //
 // Na correção, o código do aluno não roda no mesmo processo que as

@@ -126,7 +126,7 @@ const NomePluginCUDA = "pjrt_c_api_cuda_plugin.so"
 // do compute mudar o que isso usa, o curso volta a pedir pela configuração
 // (o efeito fica; a linha volta) e TestGoPuroSemLinhaEmIngles falha.
 // Para conferir de novo numa atualização: rode a lição 02 com GOMLX_BACKEND=go:
-// (o padrão) em scripts/executa_notebooks.py numa máquina de 2 núcleos; se
+// (o padrão) em python -m representacoes executa numa máquina de 2 núcleos; se
 // nenhuma célula parar, troque por "go".
 const ConfigGoPuro = "go:parallelism=-1"
 

@@ -1,5 +1,5 @@
 // Comando separa: divide um notebook entregue em dois programas, para a
-// correção da turma (scripts/corrige.py; veja pkg/correcao):
+// correção da turma (python -m representacoes corrige; veja pkg/correcao):
 //
 //   - o programa do aluno (PASTA/programa): as declarações das células do
 //     curso e as das células de exercício do aluno, na ordem do notebook e com
