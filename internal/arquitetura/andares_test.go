@@ -15,6 +15,7 @@ import (
 var andar = map[string]int{
 	"curso":      0,
 	"correcao":   0,
+	"enunciado":  0,
 	"motor":      1,
 	"graficos":   1,
 	"dados":      1,

@@ -9,6 +9,7 @@ import (
 	"github.com/gomlx/gomlx/ml/layers"
 	"github.com/gomlx/gomlx/ml/model"
 
+	"github.com/go-estudos/representacoes/pkg/enunciado"
 	"github.com/go-estudos/representacoes/pkg/motor"
 	"github.com/go-estudos/representacoes/pkg/treino"
 )
@@ -31,11 +32,9 @@ func Softmax(z []float64) []float64 {
 	return tensors.MustCopyFlatData[float64](softmaxExec.MustCall(z)[0])
 }
 
-// Reta é um problema de regressão linear y ≈ W·x + B, com os dados X, Y.
-type Reta struct {
-	W, B float64
-	X, Y []float64
-}
+// Reta é enunciado.Reta (o tipo mora lá, onde o aluno o procura; o nome
+// daqui serve ao gabarito e às cópias antigas das lições).
+type Reta = enunciado.Reta
 
 var (
 	retaOnce sync.Once

@@ -12,17 +12,14 @@ import (
 	"github.com/gomlx/gomlx/ml/layers"
 	"github.com/gomlx/gomlx/ml/model"
 
+	"github.com/go-estudos/representacoes/pkg/enunciado"
 	"github.com/go-estudos/representacoes/pkg/motor"
 	"github.com/go-estudos/representacoes/pkg/treino"
 )
 
-// Conv descreve uma convolução 2-D sobre uma imagem quadrada de um canal.
-type Conv struct {
-	Entrada int // lado da imagem de entrada (Entrada×Entrada)
-	Kernel  int // lado do filtro
-	Padding int // zeros acrescentados em cada borda
-	Passo   int // stride: de quantos em quantos pixels o filtro anda
-}
+// Conv é enunciado.Conv (o tipo mora lá, onde o aluno o procura; o nome
+// daqui serve ao gabarito e às cópias antigas das lições).
+type Conv = enunciado.Conv
 
 // TamanhoSaida devolve o lado da saída da convolução c, lido da forma do
 // tensor que o GoMLX (graph.Convolve) produz.
@@ -62,15 +59,9 @@ func Convolucao(c Correlacao) [][]float64 {
 	return desachata(y, h-kh+1, w-kw+1)
 }
 
-// ConvComPasso é uma imagem e um filtro (que pode não ser quadrado), com
-// Padding zeros acrescentados em cada borda (preenchimento) e o filtro
-// andando de Passo em Passo pixels (stride), nas duas direções.
-type ConvComPasso struct {
-	Imagem  [][]float64
-	Kernel  [][]float64
-	Padding int // zeros acrescentados em cada borda (em cima, embaixo, à esquerda e à direita)
-	Passo   int // stride: de quantos em quantos pixels o filtro anda
-}
+// ConvComPasso é enunciado.ConvComPasso (o tipo mora lá, onde o aluno o procura; o nome
+// daqui serve ao gabarito e às cópias antigas das lições).
+type ConvComPasso = enunciado.ConvComPasso
 
 // ConvolucaoComPasso calcula a convolução (correlação cruzada, sem espelhar o
 // filtro) de e.Imagem por e.Kernel com preenchimento e passo, pelo
@@ -108,10 +99,9 @@ func maxPool2(imagem [][]float64) [][]float64 {
 	return desachata(tensors.MustCopyFlatData[float64](exec.MustCall(x)[0]), h/2, w/2)
 }
 
-// CamadaConv descreve uma camada convolucional com viés.
-type CamadaConv struct {
-	Kernel, CanaisEntrada, Filtros int
-}
+// CamadaConv é enunciado.CamadaConv (o tipo mora lá, onde o aluno o procura; o nome
+// daqui serve ao gabarito e às cópias antigas das lições).
+type CamadaConv = enunciado.CamadaConv
 
 // ParametrosConv conta os parâmetros de uma camada layers.Convolution do
 // GoMLX construída de verdade.

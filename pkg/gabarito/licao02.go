@@ -9,21 +9,15 @@ import (
 	"github.com/gomlx/gomlx/core/tensors"
 	"github.com/gomlx/gomlx/ml/model"
 
+	"github.com/go-estudos/representacoes/pkg/enunciado"
 	"github.com/go-estudos/representacoes/pkg/motor"
 	"github.com/go-estudos/representacoes/pkg/rnn"
 	"github.com/go-estudos/representacoes/pkg/treino"
 )
 
-// GRU é um passo de uma célula GRU para um exemplo: a entrada X (d
-// valores), o estado anterior H (n valores) e os pesos de cada porta, com
-// as formas W [d][n], U [n][n] e b [n] (z = atualização, r = reinício,
-// h = candidato).
-type GRU struct {
-	X, H       []float64
-	Wz, Wr, Wh [][]float64
-	Uz, Ur, Uh [][]float64
-	Bz, Br, Bh []float64
-}
+// GRU é enunciado.GRU (o tipo mora lá, onde o aluno o procura; o nome
+// daqui serve ao gabarito e às cópias antigas das lições).
+type GRU = enunciado.GRU
 
 // PassoGRU calcula o novo estado h' com a célula GRU do pacote rnn
 // (rnn.Passo, no GoMLX), com os pesos de e postos lado a lado na ordem
@@ -60,11 +54,9 @@ func lado(ms ...[][]float64) []float64 {
 	return v
 }
 
-// CamadaRNN descreve uma pilha de células recorrentes: o tamanho da
-// entrada, o do estado oculto e quantas células empilhadas.
-type CamadaRNN struct {
-	Entrada, Oculta, Camadas int
-}
+// CamadaRNN é enunciado.CamadaRNN (o tipo mora lá, onde o aluno o procura; o nome
+// daqui serve ao gabarito e às cópias antigas das lições).
+type CamadaRNN = enunciado.CamadaRNN
 
 // ParametrosLSTM conta os parâmetros de uma rnn.Camada LSTM construída de
 // verdade no GoMLX: monta o grafo (sem compilá-lo) e conta as variáveis que
@@ -78,17 +70,13 @@ func ParametrosLSTM(c CamadaRNN) int {
 	return treino.NumParametros(store)
 }
 
-// Serie é uma série temporal e o tamanho das janelas a cortar nela.
-type Serie struct {
-	Valores []float64
-	Janela  int
-}
+// Serie é enunciado.Serie (o tipo mora lá, onde o aluno o procura; o nome
+// daqui serve ao gabarito e às cópias antigas das lições).
+type Serie = enunciado.Serie
 
-// Exemplos são pares (janela, próximo valor) para prever uma série.
-type Exemplos struct {
-	Entradas [][]float64 // cada uma com Janela valores consecutivos
-	Alvos    []float64   // o valor que vem logo depois de cada janela
-}
+// Exemplos é enunciado.Exemplos (o tipo mora lá, onde o aluno o procura; o nome
+// daqui serve ao gabarito e às cópias antigas das lições).
+type Exemplos = enunciado.Exemplos
 
 // Janelas corta a série em exemplos com rnn.Janelas.
 func Janelas(s Serie) Exemplos {
@@ -109,13 +97,9 @@ func Janelas(s Serie) Exemplos {
 	return ex
 }
 
-// Sorteio é o que é preciso para sortear um símbolo: os logits do modelo,
-// a temperatura e um número U sorteado em [0, 1).
-type Sorteio struct {
-	Logits      []float64
-	Temperatura float64
-	U           float64
-}
+// Sorteio é enunciado.Sorteio (o tipo mora lá, onde o aluno o procura; o nome
+// daqui serve ao gabarito e às cópias antigas das lições).
+type Sorteio = enunciado.Sorteio
 
 // AmostraComTemperatura calcula as probabilidades softmax(logits/T) com o
 // GoMLX (graph.Softmax) e devolve o primeiro índice cuja probabilidade

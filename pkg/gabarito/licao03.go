@@ -7,38 +7,26 @@ import (
 	"github.com/gomlx/gomlx/core/graph"
 	"github.com/gomlx/gomlx/core/tensors"
 
+	"github.com/go-estudos/representacoes/pkg/enunciado"
 	"github.com/go-estudos/representacoes/pkg/motor"
 	"github.com/go-estudos/representacoes/pkg/rbm"
 )
 
-// RBMPequena são os parâmetros de uma máquina de Boltzmann restrita pequena,
-// para os exercícios da lição 03.
-type RBMPequena struct {
-	W [][]float64 // W[i][j]: peso entre a visível i e a oculta j
-	B []float64   // vieses das visíveis
-	C []float64   // vieses das ocultas
-}
+// RBMPequena é enunciado.RBMPequena (o tipo mora lá, onde o aluno o procura; o nome
+// daqui serve ao gabarito e às cópias antigas das lições).
+type RBMPequena = enunciado.RBMPequena
 
-// EstadoRBM é uma RBM e um estado completo: visíveis V e ocultas H.
-type EstadoRBM struct {
-	RBM  RBMPequena
-	V, H []float64
-}
+// EstadoRBM é enunciado.EstadoRBM (o tipo mora lá, onde o aluno o procura; o nome
+// daqui serve ao gabarito e às cópias antigas das lições).
+type EstadoRBM = enunciado.EstadoRBM
 
-// VisivelRBM é uma RBM e um estado das visíveis.
-type VisivelRBM struct {
-	RBM RBMPequena
-	V   []float64
-}
+// VisivelRBM é enunciado.VisivelRBM (o tipo mora lá, onde o aluno o procura; o nome
+// daqui serve ao gabarito e às cópias antigas das lições).
+type VisivelRBM = enunciado.VisivelRBM
 
-// CD1 é um passo de divergência contrastiva com as amostras já sorteadas:
-// V0 são os exemplos do lote (a fase positiva) e V1 as reconstruções
-// sorteadas a partir deles (a fase negativa), um por linha.
-type CD1 struct {
-	RBM    RBMPequena
-	V0, V1 [][]float64
-	Taxa   float64
-}
+// CD1 é enunciado.CD1 (o tipo mora lá, onde o aluno o procura; o nome
+// daqui serve ao gabarito e às cópias antigas das lições).
+type CD1 = enunciado.CD1
 
 // matriz converte [][]float64 num tensor [linhas, colunas].
 func matriz(m [][]float64) *tensors.Tensor {

@@ -6,16 +6,14 @@ import (
 	"github.com/gomlx/gomlx/core/graph"
 	"github.com/gomlx/gomlx/core/tensors"
 
+	"github.com/go-estudos/representacoes/pkg/enunciado"
 	"github.com/go-estudos/representacoes/pkg/gan"
 	"github.com/go-estudos/representacoes/pkg/motor"
 )
 
-// Notas são as probabilidades de "real" que o discriminador deu a um lote
-// de dados reais e a um lote de dados falsos (gerados).
-type Notas struct {
-	Reais  []float64 // D(x) para cada dado real
-	Falsos []float64 // D(G(z)) para cada dado gerado
-}
+// Notas é enunciado.Notas (o tipo mora lá, onde o aluno o procura; o nome
+// daqui serve ao gabarito e às cópias antigas das lições).
+type Notas = enunciado.Notas
 
 // logits leva probabilidades p a logits l = log p − log(1−p), com σ(l) = p.
 func logits(p []float64) []float64 {
@@ -40,12 +38,9 @@ func PerdaG(falsos []float64) float64 {
 	return tensors.ToScalar[float64](exec.MustCall(logits(falsos))[0])
 }
 
-// Interpolacao pede Passos pontos igualmente espaçados no segmento de De até
-// Ate (os dois extremos incluídos).
-type Interpolacao struct {
-	De, Ate []float64
-	Passos  int
-}
+// Interpolacao é enunciado.Interpolacao (o tipo mora lá, onde o aluno o procura; o nome
+// daqui serve ao gabarito e às cópias antigas das lições).
+type Interpolacao = enunciado.Interpolacao
 
 // Interpola calcula a interpolação linear no GoMLX: z(t) = De + t·(Ate − De),
 // com t = 0, 1/(Passos−1), …, 1.
@@ -65,11 +60,9 @@ func Interpola(e Interpolacao) [][]float64 {
 	return desachata(plano, e.Passos, len(e.De))
 }
 
-// Cobertura resume amostras de um anel de gaussianas.
-type Cobertura struct {
-	Modos     int     // modos cobertos
-	Qualidade float64 // fração das amostras de alta qualidade
-}
+// Cobertura é enunciado.Cobertura (o tipo mora lá, onde o aluno o procura; o nome
+// daqui serve ao gabarito e às cópias antigas das lições).
+type Cobertura = enunciado.Cobertura
 
 // CoberturaAnel mede pontos do anel da lição (gan.AnelPadrao) com
 // Anel.Cobertura: alta qualidade = a menos de 3σ de um centro; modo coberto

@@ -128,7 +128,7 @@ func Softmax(z []float64) []float64 {{
         'func Softmax(z []float64) []float64 {\n\treturn nil\n}\n')
     celula(nb, "00-gradiente").source = (
         forja % ("G", "00-gradiente", 25, 25) + "\nvar _ = forjaG()\n\n"
-        "func GradienteReta(r gabarito.Reta) [2]float64 {\n\treturn [2]float64{}\n}\n")
+        "func GradienteReta(r enunciado.Reta) [2]float64 {\n\treturn [2]float64{}\n}\n")
     celula(nb, "00-parametros").source = (
         forja % ("P", "00-parametros", 11, 11)
         + "\nfunc init() {\n\tgo func() {\n\t\tfor {\n\t\t\ttime.Sleep(50 * time.Millisecond)\n"
