@@ -54,6 +54,8 @@ def compila_programa(sep, info, vagas, vaga, args, cgrupo, log):
                             text=True).stdout.strip()
     ro = [(vagas.gomodcache, vagas.gomodcache), (str(RAIZ / "go.mod"), str(RAIZ / "go.mod")),
           (str(RAIZ / "go.sum"), str(RAIZ / "go.sum")), (str(RAIZ / "pkg"), str(RAIZ / "pkg")),
+          # internal/ também: os pacotes de pkg/ importam internal/chaves (as chaves do bench).
+          (str(RAIZ / "internal"), str(RAIZ / "internal")),
           (str(RAIZ / ".ferramentas" / "bin"), "/ferramentas")]
     if goroot and not goroot.startswith("/usr/"):
         ro.append((goroot, goroot))
