@@ -342,7 +342,7 @@ def main():
         pag_bruno = (saida / "bruno.html").read_text(encoding="utf-8") if (saida / "bruno.html").exists() else ""
         sol = celulas.solucoes(nbformat.read(RAIZ / "notebooks" / "00-introducao.ipynb", as_version=4))
         confere("página do bruno: diz qual verificação falhou e a dica, em português",
-                "00-softmax" in pag_bruno and "❌ não passou" in pag_bruno and "💡 calcule m = max(z)" in pag_bruno
+                "00-softmax" in pag_bruno and "❌ não passou" in pag_bruno and "💡 a softmax transforma logits em probabilidades" in pag_bruno
                 and 'lang="pt-BR"' in pag_bruno, pag_bruno[:1500])
         linhas_sol = [ln.strip() for codigo in sol.values() for ln in codigo.splitlines()
                       if len(ln.strip()) > 25 and not ln.strip().startswith("//")]
