@@ -33,6 +33,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 )
 
@@ -137,6 +138,19 @@ type Celula struct {
 	Texto     string
 	Exercicio string
 	Solucao   string
+}
+
+// blocoGo é um bloco ```go de uma célula markdown.
+var blocoGo = regexp.MustCompile("(?s)```go\n(.*?)```")
+
+// BlocosGo devolve o código dos blocos ```go da célula, na ordem: numa célula
+// de solução (Solucao != ""), o código que o aluno copia para o exercício.
+func (c Celula) BlocosGo() []string {
+	var codigos []string
+	for _, m := range blocoGo.FindAllStringSubmatch(c.Texto, -1) {
+		codigos = append(codigos, m[1])
+	}
+	return codigos
 }
 
 // LeNotebook lê as células de um .ipynb (o texto de cada uma já juntado).

@@ -100,7 +100,6 @@ func leDicas(t *testing.T, fonte, onde string, todas map[string]*dicasDe) {
 }
 
 var (
-	blocoGo = regexp.MustCompile("(?s)```go\n(.*?)```")
 	// Código Go numa dica: uma chamada qualificada (math.Exp(), e.RBM.C não
 	// conta), uma declaração curta, funções de fatias, um laço, um return.
 	codigoGo = regexp.MustCompile(`\w+\.\w+\(|:=|\bappend\(|\bmake\(|\bfor\b.*\brange\b|\[\]float|\breturn\b`)
@@ -175,12 +174,12 @@ func TestDicasEnsinamSemDarAResposta(t *testing.T) {
 				}
 				contexto[c.Exercicio] = enunciado + "\n" + c.Texto
 			case c.Solucao != "":
-				m := blocoGo.FindStringSubmatch(c.Texto)
-				if m == nil {
+				blocos := c.BlocosGo()
+				if len(blocos) == 0 {
 					t.Errorf("%s: a solução de %s não tem um bloco ```go", base, c.Solucao)
 					continue
 				}
-				solucoes[c.Solucao] = linhasDaSolucao(m[1])
+				solucoes[c.Solucao] = linhasDaSolucao(strings.Join(blocos, "\n"))
 			case c.Tipo == "code":
 				leDicas(t, c.Texto, base+", célula "+strconv.Itoa(i+1), todas)
 			}

@@ -40,7 +40,6 @@ func TestSolucoesDosNotebooksPassam(t *testing.T) {
 		t.Skipf("sem o goimports do setup (%s): as soluções usam os imports do GoNB", goimports)
 	}
 	verifica := regexp.MustCompile(`gabarito\.(Verifica\w+)\((\w+)\)`)
-	bloco := regexp.MustCompile("(?s)```go\n(.*?)```")
 	for _, l := range licoes {
 		nome := filepath.Base(l)
 		t.Run(nome, func(t *testing.T) {
@@ -76,9 +75,7 @@ func TestSolucoesDosNotebooksPassam(t *testing.T) {
 				if c.Solucao == "" || !ok {
 					continue
 				}
-				for _, m := range bloco.FindAllStringSubmatch(c.Texto, -1) {
-					codigos = append(codigos, m[1])
-				}
+				codigos = append(codigos, c.BlocosGo()...)
 				checagens = append(checagens, fmt.Sprintf("\tif !gabarito.%s(%s).Passou {\n\t\tfmt.Println(\"FALHOU %s\")\n\t\tos.Exit(1)\n\t}\n", ch[0], ch[1], c.Solucao))
 			}
 			if len(checagens) == 0 {
