@@ -88,17 +88,11 @@ func TestIDXPequenoConcordaComGoMNIST(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range n {
-		img, rot := ref.Get(i)
-		if int32(rot) != nosso.Rotulos[i] {
-			t.Fatalf("imagem %d: rótulo %d, GoMNIST diz %d", i, nosso.Rotulos[i], rot)
-		}
-		for p, b := range img {
-			if nosso.Imagem(i)[p] != float32(b)/255 {
-				t.Fatalf("imagem %d, pixel %d: %v ≠ %v", i, p, nosso.Imagem(i)[p], float32(b)/255)
-			}
-		}
+	todas := make([]int, n)
+	for i := range todas {
+		todas[i] = i
 	}
+	confereComGoMNIST(t, nosso, ref, todas)
 	if _, err := leGzVerificado(arqImagens, shaRotulos); err == nil || !strings.Contains(err.Error(), "corrompido") {
 		t.Errorf("com o SHA-256 errado, esperava o erro de arquivo corrompido; veio %v", err)
 	}
@@ -118,17 +112,7 @@ func TestMNISTConcordaComGoMNIST(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, i := range []int{0, 1, 4999, 9999} {
-		img, rot := ref.Get(i)
-		if int32(rot) != teste.Rotulos[i] {
-			t.Fatalf("imagem %d: rótulo %d, GoMNIST diz %d", i, teste.Rotulos[i], rot)
-		}
-		for p, b := range img {
-			if teste.Imagem(i)[p] != float32(b)/255 {
-				t.Fatalf("imagem %d, pixel %d: %v ≠ %v", i, p, teste.Imagem(i)[p], float32(b)/255)
-			}
-		}
-	}
+	confereComGoMNIST(t, teste, ref, []int{0, 1, 4999, 9999})
 	contagem := make([]int, 10)
 	for _, r := range teste.Rotulos {
 		contagem[r]++
@@ -251,5 +235,22 @@ func TestLotesComAlvos(t *testing.T) {
 	}
 	if got := tensors.MustCopyFlatData[float32](lab[0]); !slices.Equal(got, alvos) {
 		t.Fatalf("alvos: %v", got)
+	}
+}
+
+// confereComGoMNIST compara, nas imagens de índices dados, os rótulos e os
+// pixels (em [0, 1]) do nosso leitor com os do leitor do GoMNIST.
+func confereComGoMNIST(t *testing.T, nosso *Imagens, ref *gomnist.Set, indices []int) {
+	t.Helper()
+	for _, i := range indices {
+		img, rot := ref.Get(i)
+		if int32(rot) != nosso.Rotulos[i] {
+			t.Fatalf("imagem %d: rótulo %d, GoMNIST diz %d", i, nosso.Rotulos[i], rot)
+		}
+		for p, b := range img {
+			if nosso.Imagem(i)[p] != float32(b)/255 {
+				t.Fatalf("imagem %d, pixel %d: %v ≠ %v", i, p, nosso.Imagem(i)[p], float32(b)/255)
+			}
+		}
 	}
 }
