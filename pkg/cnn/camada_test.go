@@ -59,17 +59,9 @@ func TestCamadaNoGoPuroDaOMesmo(t *testing.T) {
 							y := f(scope, x, c, 0, anota)
 							g := x.Graph()
 							perda := graph.ReduceAllSum(graph.Mul(y, graph.Sin(graph.Iota(g, y.Shape(), 1))))
-							alvos := []*graph.Node{x}
-							for v := range scope.At("conv").IterVariables() {
-								alvos = append(alvos, v.NodeValue(g))
-							}
-							return append(append([]*graph.Node{y}, anotadas...), graph.Gradient(perda, alvos...)...)
+							return append(append([]*graph.Node{y}, anotadas...), gradientesDaConv(scope, x, perda)...)
 						}).MustCall(x)
-						var r [][]float32
-						for _, s := range saidas {
-							r = append(r, tensors.MustCopyFlatData[float32](s))
-						}
-						return r
+						return planos(saidas)
 					}
 					deCnn, doGoPuro := monta(camada), monta(camadaNoGoPuro)
 					if len(deCnn) != len(doGoPuro) {
@@ -87,4 +79,23 @@ func TestCamadaNoGoPuroDaOMesmo(t *testing.T) {
 			}
 		}
 	}
+}
+
+// gradientesDaConv devolve o gradiente da perda em relação à entrada x e a
+// cada variável do escopo "conv" (o filtro e o viés), nessa ordem.
+func gradientesDaConv(scope *model.Scope, x, perda *graph.Node) []*graph.Node {
+	alvos := []*graph.Node{x}
+	for v := range scope.At("conv").IterVariables() {
+		alvos = append(alvos, v.NodeValue(x.Graph()))
+	}
+	return graph.Gradient(perda, alvos...)
+}
+
+// planos copia cada tensor de saída para uma fatia de float32.
+func planos(saidas []*tensors.Tensor) [][]float32 {
+	var r [][]float32
+	for _, s := range saidas {
+		r = append(r, tensors.MustCopyFlatData[float32](s))
+	}
+	return r
 }

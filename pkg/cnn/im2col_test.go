@@ -118,17 +118,9 @@ func TestViesRepetidoNoLoteNaoMudaAConta(t *testing.T) {
 				g := x.Graph()
 				pesos := graph.Iota(g, y.Shape(), 1)
 				perda := graph.ReduceAllSum(graph.Mul(y, pesos))
-				alvos := []*graph.Node{x}
-				for v := range scope.At("conv").IterVariables() {
-					alvos = append(alvos, v.NodeValue(g))
-				}
-				return append([]*graph.Node{y}, graph.Gradient(perda, alvos...)...)
+				return append([]*graph.Node{y}, gradientesDaConv(scope, x, perda)...)
 			}).MustCall(x)
-			var r [][]float32
-			for _, s := range saidas {
-				r = append(r, tensors.MustCopyFlatData[float32](s))
-			}
-			return r
+			return planos(saidas)
 		}
 		com, sem := roda(true), roda(false)
 		for i := range com {
