@@ -26,13 +26,15 @@ var andar = map[string]int{
 	"rnn":        3,
 	"rbm":        3,
 	"gan":        3,
+	"atencao":    3,
 	"gabarito":   4,
 }
 
 // mesmoAndar lista as exceções: importações dentro de um andar, com o
 // motivo escrito em ARQUITETURA.md.
 var mesmoAndar = map[string][]string{
-	"gan": {"cnn"}, // o juiz dos dígitos gerados é a CNN da lição 01
+	"gan":     {"cnn"}, // o juiz dos dígitos gerados é a CNN da lição 01
+	"atencao": {"rnn"}, // a LSTM da lição 02 é o termo de comparação; o alfabeto e a perda das palavras
 }
 
 func TestAndares(t *testing.T) {
