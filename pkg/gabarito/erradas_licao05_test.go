@@ -21,10 +21,10 @@ type atencaoVariante struct {
 	eixoConsultas    bool   // softmax sobre as consultas (cada coluna), não sobre as chaves
 	semTranspor      bool   // Q·K em vez de Q·Kᵀ
 	semMaximo        bool   // sem subtrair o maior antes da exponencial
-	semSoftmax       bool   // as notas como pesos
+	semSoftmax       bool   // os escores como pesos
 	pesosEm          byte   // 'V' (o certo; 0 também), 'K' ou 'Q'
 	mascara          func(i, j int) bool
-	mascaraComZero   bool // a nota proibida vira 0, não −∞
+	mascaraComZero   bool // o escore proibido vira 0, não −∞
 	mascaraDepois    bool // zera os pesos proibidos depois da softmax…
 	renormaliza      bool // …e divide cada linha pela nova soma (isso é certo)
 	maiorDaLinhaToda bool // o maior tirado antes da máscara, incluindo o futuro
@@ -32,28 +32,28 @@ type atencaoVariante struct {
 
 func (v atencaoVariante) calcula(e Atencao) [][]float64 {
 	n, d, dv := len(e.Q), len(e.Q[0]), len(e.V[0])
-	colunas := len(e.K) // uma nota por chave
+	colunas := len(e.K) // um escore por chave
 	if v.semTranspor {
 		colunas = len(e.K[0])
 	}
-	notas := make([][]float64, n)
+	escores := make([][]float64, n)
 	for i := range n {
-		notas[i] = make([]float64, colunas)
+		escores[i] = make([]float64, colunas)
 		for j := range colunas {
 			for k := range d {
 				if v.semTranspor {
-					notas[i][j] += e.Q[i][k] * e.K[k][j]
+					escores[i][j] += e.Q[i][k] * e.K[k][j]
 				} else {
-					notas[i][j] += e.Q[i][k] * e.K[j][k]
+					escores[i][j] += e.Q[i][k] * e.K[j][k]
 				}
 			}
 			switch v.escala {
 			case "":
-				notas[i][j] /= math.Sqrt(float64(d))
+				escores[i][j] /= math.Sqrt(float64(d))
 			case "d":
-				notas[i][j] /= float64(d)
+				escores[i][j] /= float64(d)
 			case "√dv":
-				notas[i][j] /= math.Sqrt(float64(dv))
+				escores[i][j] /= math.Sqrt(float64(dv))
 			}
 		}
 	}
@@ -62,7 +62,7 @@ func (v atencaoVariante) calcula(e Atencao) [][]float64 {
 	if v.maiorDaLinhaToda {
 		for i := range n {
 			m := math.Inf(-1)
-			for _, x := range notas[i] {
+			for _, x := range escores[i] {
 				m = math.Max(m, x)
 			}
 			maiorAntes = append(maiorAntes, m)
@@ -72,15 +72,15 @@ func (v atencaoVariante) calcula(e Atencao) [][]float64 {
 		for i := range n {
 			for j := range colunas {
 				if proibida(i, j) {
-					notas[i][j] = math.Inf(-1)
+					escores[i][j] = math.Inf(-1)
 					if v.mascaraComZero {
-						notas[i][j] = 0
+						escores[i][j] = 0
 					}
 				}
 			}
 		}
 	}
-	pesos := notas
+	pesos := escores
 	if !v.semSoftmax {
 		// A softmax de um grupo de índices (uma linha, ou uma coluna); o
 		// maior a subtrair vem de fora (maiorDaLinhaToda) ou é o do grupo.
@@ -106,7 +106,7 @@ func (v atencaoVariante) calcula(e Atencao) [][]float64 {
 		}
 		if v.eixoConsultas {
 			for j := range colunas {
-				softmax(func(k int) *float64 { return &notas[k][j] }, n, nil)
+				softmax(func(k int) *float64 { return &escores[k][j] }, n, nil)
 			}
 		} else {
 			for i := range n {
@@ -114,7 +114,7 @@ func (v atencaoVariante) calcula(e Atencao) [][]float64 {
 				if maiorAntes != nil {
 					maior = &maiorAntes[i]
 				}
-				softmax(func(k int) *float64 { return &notas[i][k] }, colunas, maior)
+				softmax(func(k int) *float64 { return &escores[i][k] }, colunas, maior)
 			}
 		}
 	}
@@ -186,7 +186,7 @@ func TestErradasAtencaoProdutoEscalar(t *testing.T) {
 			"softmax sobre as consultas (colunas)":            atencaoVariante{eixoConsultas: true}.calcula,
 			"K sem transpor (Q·K)":                            atencaoVariante{semTranspor: true}.calcula,
 			"sem subtrair o maior (e^800 estoura)":            atencaoVariante{semMaximo: true}.calcula,
-			"sem a softmax (as notas como pesos)":             atencaoVariante{semSoftmax: true}.calcula,
+			"sem a softmax (os escores como pesos)":           atencaoVariante{semSoftmax: true}.calcula,
 			"pesos aplicados a K":                             atencaoVariante{pesosEm: 'K'}.calcula,
 			"pesos aplicados a Q":                             atencaoVariante{pesosEm: 'Q'}.calcula,
 			"média simples dos valores (pesos iguais)": func(e Atencao) [][]float64 {
@@ -217,8 +217,8 @@ func TestErradasAtencaoCausal(t *testing.T) {
 			"máscara transposta (j ≥ i)":                  atencaoVariante{mascara: func(i, j int) bool { return j >= i }}.calcula,
 			"0 no lugar de −∞":                            atencaoVariante{mascara: causal, mascaraComZero: true}.calcula,
 			"máscara depois da softmax, sem renormalizar": atencaoVariante{mascara: causal, mascaraDepois: true}.calcula,
-			// Renormalizar depois da softmax daria certo com notas moderadas, mas a
-			// softmax da linha toda subtrai o maior do futuro: com uma nota de 1000
+			// Renormalizar depois da softmax daria certo com escores moderados, mas a
+			// softmax da linha toda subtrai o maior do futuro: com um escore de 1000
 			// no futuro, o passado vira e^−1000 = 0, e 0/0 = NaN.
 			"máscara depois da softmax, renormalizando": atencaoVariante{mascara: causal, mascaraDepois: true, renormaliza: true}.calcula,
 			"sem a escala":                         atencaoVariante{mascara: causal, escala: "nenhuma"}.calcula,

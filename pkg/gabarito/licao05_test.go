@@ -6,7 +6,7 @@ import (
 )
 
 func TestAtencaoConfereComAConta(t *testing.T) {
-	// Uma consulta, duas chaves, d = 2: notas (1·1 + 0·0)/√2 e 0/√2, pesos
+	// Uma consulta, duas chaves, d = 2: escores (1·1 + 0·0)/√2 e 0/√2, pesos
 	// p = σ(1/√2) e 1 − p, saída p·V₀ + (1 − p)·V₁.
 	e := Atencao{Q: [][]float64{{1, 0}}, K: [][]float64{{1, 0}, {0, 2}}, V: [][]float64{{1, 2, 3}, {4, 5, 6}}}
 	p := 1 / (1 + math.Exp(-1/math.Sqrt2))
@@ -22,7 +22,7 @@ func TestAtencaoConfereComAConta(t *testing.T) {
 	if math.Abs(c[0][0]-1) > 1e-12 || math.Abs(c[0][1]-2) > 1e-12 {
 		t.Fatalf("AtencaoCausal: a posição 0 deveria copiar V₀ = [1 2]; deu %v", c[0])
 	}
-	// A segunda vê as duas: notas 0 e 2/√2, como sem máscara.
+	// A segunda vê as duas: escores 0 e 2/√2, como sem máscara.
 	if s := AtencaoProdutoEscalar(e); math.Abs(s[1][0]-c[1][0]) > 1e-12 {
 		t.Fatalf("AtencaoCausal: a última posição vê tudo, como sem máscara: %v ≠ %v", c[1], s[1])
 	}

@@ -65,10 +65,10 @@ var CasosAtencao = []Atencao{
 		K: [][]float64{{1, 0, -1, 0.5}, {0.3, 0.3, 2, -1}, {-0.5, 1.2, 0, 0.8}},
 		V: [][]float64{{1, 2}, {-1, 0.5}, {0.25, -3}},
 	},
-	// Notas de ±800 depois da escala (d = 4, √d = 2): e^800 estoura o
+	// Escores de ±800 depois da escala (d = 4, √d = 2): e^800 estoura o
 	// float64, e sem subtrair o maior de cada linha antes da exponencial a
-	// primeira linha dá Inf/Inf = NaN; na segunda, todas as notas ficam
-	// perto de −800, cada e^nota vira 0, e 0/0 = NaN. A resposta certa é
+	// primeira linha dá Inf/Inf = NaN; na segunda, todos os escores ficam
+	// perto de −800, cada e^escore vira 0, e 0/0 = NaN. A resposta certa é
 	// finita nas duas.
 	{
 		Q: [][]float64{{40, 0, 0, 0}, {-40, 0, 0, 0}},
@@ -84,13 +84,13 @@ func verificaAtencaoProdutoEscalar(aluno func(Atencao) [][]float64, sorteados in
 			return Atencao{Q: matrizAleatoria(r, n, d, 1.5), K: matrizAleatoria(r, m, d, 1.5), V: matrizAleatoria(r, m, dv, 1)}
 		}),
 		exercicios.Tolerancia(1e-9),
-		exercicios.Dica("cada consulta compara-se com todas as chaves (uma nota por par), as notas de uma consulta viram "+
+		exercicios.Dica("cada consulta compara-se com todas as chaves (um escore por par), os escores de uma consulta viram "+
 			"pesos que somam 1, e a resposta daquela consulta é a média dos valores com esses pesos. Confira a "+
 			"forma de cada matriz no caminho: quantas linhas e quantas colunas tem cada uma?"),
-		exercicios.OutraDica("a nota de um par é o produto escalar de uma linha de Q com uma linha de K (é isso que o Kᵀ "+
+		exercicios.OutraDica("o escore de um par é o produto escalar de uma linha de Q com uma linha de K (é isso que o Kᵀ "+
 			"faz), dividido pela raiz do tamanho das consultas e das chaves, não do tamanho dos valores. A softmax "+
-			"corre ao longo de uma linha da matriz de notas (uma consulta, todas as chaves), antes da média, e "+
-			"precisa do cuidado da lição 00 com notas enormes. Os pesos multiplicam V."),
+			"corre ao longo de uma linha da matriz de escores (uma consulta, todas as chaves), antes da média, e "+
+			"precisa do cuidado da lição 00 com escores enormes. Os pesos multiplicam V."),
 	)
 }
 
@@ -103,10 +103,10 @@ func VerificaAtencaoCausal(aluno func(Atencao) [][]float64) exercicios.Resultado
 // CasosAtencaoCausal são os casos fixos de 05-mascara (sempre n = m: as
 // consultas e as chaves são as mesmas posições).
 var CasosAtencaoCausal = []Atencao{
-	// 4 posições, d = 2 e dv = 3, notas todas diferentes: sem máscara, com a
+	// 4 posições, d = 2 e dv = 3, escores todos diferentes: sem máscara, com a
 	// diagonal mascarada (j < i: a posição 0 não vê nada, e a softmax de
 	// uma linha toda −∞ dá NaN), fora por um (j ≤ i+1), transposta (j ≥ i),
-	// com 0 no lugar de −∞ (0 ainda é uma nota, e e⁰ = 1 é peso), com a
+	// com 0 no lugar de −∞ (0 ainda é um escore, e e⁰ = 1 é peso), com a
 	// máscara depois da softmax sem renormalizar (as linhas não somam 1) e
 	// sem a escala √d erram aqui.
 	{
@@ -121,14 +121,14 @@ var CasosAtencaoCausal = []Atencao{
 		K: [][]float64{{1.1, 0.4}},
 		V: [][]float64{{2.5, -1}},
 	},
-	// Notas negativas no passado: com 0 no lugar de −∞, o futuro mascarado
-	// (nota 0) pesa MAIS que o passado (notas < 0).
+	// Escores negativos no passado: com 0 no lugar de −∞, o futuro mascarado
+	// (escore 0) pesa MAIS que o passado (escores < 0).
 	{
 		Q: [][]float64{{-1, 0.5}, {-1.5, -0.2}, {0.8, -1}},
 		K: [][]float64{{1.2, -0.3}, {0.9, 0.7}, {-1.4, 0.2}},
 		V: [][]float64{{1, 2}, {-2, 0.5}, {0.3, -1.2}},
 	},
-	// Notas de ±900 (d = 1) nas posições permitidas: sem subtrair o maior de
+	// Escores de ±900 (d = 1) nas posições permitidas: sem subtrair o maior de
 	// cada linha antes da exponencial, e^900 = +Inf (Inf/Inf = NaN) na
 	// linha 0 e e^−900 = 0 (0/0 = NaN) na linha 1.
 	{
@@ -136,10 +136,10 @@ var CasosAtencaoCausal = []Atencao{
 		K: [][]float64{{30}, {29}, {-30}},
 		V: [][]float64{{1, -1}, {2, 0.5}, {-3, 4}},
 	},
-	// O futuro com uma nota enorme (1000) e o passado com notas pequenas:
+	// O futuro com um escore enorme (1000) e o passado com escores pequenos:
 	// quem subtrai o maior da linha INTEIRA, inclusive das posições
-	// mascaradas, tira 1000 das notas permitidas, e e^−1000 = 0 em todas
-	// elas (0/0 = NaN). O maior tem de ser o das posições permitidas.
+	// mascaradas, tira 1000 dos escores permitidos, e e^−1000 = 0 em todos
+	// eles (0/0 = NaN). O maior tem de ser o das posições permitidas.
 	{
 		Q: [][]float64{{1}, {0.5}},
 		K: [][]float64{{0.2}, {1000}},
@@ -157,10 +157,10 @@ func verificaAtencaoCausal(aluno func(Atencao) [][]float64, sorteados int) exerc
 		exercicios.Dica("a posição i pode olhar para si mesma e para trás, nunca para a frente. Uma posição proibida não "+
 			"pode receber peso nenhum, e os pesos das permitidas continuam somando 1. Pense na primeira posição: "+
 			"quantas chaves ela vê, e qual tem de ser a resposta dela?"),
-		exercicios.OutraDica("a máscara entra nas notas, antes da softmax, e a nota de uma posição proibida tem de virar "+
-			"menos infinito: zero ainda é uma nota, e a exponencial de zero é 1, um peso. Zerar os pesos depois "+
+		exercicios.OutraDica("a máscara entra nos escores, antes da softmax, e o escore de uma posição proibida tem de virar "+
+			"menos infinito: zero ainda é um escore, e a exponencial de zero é 1, um peso. Zerar os pesos depois "+
 			"da softmax deixa linhas que não somam 1. E, ao subtrair o maior antes da exponencial, use o maior "+
-			"entre as posições permitidas: uma nota enorme no futuro não pode apagar o passado."),
+			"entre as posições permitidas: um escore enorme no futuro não pode apagar o passado."),
 	)
 }
 
