@@ -8,10 +8,15 @@ página. Quem prepara tudo é o scripts/site.sh.
 
 As lições são as de notebooks/ (toda lição nova entra sozinha). As saídas:
 
-  * modo rápido (o do CI): as lições executadas pelos testes, "como
-    entregues", em saidas/imagem/notebooks/ ou saidas/notebooks/ (a mais nova);
+  * modo rápido (o do CI): as lições executadas pelos testes (a execução com
+    as soluções, que treina do zero), em saidas/imagem/notebooks/ ou
+    saidas/notebooks/ (a mais nova);
   * modo completo (o site publicado): as do scripts/resultados.sh, em
     saidas/completo/.
+
+Das duas, a página mostra as saídas, mas não o código das soluções: cada
+exercício volta ao enunciado, sem saída, e cada verificação vira uma nota que
+explica o que ela faz (celulas.vista_do_aluno).
 
 Uma célula com erro na execução, uma lição sem execução ou uma execução de
 outro código param o site, com a lição e a célula.
@@ -36,7 +41,7 @@ MODOS = {
     "rapido": {
         "nome": "modo rápido",
         "pastas": ["saidas/imagem/notebooks", "saidas/notebooks"],
-        "sufixos": ["-entregue.ipynb", "-solucoes.ipynb"],
+        "sufixos": ["-solucoes.ipynb", "-entregue.ipynb"],
         "texto": ("as saídas desta página (figuras, números, barras de progresso) vêm do **modo rápido**, o dos "
                   "testes: menos dados e menos passos de treino, para a lição rodar em um ou dois minutos. No modo "
                   "completo, o que a lição roda no JupyterLab por padrão, os números são os que o texto promete."),
@@ -100,8 +105,11 @@ def execucao(licao, modo, saidas=None):
                          f"(procurei {', '.join(str(c.relative_to(RAIZ) if c.is_relative_to(RAIZ) else c) for c in candidatos)}). "
                          + ("Rode: bash testes/notebooks/testa.sh " if modo == "rapido" else "Rode: scripts/resultados.sh ")
                          + f"notebooks/{licao.name}")
-    # Entre pastas, a execução mais nova; na mesma idade, a ordem dos sufixos (entregue antes).
-    return max(achados, key=lambda c: (int(c.stat().st_mtime) // 60, -candidatos.index(c)))
+    # A pasta com a execução mais nova; dentro dela, a ordem dos sufixos (a execução com as
+    # soluções primeiro: ela treinou do zero e mostra as barras de progresso; a "como entregue",
+    # que roda depois, reaproveita os treinos).
+    pasta = max({c.parent for c in achados}, key=lambda p: max(c.stat().st_mtime for c in achados if c.parent == p))
+    return next(c for c in achados if c.parent == pasta)
 
 
 def poe_depois_do_titulo(nb, celula):

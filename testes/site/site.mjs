@@ -5,8 +5,8 @@
 //     listada: só file:// e data: valem);
 //   - a matemática é desenhada (MathJax local) em toda lição, sem erro;
 //   - cada lição de notebooks/ tem a sua página, com o aviso do modo, os
-//     exercícios como entregues (a verificação explicada, sem ❌) e as
-//     soluções recolhidas; a navegação vai de lição em lição, na ordem;
+//     exercícios como entregues (a verificação explicada, sem ❌), as
+//     soluções recolhidas e as barras de progresso concluídas; a navegação vai de lição em lição, na ordem;
 //   - a busca acha a lição 01 por "convolução" (e a 05 por "atenção", quando
 //     ela existe); os rótulos da interface estão em português;
 //   - capturas de tela (largura de computador e de celular) em saidas/site-capturas/.
@@ -110,6 +110,8 @@ async function main() {
       solucoes: Array.from(document.querySelectorAll('article details')).filter((d) => /solução/i.test(d.querySelector('summary')?.innerText || '')).length,
       abertas: Array.from(document.querySelectorAll('article details')).filter((d) => d.open).length,
       figuras: document.querySelectorAll('article img').length,
+      barras: document.querySelectorAll('.representacoes-progresso').length,
+      barrasPorTerminar: document.querySelectorAll('.representacoes-progresso:not([data-concluido="true"])').length,
     }));
     confere(`${l}: a matemática desenhada pelo MathJax local (${v.formulas} fórmulas, nenhuma com erro)`,
       v.formulas > 0 && v.erroMath === 0 && v.texCru === 0, JSON.stringify(v));
@@ -118,6 +120,7 @@ async function main() {
       v.verificacoes === n && v.xis === 0, JSON.stringify(v));
     confere(`${l}: as soluções recolhidas (${v.solucoes}), como no notebook`, v.solucoes > 0 && v.abertas === 0, JSON.stringify(v));
     confere(`${l}: as figuras da execução estão na página (${v.figuras})`, v.figuras > 0);
+    confere(`${l}: as barras de progresso no estado final (${v.barras})`, v.barrasPorTerminar === 0, JSON.stringify(v));
   }
 
   // 3. A navegação: do início, lição a lição pelo "próxima página".
