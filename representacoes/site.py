@@ -27,6 +27,7 @@ Uso: python -m representacoes.site [--completo] [--saidas PASTA] [--destino said
 import argparse
 import json
 import re
+import runpy
 import shutil
 import subprocess
 import sys
@@ -149,7 +150,20 @@ def referencias(nb):
     return ""
 
 
-def prepara(modo, fonte, saidas=None):
+def endereco_no_hub(hub, licao):
+    """O endereço da lição no JupyterHub da turma (a pasta de cada aluno é a raiz do JupyterLab
+    dele: docker/inicia.sh), ou "" sem hub."""
+    if not hub:
+        return ""
+    return f"{hub.rstrip('/')}/hub/user-redirect/lab/tree/{licao.name}"
+
+
+def hub_da_configuracao():
+    """A variável representacoes_jupyterhub de site/conf.py."""
+    return runpy.run_path(str(RAIZ / "site" / "conf.py")).get("representacoes_jupyterhub", "")
+
+
+def prepara(modo, fonte, saidas=None, hub=""):
     """Escreve em fonte/ o projeto do Sphinx: conf.py, páginas, lições."""
     if fonte.exists():
         shutil.rmtree(fonte)
@@ -200,6 +214,8 @@ def prepara(modo, fonte, saidas=None):
             f"```{{admonition}} De que execução são estas saídas\n:class: site-modo\n"
             f"Esta é a lição como o aluno a recebe, antes de resolver os exercícios: {MODOS[modo]['texto']} "
             f"Os exercícios aparecem como entregues, e as soluções, recolhidas (abra-as só depois de tentar).\n```")
+        if hub:
+            aviso.source += (f"\n\n[▶ Abrir esta lição no JupyterHub da turma]({endereco_no_hub(hub, licao)})")
         poe_depois_do_titulo(vista, aviso)
         vista.metadata["site"] = {"modo": modo, "execucao": arquivo.name}
         nbformat.write(vista, fonte / "licoes" / licao.name)
@@ -255,12 +271,15 @@ def main(argv=None):
     ap.add_argument("--completo", action="store_true", help="as saídas do modo completo (scripts/resultados.sh)")
     ap.add_argument("--saidas", type=Path, help="a pasta dos notebooks executados (padrão: a do modo)")
     ap.add_argument("--destino", type=Path, default=RAIZ / "saidas" / "site")
+    ap.add_argument("--jupyterhub", help="o endereço do JupyterHub da turma: um botão em cada lição "
+                    "(padrão: representacoes_jupyterhub de site/conf.py)")
     args = ap.parse_args(argv)
     modo = "completo" if args.completo else "rapido"
     inicio = time.time()
     fonte = args.destino.parent / (args.destino.name + "-fonte")
     try:
-        lista = prepara(modo, fonte, args.saidas)
+        hub = hub_da_configuracao() if args.jupyterhub is None else args.jupyterhub
+        lista = prepara(modo, fonte, args.saidas, hub)
         constroi(fonte, args.destino)
     except ErroDoSite as e:
         print(f"✘ {e}", file=sys.stderr)

@@ -42,3 +42,9 @@ html_theme_options = {
     "navigation_with_keys": True,
     "search_bar_text": "Buscar…",
 }
+
+# Um botão "Abrir no JupyterHub da turma" no topo de cada lição: o endereço do hub (por exemplo
+# "https://hub.escola.br"), que já tem as lições na pasta de cada aluno (a imagem do curso as copia; por isso não
+# é preciso o nbgitpuller). Vazio: sem botão. A linha de comando ganha desta: scripts/site.sh --jupyterhub URL.
+# (O representacoes/site.py lê esta variável; o Sphinx a ignora.)
+representacoes_jupyterhub = ""
