@@ -163,6 +163,12 @@ def hub_da_configuracao():
     return runpy.run_path(str(RAIZ / "site" / "conf.py")).get("representacoes_jupyterhub", "")
 
 
+def links_para_licoes(texto):
+    """Um texto de uma lição, para uma página da raiz do site: os links relativos (figuras/…,
+    01-cnn.ipynb) passam a apontar para licoes/; os externos e as âncoras ficam."""
+    return re.sub(r"\]\((?![a-z]+:|#|/)", "](licoes/", texto)
+
+
 def prepara(modo, fonte, saidas=None, hub=""):
     """Escreve em fonte/ o projeto do Sphinx: conf.py, páginas, lições."""
     if fonte.exists():
@@ -218,11 +224,16 @@ def prepara(modo, fonte, saidas=None, hub=""):
             aviso.source += (f"\n\n[▶ Abrir esta lição no JupyterHub da turma]({endereco_no_hub(hub, licao)})")
         poe_depois_do_titulo(vista, aviso)
         vista.metadata["site"] = {"modo": modo, "execucao": arquivo.name}
+        for c in vista.cells:  # os links de uma lição para os documentos da raiz: as páginas deles
+            if c.cell_type == "markdown":
+                c.source = c.source.replace("](../README.md)", "](../index.md)")
+                for doc in DOCUMENTOS:
+                    c.source = c.source.replace(f"](../{doc}", f"](../{doc.lower()}")
         nbformat.write(vista, fonte / "licoes" / licao.name)
         numero = licao.name[:2]
         nome = re.sub(r"^Lição \d+\s*[—-]\s*", "", titulo(original))
         lista.append((numero, nome, licao.stem))
-        refs.append((numero, nome, licao.stem, referencias(original)))
+        refs.append((numero, nome, licao.stem, links_para_licoes(referencias(original))))
     if problemas:
         raise ErroDoSite("o site não foi feito:\n  - " + "\n  - ".join(problemas))
     escreve_inicio(fonte, lista, modo)

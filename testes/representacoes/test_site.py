@@ -48,3 +48,9 @@ def test_o_aviso_fica_logo_abaixo_do_titulo():
 def test_uma_licao_sem_execucao_diz_o_que_rodar(tmp_path):
     with pytest.raises(site.ErroDoSite, match="testes/notebooks/testa.sh"):
         site.execucao(RAIZ / "notebooks" / "00-introducao.ipynb", "rapido", tmp_path)
+
+
+def test_os_links_relativos_das_referencias_apontam_para_as_licoes():
+    texto = "* [lição 01](01-cnn.ipynb), [figura](figuras/a.svg), [artigo](https://x.org/a), [aqui](#sec)"
+    assert site.links_para_licoes(texto) == ("* [lição 01](licoes/01-cnn.ipynb), [figura](licoes/figuras/a.svg), "
+                                             "[artigo](https://x.org/a), [aqui](#sec)")
