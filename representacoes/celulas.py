@@ -104,6 +104,41 @@ def troca_exercicios(nb, codigos):
     return nb
 
 
+def vista_do_aluno(executado, original, aviso_verificacao):
+    """Uma cópia do notebook original como o aluno o vê antes de resolver, com
+    as saídas de uma execução (executado: o mesmo notebook rodado, com as
+    soluções ou como entregue):
+
+      * o texto de toda célula vem do original (as de exercício, o enunciado);
+      * as saídas de cada célula de código vêm da execução, menos as da célula
+        de exercício (ficam vazias: com as soluções, mostrariam a resposta) e
+        as da verificação, trocadas por aviso_verificacao (uma saída do
+        nbformat que explica o que a célula faz);
+      * as soluções continuam recolhidas no <details> do original.
+
+    Uma célula de código (fora os exercícios) com outro texto na execução, ou
+    um número diferente de células, é ValueError: as saídas não seriam as
+    daquele código."""
+    orig, exe = _celulas(original), _celulas(executado)
+    if len(orig) != len(exe):
+        raise ValueError(f"a execução tem {len(exe)} células e a lição {len(orig)}: rode a lição de novo")
+    verificacoes = {indice_da_verificacao(original, i) for i in exercicios(original)}
+    nb = copy.deepcopy(original)
+    for i, (c, e) in enumerate(zip(_celulas(nb), exe)):
+        if c.get("cell_type") != "code":
+            continue
+        if id_exercicio(c):
+            c["outputs"] = []
+        elif fonte(c) != fonte(e):
+            raise ValueError(f"a célula {i} mudou depois da execução: rode a lição de novo")
+        elif i in verificacoes:
+            c["outputs"] = [copy.deepcopy(aviso_verificacao)]
+        else:
+            c["outputs"] = copy.deepcopy(e.get("outputs", []))
+        c["execution_count"] = e.get("execution_count")
+    return nb
+
+
 def com_solucoes(nb):
     """Uma cópia do notebook com a solução de referência em cada exercício."""
     sol = solucoes(nb)

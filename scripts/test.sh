@@ -11,8 +11,9 @@
 #   - a imagem Docker construída e rodando sem rede, com os notebooks dentro
 #     dela (testes/imagem; sem motor de contêineres, a simulação
 #     testes/imagem/simulacao.sh e os notebooks aqui, testes/notebooks);
-#   - a correção de uma turma (testes/corrige), o curso num navegador de
-#     verdade (testes/navegador; pule com REPRESENTACOES_SEM_NAVEGADOR=1) e
+#   - a correção de uma turma (testes/corrige), o site do curso feito das
+#     lições executadas (testes/site), o curso num navegador de verdade
+#     (testes/navegador; pule os três com REPRESENTACOES_SEM_NAVEGADOR=1) e
 #     num JupyterHub (testes/hub).
 # Tudo o que roda notebooks roda sem rede (scripts/sem-rede.sh), como root.
 # Roda o scripts/setup.sh antes, se ele ainda não rodou (ou se algo mudou).
@@ -102,6 +103,8 @@ if [ -n "$notebooks" ]; then
 fi
 
 if [ -n "$notebooks" ] && [ -z "${REPRESENTACOES_SEM_NAVEGADOR:-}" ]; then
+	etapa "o site do curso (as lições executadas acima, num Chromium, sem rede)"
+	roda_suite site bash testes/site/testa.sh
 	etapa "o curso no navegador (JupyterLab + Chromium, modo rápido)"
 	roda_suite navegador bash testes/navegador/testa.sh
 	etapa "o curso num JupyterHub de verdade (dois alunos no Chromium)"

@@ -100,3 +100,49 @@ def test_licoes_do_curso(caminho):
     for ident in ids:
         i = celulas.indice_da_verificacao(nb, ident)
         assert i is not None and "Verifica" in celulas.fonte(nb["cells"][i]), f"a verificação de {ident}"
+
+
+AVISO = v4.new_output("display_data", data={"text/html": "<p>No JupyterLab, esta célula confere o exercício.</p>"})
+
+
+def executado_com_solucoes():
+    """O notebook() rodado com as soluções: cada célula de código com uma saída."""
+    nb = celulas.com_solucoes(notebook())
+    for i, c in enumerate(nb.cells):
+        if c.cell_type == "code":
+            c.outputs = [v4.new_output("stream", name="stdout", text=f"saída da célula {i}")]
+            c.execution_count = i
+    return nb
+
+
+def test_vista_do_aluno_mostra_o_enunciado_esconde_a_resposta_e_explica_a_verificacao():
+    original = notebook()
+    vista = celulas.vista_do_aluno(executado_com_solucoes(), original, AVISO)
+    # O exercício: o enunciado do original, sem a saída da solução.
+    assert vista.cells[1].source == "func A() {} // TODO" and vista.cells[1].outputs == []
+    assert vista.cells[5].source == "func B() {}" and vista.cells[5].outputs == []
+    # A verificação: o aviso no lugar do ❌/✅ da execução.
+    assert vista.cells[3].outputs == [AVISO] and vista.cells[6].outputs == [AVISO]
+    # A solução continua recolhida, como no original; o original não muda.
+    assert vista.cells[4].source.startswith("<details>")
+    assert original.cells[3].get("outputs") == []
+
+
+def test_vista_do_aluno_guarda_as_outras_saidas():
+    nb = notebook()
+    nb.cells.append(v4.new_code_cell("%%\nfmt.Println(1)"))
+    executado = celulas.com_solucoes(nb)
+    executado.cells[-1].outputs = [v4.new_output("stream", name="stdout", text="1\n")]
+    vista = celulas.vista_do_aluno(executado, nb, AVISO)
+    assert vista.cells[-1].outputs[0]["text"] == "1\n"
+
+
+def test_vista_do_aluno_recusa_uma_execucao_de_outro_codigo():
+    original = notebook()
+    original.cells.append(v4.new_code_cell("%%\nfmt.Println(1)"))
+    executado = celulas.com_solucoes(original)
+    executado.cells[-1].source = "%%\nfmt.Println(2)"
+    with pytest.raises(ValueError, match="célula 10 mudou"):
+        celulas.vista_do_aluno(executado, original, AVISO)
+    with pytest.raises(ValueError, match="rode a lição de novo"):
+        celulas.vista_do_aluno(notebook(), original, AVISO)
