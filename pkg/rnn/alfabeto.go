@@ -13,6 +13,7 @@ import (
 	"github.com/gomlx/gomlx/ml/model"
 
 	"github.com/go-estudos/representacoes/pkg/motor"
+	"github.com/go-estudos/representacoes/pkg/treino"
 )
 
 // Fronteira é o símbolo 0 de todo Alfabeto: marca o começo de uma palavra
@@ -118,7 +119,13 @@ func Amostra(logits []float32, temperatura, u float64) int {
 // cada letra com a temperatura dada. Começa cada palavra pela Fronteira e
 // para quando o modelo escolhe a Fronteira de novo (ou os passos acabam).
 func Gera(store *model.Store, c Camada, a *Alfabeto, passos, n int, temperatura float64, semente uint64) []string {
-	modelo := ModeloDeLinguagem(c, a.Tamanho())
+	return GeraCom(store, ModeloDeLinguagem(c, a.Tamanho()), a, passos, n, temperatura, semente)
+}
+
+// GeraCom é Gera para qualquer modelo de linguagem causal com a forma de
+// ModeloDeLinguagem (lê [lote, passos] e dá [lote, passos, símbolos]; a saída
+// no passo t só depende das entradas até t) — p.ex. o Transformer da lição 05.
+func GeraCom(store *model.Store, modelo treino.ModeloFn, a *Alfabeto, passos, n int, temperatura float64, semente uint64) []string {
 	exec := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, x *graph.Node) *graph.Node {
 		return modelo(scope, nil, []*graph.Node{x})[0]
 	})
