@@ -1,11 +1,14 @@
 package atencao
 
 import (
+	"github.com/gomlx/compute/dtypes"
+	"github.com/gomlx/compute/shapes"
 	"github.com/gomlx/gomlx/core/graph"
 	"github.com/gomlx/gomlx/core/tensors"
 	"github.com/gomlx/gomlx/ml/model"
 
 	"github.com/go-estudos/representacoes/pkg/motor"
+	"github.com/go-estudos/representacoes/pkg/treino"
 )
 
 func pesosDeAtencao(store *model.Store, c Transformer, x []float32, forma []int, simbolos int) [][][][]float32 {
@@ -29,4 +32,16 @@ func pesosDeAtencao(store *model.Store, c Transformer, x []float32, forma []int,
 		blocos = append(blocos, bloco)
 	}
 	return blocos
+}
+
+// ContaParametros monta o grafo de um modelo para uma entrada com a forma
+// dada (sem o lote) e devolve quantos valores treináveis ele cria — sem
+// treinar nada.
+func ContaParametros(modelo treino.ModeloFn, forma []int) int {
+	store := model.NewStore()
+	exec := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, entrada *graph.Node) *graph.Node {
+		return modelo(scope, nil, []*graph.Node{entrada})[0]
+	})
+	exec.MustCall(tensors.FromShape(shapes.Make(dtypes.Float32, append([]int{1}, forma...)...)))
+	return treino.NumParametros(store)
 }

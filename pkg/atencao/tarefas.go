@@ -3,8 +3,10 @@ package atencao
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 
 	"github.com/go-estudos/representacoes/pkg/dados"
+	"github.com/go-estudos/representacoes/pkg/treino"
 )
 
 // Recordacao é a recordação associativa (Ba et al., 2016, "Using Fast
@@ -130,4 +132,65 @@ func (c Copia) Lotes(n, tamanho int, semente uint64) *dados.Lotes {
 	x, y := c.Exemplos(n, semente)
 	return dados.NovosLotes(fmt.Sprintf("copia-%d-%d", c.Comprimento, c.Atraso), x,
 		[]int{c.Comprimento, c.Simbolos}, nil, tamanho).ComAlvos(y, []int{c.Comprimento})
+}
+
+// Descreve escreve uma sequência da recordação (x com Comprimento ×
+// Caracteristicas() valores) em texto: um par como "c7=3", o ruído como "·"
+// e a pergunta como "c7?".
+func (r Recordacao) Descreve(x []float32) string {
+	r = r.completa()
+	f := r.Caracteristicas()
+	var partes []string
+	for t := range r.Comprimento {
+		pos := x[t*f : (t+1)*f]
+		chave, valor := indiceUm(pos[:r.Chaves]), indiceUm(pos[r.Chaves:r.Chaves+r.Valores])
+		switch {
+		case pos[f-1] == 1:
+			partes = append(partes, fmt.Sprintf("c%d?", chave))
+		case chave >= 0:
+			partes = append(partes, fmt.Sprintf("c%d=%d", chave, valor))
+		default:
+			partes = append(partes, "·")
+		}
+	}
+	return strings.Join(partes, " ")
+}
+
+func indiceUm(v []float32) int {
+	for i, x := range v {
+		if x == 1 {
+			return i
+		}
+	}
+	return -1
+}
+
+// AcuraciaPorPosicao aplica um modelo que dá logits em cada posição
+// (Transformer.PorPosicao) a sequências x, cada uma com a forma dada, e
+// devolve a fração de posições com alvo ≥ 0 em que o maior logit é o alvo.
+func AcuraciaPorPosicao(m *treino.Modelo, x []float32, forma []int, alvos []float32) float64 {
+	saidas := m.Saidas(x, forma)
+	t := forma[0]
+	certos, contam := 0, 0
+	for i, s := range saidas {
+		classes := len(s) / t
+		for p := range t {
+			alvo := alvos[i*t+p]
+			if alvo < 0 {
+				continue
+			}
+			contam++
+			logits := s[p*classes : (p+1)*classes]
+			melhor := 0
+			for c := range logits {
+				if logits[c] > logits[melhor] {
+					melhor = c
+				}
+			}
+			if melhor == int(alvo) {
+				certos++
+			}
+		}
+	}
+	return float64(certos) / float64(max(1, contam))
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gomlx/compute/dtypes"
 	. "github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
 	"github.com/gomlx/gomlx/ml/layers"
 	"github.com/gomlx/gomlx/ml/model"
 
@@ -92,4 +93,20 @@ func (c Transformer) PorPosicao(simbolos, classes int) treino.ModeloFn {
 // atenção: [bloco][cabeça][consulta][chave].
 func (c Transformer) Pesos(store *model.Store, x []float32, forma []int, simbolos int) [][][][]float32 {
 	return pesosDeAtencao(store, c, x, forma, simbolos)
+}
+
+// Tabela devolve a tabela de vetores da entrada de um Transformer treinado
+// com símbolos (a linha k é o vetor do símbolo k), lida de store.
+func Tabela(store *model.Store) [][]float32 {
+	v := store.GetVariable("/transformer/tabela/embeddings")
+	if v == nil {
+		panic("atencao.Tabela: este modelo não tem tabela de símbolos (foi treinado com vetores na entrada?)")
+	}
+	d := v.Shape().Dimensions
+	flat := tensors.MustCopyFlatData[float32](v.MustValue())
+	linhas := make([][]float32, d[0])
+	for i := range linhas {
+		linhas[i] = flat[i*d[1] : (i+1)*d[1]]
+	}
+	return linhas
 }

@@ -8,12 +8,10 @@ import (
 	"github.com/gomlx/compute/shapes"
 	"github.com/gomlx/gomlx/core/graph"
 	"github.com/gomlx/gomlx/core/tensors"
-	"github.com/gomlx/gomlx/ml/layers"
-	"github.com/gomlx/gomlx/ml/layers/activation"
 	"github.com/gomlx/gomlx/ml/layers/attention"
-	"github.com/gomlx/gomlx/ml/layers/norm"
 	"github.com/gomlx/gomlx/ml/model"
 
+	"github.com/go-estudos/representacoes/pkg/atencao"
 	"github.com/go-estudos/representacoes/pkg/enunciado"
 	"github.com/go-estudos/representacoes/pkg/motor"
 	"github.com/go-estudos/representacoes/pkg/treino"
@@ -94,26 +92,18 @@ func CodificacaoSenoidal(p Posicional) [][]float64 {
 // daqui serve ao gabarito e às cópias antigas das lições).
 type Bloco = enunciado.Bloco
 
-// ParametrosDoBloco conta os parâmetros de um bloco Transformer montado de
-// verdade com as camadas do GoMLX, na ordem da lição (pré-normalização, como
-// no GPT-2): normalização de camada (norm.LayerNorm, com ganho e
-// deslocamento), atenção de várias cabeças (attention.SelfAttention, com
-// projeções Q, K, V e de saída, todas com viés, cabeças de tamanho D/h),
-// soma residual, outra normalização, a rede densa D → Oculta → D
-// (layers.Dense com viés, ReLU no meio) e outra soma residual. Monta o grafo
-// (sem compilá-lo) e conta as variáveis que as camadas criaram.
+// ParametrosDoBloco conta os parâmetros do bloco da lição (atencao.Bloco,
+// com a normalização antes de cada parte, como no GPT-2): monta o grafo de um
+// bloco (sem compilá-lo) e conta as variáveis que ele criou — as duas
+// normalizações de camada (ganho e deslocamento), as projeções Q, K, V e de
+// saída da atenção (todas com viés, cabeças de tamanho D/h) e a rede densa
+// D → Oculta → D (com viés).
 func ParametrosDoBloco(b Bloco) int {
 	store := model.NewStore()
 	g := graph.NewGraph(motor.Backend(), "parametros")
 	defer g.Finalize()
-	escopo := store.RootScope()
 	x := graph.Zeros(g, shapes.Make(dtypes.Float32, 1, 3, b.Dimensao))
-	h := norm.LayerNorm(escopo.In("norma1"), x, -1).Done()
-	x = graph.Add(x, attention.SelfAttention(escopo.In("atencao"), h, b.Cabecas, b.Dimensao/b.Cabecas).Done())
-	h = norm.LayerNorm(escopo.In("norma2"), x, -1).Done()
-	h = activation.Relu(layers.Dense(escopo.In("densa1"), h, true, b.Oculta))
-	x = graph.Add(x, layers.Dense(escopo.In("densa2"), h, true, b.Dimensao))
-	_ = x
+	atencao.Bloco(store.RootScope(), x, b.Cabecas, b.Oculta, false) // o bloco da lição, do pacote atencao
 	return treino.NumParametros(store)
 }
 
