@@ -2,7 +2,8 @@
 # Mede quanto custa aprender deep learning em Go neste curso, lado a lado com
 # o PyTorch, e escreve o relatório DESEMPENHO.md (pt-BR):
 #   1. treino dos modelos das lições (MLP da 00, CNN da 01, LSTM e GRU da 02,
-#      RBM da 03 — um passo de CD-1 e um de PCD —, as duas GANs da 04): GoMLX
+#      RBM da 03 — um passo de CD-1 e um de PCD —, as duas GANs da 04, os dois
+#      Transformers da 05 — recordação associativa e palavras): GoMLX
 #      com o motor XLA, GoMLX Go puro e PyTorch CPU — mesma arquitetura, lote,
 #      otimizador, dados e número de threads; medianas de várias execuções;
 #   2. a espera do aluno no notebook: latência de células GoNB (fria e
@@ -11,10 +12,14 @@
 # O PyTorch vem do PyPI (a roda oficial traz as bibliotecas CUDA: ~5 GB) e fica
 # num ambiente à parte, .ferramentas/bench-torch; o curso não depende dele.
 #
-# Uso: scripts/bench.sh
+# Uso: scripts/bench.sh [MODELO...]
 # Variáveis: BENCH_REPETICOES (padrão 3), BENCH_THREADS (padrão: nproc),
 #   BENCH_SEM_PYTORCH=1 (só o GoMLX), BENCH_SEM_GO_PURO=1, BENCH_RAPIDO=1
 #   (poucos passos: só confere que tudo roda; o relatório vai para saidas/).
+# Com modelos nos argumentos (scripts/bench.sh transformer-recordacao
+#   transformer-palavras), mede só o treino deles — sem os tamanhos, o antes e
+#   depois e a espera do notebook — e o relatório, só com eles, vai para
+#   saidas/, sem tocar no DESEMPENHO.md.
 set -euo pipefail
 RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$RAIZ"
@@ -31,6 +36,10 @@ passo() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
 
 # Poucos passos, só para conferir o caminho todo (não é uma medida).
 declare -A EXTRA=()
+SO_ALGUNS="$*"
+if [ -n "$SO_ALGUNS" ]; then
+	RELATORIO="$PASTA/DESEMPENHO.md"
+fi
 if [ -n "${BENCH_RAPIDO:-}" ]; then
 	REP=1
 	RELATORIO="$PASTA/DESEMPENHO.md"
@@ -89,7 +98,7 @@ go build -o "$PASTA/velocidade" ./internal/cmd/velocidade
 # A RBM (03) e as GANs (04) não têm acurácia-alvo: só o tempo do passo.
 declare -A ALVO=([mlp]="-alvo 0.975" [lenet]="-alvo 0.985" [lstm]="-alvo 0.99 -lote 64 -taxa 0.003 -decaimento 2000 -max-passos 2000")
 ALVO[gru]="${ALVO[lstm]}"
-"$PASTA/velocidade" -exporta "$PASTA/memoria" # as sequências da LSTM e da GRU, para o PyTorch usar as mesmas
+"$PASTA/velocidade" -exporta "$PASTA/memoria" # as sequências da LSTM e da GRU e os exemplos dos Transformers, para o PyTorch usar os mesmos
 # A LSTM e a GRU chegam ao alvo de repente (a tarefa da memória é "tudo ou
 # nada") e em algumas sementes não chegam em 2.000 passos: mais execuções para a mediana.
 repeticoes() { if { [ "$1" = lstm ] || [ "$1" = gru ]; } && [ -z "${BENCH_RAPIDO:-}" ]; then echo $((REP > 5 ? REP : 5)); else echo "$REP"; fi; }
@@ -125,7 +134,7 @@ mede_torch() { # mede_torch MODELO [opções...] (as opções no estilo do Go: -
 # e assim a i-ésima execução de cada lado — a mesma semente, 42 + i — roda
 # perto da dos outros. A razão de cada par (a faixa entre parênteses no
 # relatório) compara medidas feitas sob as mesmas condições.
-for modelo in mlp lenet lstm gru rbm-cd rbm-pcd gan-anel gan-digitos; do
+for modelo in ${SO_ALGUNS:-mlp lenet lstm gru rbm-cd rbm-pcd gan-anel gan-digitos transformer-recordacao transformer-palavras}; do
 	passo "Treino: $modelo"
 	for i in $(seq 0 $(($(repeticoes "$modelo") - 1))); do
 		uma="-repeticoes 1 -semente $((42 + i))"
@@ -137,6 +146,9 @@ for modelo in mlp lenet lstm gru rbm-cd rbm-pcd gan-anel gan-digitos; do
 			if [ "$modelo" = lenet ]; then
 				# shellcheck disable=SC2086
 				mede_go go "$modelo" -max-passos 1500 -passos 10 $uma # ~0,11 s por passo no Go puro: ~1,5 min por execução até o alvo
+			elif [ "${modelo#transformer-}" != "$modelo" ]; then
+				# shellcheck disable=SC2086
+				mede_go go "$modelo" -passos 10 -aquecimento 2 $uma # no Go puro, centenas de ms por passo (a atenção 100 × 100 de 64 sequências na recordação)
 			else
 				# shellcheck disable=SC2086
 				mede_go go "$modelo" $uma
@@ -144,6 +156,14 @@ for modelo in mlp lenet lstm gru rbm-cd rbm-pcd gan-anel gan-digitos; do
 		fi
 	done
 done
+
+if [ -n "$SO_ALGUNS" ]; then
+	cut -d' ' -f1 /proc/loadavg >"$PASTA/carga-fim.txt"
+	passo "Relatório (só de $SO_ALGUNS)"
+	"$RAIZ/.venv/bin/python" scripts/bench/relatorio.py "$PASTA" >"$RELATORIO"
+	echo "  ✔ $RELATORIO (medidas em $PASTA)"
+	exit 0
+fi
 
 for modelo in lstm gru; do
 	passo "${modelo^^}: a razão conforme o tamanho do estado (só ms por passo)"

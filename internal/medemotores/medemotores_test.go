@@ -21,6 +21,7 @@ import (
 	"github.com/gomlx/gomlx/ml/train/loss"
 	"github.com/gomlx/gomlx/ml/train/optimizer"
 
+	"github.com/go-estudos/representacoes/pkg/atencao"
 	"github.com/go-estudos/representacoes/pkg/cnn"
 	"github.com/go-estudos/representacoes/pkg/dados"
 	"github.com/go-estudos/representacoes/pkg/densas"
@@ -102,15 +103,33 @@ func manchas(c rnn.Camada) func() {
 		dados.NovosLotes("manchas", aleatorios(n*J, 2, 1), []int{J}, nil, 32).ComAlvos(aleatorios(n, 2, 2), []int{1}))
 }
 
+// simbolosPalavras é o tamanho do vocabulário das palavras (o alfabeto das
+// lições 02 e 05 tem perto disso).
+const simbolosPalavras = 40
+
 func palavras(c rnn.Camada) func() {
-	const T, n, simbolos = 15, 512, 40
-	x := aleatorios(n*T, simbolos, 1)
-	y := aleatorios(n*T, simbolos, 2)
+	return palavrasCom(rnn.ModeloDeLinguagem(c, simbolosPalavras))
+}
+
+// palavrasCom mede um modelo de linguagem (um logit por símbolo em cada
+// posição) em palavras de 15 posições, lote de 128.
+func palavrasCom(modelo treino.ModeloFn) func() {
+	const T, n = 15, 512
+	x := aleatorios(n*T, simbolosPalavras, 1)
+	y := aleatorios(n*T, simbolosPalavras, 2)
 	for i := range x {
 		x[i], y[i] = float32(int(x[i])), float32(int(y[i]))
 	}
-	return supervisionado(rnn.ModeloDeLinguagem(c, simbolos), rnn.PerdaPorPasso,
+	return supervisionado(modelo, rnn.PerdaPorPasso,
 		dados.NovosLotes("palavras", x, []int{T}, nil, 128).ComAlvos(y, []int{T}))
+}
+
+// recordacao mede um classificador na recordação associativa da lição 05 (T =
+// 100, 32 pares, lote de 64). O tempo do passo não depende do número de
+// pares: as sequências têm sempre 100 posições.
+func recordacao(modelo treino.ModeloFn) func() {
+	r := atencao.Recordacao{Comprimento: 100, Pares: 32}
+	return supervisionado(modelo, nil, r.Lotes(512, 64, 1).SoCompletos())
 }
 
 func ganPasso(cfg gan.Config) func() {
@@ -160,6 +179,12 @@ var treinos = []TreinoDaLicao{
 	{"04", "GAN do anel (1 passo de D + 10 de G, lote 128), 2 treinos", "04-gan-anel", eq(12000, 2), eq(600, 2), ""},
 	{"04", "GAN de dígitos (G 100-256-512-1024-784, D 784-512-256-1), lote 64", "04-gan-digitos", eq(25000, 1), eq(300, 1), ""},
 	{"04", "a GAN do aluno (1 D + 1 G, lote 256), 1.500 passos", "04-gan-anel", eq(1500*0.36, 1), eq(1500*0.36, 1), "⁶"},
+	{"05", "recordação (T = 100): LSTM 64, N = 4, 8, 16, 32 (4 e 32 no rápido), lote 64", "05-recordacao-lstm64", eq(1000*4, 4), eq(300*2, 2), ""},
+	{"05", "recordação (T = 100): Transformer de 1 bloco (D = 64, 4 cabeças, densa 128), N = 4, 8, 16, 32 (4 e 32 no rápido), lote 64", "05-recordacao-transformer-d64", eq(600*4, 4), eq(400*2, 2), ""},
+	{"05", "cópia atrasada (24 posições, atraso 3): Transformer de 1 bloco (D = 32, 2 cabeças), sem e com posições, lote 64", "05-copia-transformer-d32", eq(600*2, 2), eq(300*2, 2), ""},
+	{"05", "palavras: Transformer causal de 2 blocos (D = 64, 4 cabeças, posições aprendidas), T = 15, lote 128", "05-palavras-transformer-d64x2", eq(4000, 1), nil, ""},
+	{"05", "palavras (modo rápido): Transformer causal de 1 bloco (D = 32, 2 cabeças)", "05-palavras-transformer-d32", nil, eq(200, 1), ""},
+	{"05", "o Transformer do aluno (o da dica: 1 bloco, D = 32, 2 cabeças, densa 64) na recordação com N = 32, 800 passos", "05-meu-transformer", eq(800, 1), eq(800, 1), ""},
 }
 
 var (
@@ -222,6 +247,28 @@ var modelos = []modeloMedido{
 	}},
 	{"04-gan-digitos", func() func() {
 		return ganPasso(gan.ConfigDigitos())
+	}},
+	{"05-recordacao-lstm64", func() func() {
+		return recordacao(rnn.Classificador(rnn.Camada{Tipo: rnn.LSTM, Oculta: 64}, 0, 8))
+	}},
+	{"05-recordacao-transformer-d64", func() func() {
+		return recordacao(atencao.Transformer{Dimensao: 64, Cabecas: 4, Camadas: 1, Oculta: 128}.Classificador(0, 8))
+	}},
+	{"05-copia-transformer-d32", func() func() {
+		c := atencao.Copia{Comprimento: 24, Atraso: 3, Simbolos: 8}
+		m := atencao.Transformer{Dimensao: 32, Cabecas: 2, Camadas: 1, Posicoes: atencao.Senoidais}
+		return supervisionado(m.PorPosicao(0, c.Simbolos), rnn.PerdaPorPasso, c.Lotes(512, 64, 1).SoCompletos())
+	}},
+	{"05-palavras-transformer-d64x2", func() func() {
+		m := atencao.Transformer{Dimensao: 64, Cabecas: 4, Camadas: 2, Posicoes: atencao.Aprendidas, Causal: true}
+		return palavrasCom(m.PorPosicao(simbolosPalavras, simbolosPalavras))
+	}},
+	{"05-palavras-transformer-d32", func() func() {
+		m := atencao.Transformer{Dimensao: 32, Cabecas: 2, Camadas: 1, Posicoes: atencao.Aprendidas, Causal: true}
+		return palavrasCom(m.PorPosicao(simbolosPalavras, simbolosPalavras))
+	}},
+	{"05-meu-transformer", func() func() {
+		return recordacao(atencao.Transformer{Dimensao: 32, Cabecas: 2, Camadas: 1, Oculta: 64}.Classificador(0, 8))
 	}},
 }
 

@@ -262,8 +262,103 @@ def passo_gan(args, semente):
     return c["lote"], c["tarefa"], lambda: g.passo(amostra())
 
 
+# --- Os Transformers da lição 05 (pkg/atencao), só o tempo do passo --------
+
+class TransformerRecordacao(nn.Module):
+    """transformer-recordacao: atencao.Transformer{Dimensao: 64, Cabecas: 4,
+    Camadas: 1, Oculta: 128}.Classificador(0, 8). A entrada one-hot passa por
+    uma densa sem viés (a tabela), um bloco com a normalização antes de cada
+    parte (norm_first=True, ReLU, sem dropout), a normalização final e a densa
+    de saída na última posição. A normalização de camada do GoMLX tem ganho e
+    deslocamento e epsilon 1e-3: aqui, o mesmo."""
+
+    def __init__(self, entrada=65, d=64, cabecas=4, oculta=128, classes=8):
+        super().__init__()
+        self.tabela = nn.Linear(entrada, d, bias=False)
+        self.bloco = nn.TransformerEncoderLayer(d_model=d, nhead=cabecas, dim_feedforward=oculta, dropout=0.0,
+                                                activation="relu", batch_first=True, norm_first=True, layer_norm_eps=1e-3)
+        self.norma = nn.LayerNorm(d, eps=1e-3)
+        self.saida = nn.Linear(d, classes)
+
+    def forward(self, x):
+        return self.saida(self.norma(self.bloco(self.tabela(x)))[:, -1])
+
+
+class TransformerPalavras(nn.Module):
+    """transformer-palavras: atencao.Transformer{Dimensao: 64, Cabecas: 4,
+    Camadas: 2, Posicoes: Aprendidas, Causal: true}.PorPosicao(V, V): a tabela
+    (nn.Embedding), as posições aprendidas (somadas; normal de desvio 0,02,
+    como no pacote), dois blocos com a máscara causal, a normalização final e
+    a densa de saída em cada posição."""
+
+    def __init__(self, simbolos=40, tempo=15, d=64, cabecas=4, camadas=2):
+        super().__init__()
+        self.tabela = nn.Embedding(simbolos, d)
+        self.posicoes = nn.Parameter(0.02 * torch.randn(tempo, d))
+        self.blocos = nn.ModuleList(
+            nn.TransformerEncoderLayer(d_model=d, nhead=cabecas, dim_feedforward=4 * d, dropout=0.0, activation="relu",
+                                       batch_first=True, norm_first=True, layer_norm_eps=1e-3) for _ in range(camadas))
+        self.norma = nn.LayerNorm(d, eps=1e-3)
+        self.saida = nn.Linear(d, simbolos)
+        self.register_buffer("mascara", nn.Transformer.generate_square_subsequent_mask(tempo), persistent=False)
+
+    def forward(self, x):
+        h = self.tabela(x) + self.posicoes
+        for b in self.blocos:
+            h = b(h, src_mask=self.mascara, is_causal=True)
+        return self.saida(self.norma(h))
+
+
+def le_binario(caminho, dtype):
+    return torch.frombuffer(bytearray(open(caminho, "rb").read()), dtype=dtype)
+
+
+def passo_transformer(args, semente):
+    """Um passo de Adam (taxa 1e-3) nos exemplos que o lado Go gravou
+    (velocidade -exporta), em lotes de uma ordem embaralhada época a época."""
+    pasta = args.dados_lstm
+    info = json.load(open(os.path.join(pasta, "transformer.json")))
+    if args.modelo == "transformer-recordacao":
+        n, t, f = info["recordacao_n"], info["recordacao_tempo"], info["recordacao_caracteristicas"]
+        x = le_binario(os.path.join(pasta, "recordacao-x.f32"), torch.float32).reshape(n, t, f)
+        y = le_binario(os.path.join(pasta, "recordacao-y.i32"), torch.int32).long()
+        lote = info["recordacao_lote"]
+        modelo = TransformerRecordacao(f, classes=info["recordacao_classes"])
+        perda_fn = nn.CrossEntropyLoss()
+        perda = lambda logits, alvo: perda_fn(logits, alvo)
+        tarefa = (f"recordação associativa, T = {t}, entrada one-hot [{lote}, {t}, {f}]; Linear sem viés + "
+                  "TransformerEncoderLayer(64, 4 cabeças, 128, norm_first) + LayerNorm + Linear na última posição")
+    else:
+        n, t, v = info["palavras_n"], info["palavras_tempo"], info["palavras_simbolos"]
+        x = le_binario(os.path.join(pasta, "palavras-x.f32"), torch.float32).reshape(n, t).long()
+        y = le_binario(os.path.join(pasta, "palavras-y.f32"), torch.float32).reshape(n, t).long()
+        lote = info["palavras_lote"]
+        modelo = TransformerPalavras(v, t)
+        perda_fn = nn.CrossEntropyLoss(ignore_index=-1)
+        perda = lambda logits, alvo: perda_fn(logits.reshape(-1, v), alvo.reshape(-1))
+        tarefa = (f"modelo de linguagem causal, {t} posições, vocabulário de {v}; Embedding + posições aprendidas + "
+                  "2 TransformerEncoderLayer(64, 4 cabeças, 256, norm_first, máscara causal) + LayerNorm + Linear")
+    parametros = sum(p.numel() for p in modelo.parameters() if p.requires_grad)
+    otim = torch.optim.Adam(modelo.parameters(), lr=1e-3)
+    gerador = torch.Generator().manual_seed(semente)
+    estado = {"ordem": torch.randperm(n, generator=gerador), "pos": 0}
+
+    def passo():
+        if estado["pos"] + lote > n:
+            estado["ordem"], estado["pos"] = torch.randperm(n, generator=gerador), 0
+        idx = estado["ordem"][estado["pos"]:estado["pos"] + lote]
+        estado["pos"] += lote
+        otim.zero_grad(set_to_none=True)
+        p = perda(modelo(x[idx]), y[idx])
+        p.backward()
+        otim.step()
+        return p
+    return lote, tarefa, passo, parametros
+
+
 PASSOS = {"rbm-cd": lambda a, s: passo_rbm(a, s, False), "rbm-pcd": lambda a, s: passo_rbm(a, s, True),
-          "gan-anel": passo_gan, "gan-digitos": passo_gan}
+          "gan-anel": passo_gan, "gan-digitos": passo_gan,
+          "transformer-recordacao": passo_transformer, "transformer-palavras": passo_transformer}
 
 
 def mede_passo(args, passo):
@@ -286,11 +381,14 @@ def mede_passo(args, passo):
 def execucao_do_passo(args, semente):
     """Só o tempo do passo, medido como em uma_execucao (1º passo, aquecimento, mediana de 3 janelas)."""
     torch.manual_seed(semente)
-    lote, tarefa, passo = PASSOS[args.modelo](args, semente)
+    lote, tarefa, passo, *parametros = PASSOS[args.modelo](args, semente)
     primeiro, ms = mede_passo(args, passo)
-    return {"lado": "pytorch", "modelo": args.modelo, "threads": torch.get_num_threads(), "lote": lote,
-            "ms_por_passo": ms, "exemplos_por_s": lote / (ms / 1000), "primeiro_passo_s": primeiro,
-            "passos_ate_alvo": None, "segundos_ate_alvo": None, "tarefa": tarefa, "versao": torch.__version__}
+    res = {"lado": "pytorch", "modelo": args.modelo, "threads": torch.get_num_threads(), "lote": lote,
+           "ms_por_passo": ms, "exemplos_por_s": lote / (ms / 1000), "primeiro_passo_s": primeiro,
+           "passos_ate_alvo": None, "segundos_ate_alvo": None, "tarefa": tarefa, "versao": torch.__version__}
+    if parametros:
+        res["parametros"] = parametros[0]
+    return res
 
 
 def memoria(pasta):
@@ -386,7 +484,7 @@ def main():
                    help="semente da 1ª execução (a r-ésima usa semente + r, como o lado Go)")
     p.add_argument("--oculta", type=int, help="tamanho do estado da LSTM ou da GRU (padrão: o de memoria.json, o da lição)")
     p.add_argument("--variante", default="", help="rótulo desta medida no relatório")
-    p.add_argument("--dados-lstm", help="pasta com as sequências da tarefa da memória (do lado Go)")
+    p.add_argument("--dados-lstm", help="pasta com as sequências da tarefa da memória e os exemplos dos Transformers (do lado Go: velocidade -exporta)")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
     if args.modelo in PASSOS:

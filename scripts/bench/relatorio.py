@@ -23,10 +23,13 @@ NOMES_MODELO = {
     "rbm-pcd": "RBM da lição 03, um passo de PCD",
     "gan-anel": "GAN do anel da lição 04",
     "gan-digitos": "GAN de dígitos da lição 04",
+    "transformer-recordacao": "Transformer de um bloco da lição 05, na recordação associativa",
+    "transformer-palavras": "Transformer causal de dois blocos da lição 05, nas palavras",
 }
 # Com acurácia-alvo (tempo do passo e tempo até o alvo) e só com o tempo do passo.
 COM_ALVO = ["mlp", "lenet", "lstm", "gru"]
 SO_PASSO = ["rbm-cd", "rbm-pcd", "gan-anel", "gan-digitos"]
+TRANSFORMERS = ["transformer-recordacao", "transformer-palavras"]
 NOMES_LADO = {
     "gomlx-xla": "GoMLX, motor XLA (CPU)",
     "gomlx-go": "GoMLX, motor Go puro",
@@ -163,6 +166,51 @@ def so_passo(linhas, saida):
             return num(med([l.get("ms_por_passo") for l in ls]), 1)
         ok = lambda ls: [l for l in ls if not l.get("erro")]
         saida.append(f"| {NOMES_MODELO[m]} | {ms(xla)} | {ms(go)} | {ms(pt)} | "
+                     f"{razao(ok(xla), ok(pt)) if ok(pt) else '—'} | {razao(ok(go), ok(pt)) if ok(pt) else '—'} | "
+                     f"{seg(med([l.get('primeiro_passo_s') for l in ok(xla)]))} |")
+
+
+def transformers(linhas, saida):
+    """Os Transformers da lição 05: só o tempo do passo, com o número de
+    parâmetros de cada lado (iguais: o mesmo modelo)."""
+    grupos = defaultdict(list)
+    for l in linhas:
+        if l["modelo"] in TRANSFORMERS and not l.get("variante"):
+            grupos[(l["modelo"], l["lado"])].append(l)
+    modelos = [m for m in TRANSFORMERS if any(k[0] == m for k in grupos)]
+    if not modelos:
+        return
+    saida.append("\n### Os Transformers da lição 05: só o tempo do passo\n")
+    saida.append("O Transformer do pacote `atencao` (a atenção escrita com operações do GoMLX: `Einsum`, `Softmax`, "
+                 "`layers.Dense`, `norm.LayerNorm`) contra o `nn.TransformerEncoderLayer` do PyTorch com os mesmos tamanhos: "
+                 "a normalização antes de cada parte (`norm_first=True`), ReLU, sem *dropout*, a normalização de camada com "
+                 "ganho, deslocamento e epsilon 10⁻³ (a do GoMLX), Adam com taxa 10⁻³ constante. Os dois lados leem os mesmos "
+                 "exemplos (gravados pelo lado Go). O número de parâmetros de cada lado vem do próprio modelo (no Go, "
+                 "`treino.NumParametros`; no PyTorch, a soma de `numel()`): se os dois diferirem, os modelos não são os mesmos.\n")
+    for m in modelos:
+        ex = next(l for k, ls in grupos.items() if k[0] == m for l in ls)
+        saida.append(f"- **{NOMES_MODELO[m]}**: lote de {ex['lote']}; {ex.get('tarefa', '')}.")
+    n = max(len(ls) for ls in grupos.values())
+    saida.append(f"\nMedianas de {n} execuções; entre parênteses, a faixa da razão execução a execução.\n")
+    saida.append("| modelo | parâmetros: GoMLX / PyTorch | GoMLX-XLA: ms por passo | Go puro: ms por passo | PyTorch: ms por passo | "
+                 "GoMLX-XLA ÷ PyTorch | Go puro ÷ PyTorch | 1º passo no XLA (compilação) |")
+    saida.append("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for m in modelos:
+        xla, go, pt = (grupos.get((m, lado), []) for lado in ("gomlx-xla", "gomlx-go", "pytorch"))
+        ok = lambda ls: [l for l in ls if not l.get("erro")]
+
+        def ms(ls):
+            erro = next((l["erro"] for l in ls if l.get("erro")), None)
+            if erro:
+                return "não treina: " + erro.splitlines()[0][:80]
+            return num(med([l.get("ms_por_passo") for l in ls]), 1)
+
+        def params(ls):
+            p = {l.get("parametros") for l in ok(ls) if l.get("parametros")}
+            return num(p.pop(), 0) if len(p) == 1 else "—"
+        pg, pp = params(xla or go), params(pt)
+        iguais = "" if pg == pp or "—" in (pg, pp) else " **(diferentes!)**"
+        saida.append(f"| {NOMES_MODELO[m]} | {pg} / {pp}{iguais} | {ms(xla)} | {ms(go)} | {ms(pt)} | "
                      f"{razao(ok(xla), ok(pt)) if ok(pt) else '—'} | {razao(ok(go), ok(pt)) if ok(pt) else '—'} | "
                      f"{seg(med([l.get('primeiro_passo_s') for l in ok(xla)]))} |")
 
@@ -306,6 +354,7 @@ def main():
     treino(linhas, s)
     tamanhos(linhas, s)
     so_passo(linhas, s)
+    transformers(linhas, s)
     s.append("\n## 2. Quanto o aluno espera no notebook\n")
     licoes(s)
     s.append("O GoNB compila cada célula como um programa Go (com o cache de compilação aquecido pelo setup) e o roda; "

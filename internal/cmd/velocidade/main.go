@@ -6,9 +6,11 @@
 //
 // Modelos: mlp (lição 00), lenet (01), lstm e gru (02, a tarefa da memória;
 // ms por passo e tempo até o alvo), rbm-cd e rbm-pcd (03, um passo de CD-1 ou
-// de PCD da RBM 784→500 no MNIST binarizado) e gan-anel e gan-digitos (04, um
-// passo de D e um de G). Nos quatro últimos, só o tempo do passo: o treino
-// deles não tem uma acurácia-alvo.
+// de PCD da RBM 784→500 no MNIST binarizado), gan-anel e gan-digitos (04, um
+// passo de D e um de G) e transformer-recordacao e transformer-palavras (05, o
+// Transformer de um bloco na recordação associativa e o causal de dois blocos
+// nas palavras). Nos seis últimos, só o tempo do passo: o treino deles não
+// tem aqui uma acurácia-alvo.
 //
 //	go run ./internal/cmd/velocidade -modelo lenet -repeticoes 3
 package main
@@ -138,7 +140,10 @@ func exportaMemoria(pasta string) error {
 	}
 	info, _ := json.Marshal(map[string]int{"tempo": tarefaLSTM.Comprimento, "caracteristicas": tarefaLSTM.Caracteristicas(),
 		"classes": 8, "oculta": camadaLSTM.Oculta, "treino": nTreinoLSTM, "teste": nTesteLSTM})
-	return os.WriteFile(filepath.Join(pasta, "memoria.json"), info, 0o644)
+	if err := os.WriteFile(filepath.Join(pasta, "memoria.json"), info, 0o644); err != nil {
+		return err
+	}
+	return exportaTransformer(pasta)
 }
 
 func grava[T float32 | int32](caminho string, v []T) error {
@@ -185,11 +190,12 @@ type resultado struct {
 	Erro            string   `json:"erro,omitempty"`
 	Variante        string   `json:"variante,omitempty"`
 	Tarefa          string   `json:"tarefa,omitempty"`
+	Parametros      int      `json:"parametros,omitempty"`
 }
 
 func main() {
 	var o opcoes
-	flag.StringVar(&o.modelo, "modelo", "lenet", "mlp, lenet, lstm, gru, rbm-cd, rbm-pcd, gan-anel ou gan-digitos")
+	flag.StringVar(&o.modelo, "modelo", "lenet", "mlp, lenet, lstm, gru, rbm-cd, rbm-pcd, gan-anel, gan-digitos, transformer-recordacao ou transformer-palavras")
 	flag.IntVar(&o.lote, "lote", 128, "tamanho do lote")
 	flag.Float64Var(&o.taxa, "taxa", 1e-3, "taxa de aprendizado do Adam")
 	flag.IntVar(&o.decaimento, "decaimento", 0, "se > 0, a taxa cai em cosseno até taxa/20 em tantos passos (como treino.Treina); 0 = constante")
@@ -250,7 +256,7 @@ func main() {
 		chaves.GradienteDosPesosNoTempo = false
 	}
 	if modelos[o.modelo] == nil && passos[o.modelo] == nil && o.exporta == "" {
-		fmt.Fprintf(os.Stderr, "modelo desconhecido %q (use mlp, lenet, lstm, gru, rbm-cd, rbm-pcd, gan-anel ou gan-digitos)\n", o.modelo)
+		fmt.Fprintf(os.Stderr, "modelo desconhecido %q (use mlp, lenet, lstm, gru, rbm-cd, rbm-pcd, gan-anel, gan-digitos, transformer-recordacao ou transformer-palavras)\n", o.modelo)
 		os.Exit(2)
 	}
 	if o.exporta != "" {
@@ -401,14 +407,21 @@ func mede(o opcoes, res *resultado, passo func()) {
 	res.ExemplosPorS = float64(res.Lote) / janelas[1]
 }
 
-// passos são os modelos medidos só pelo tempo do passo (lições 03 e 04):
+// passos são os modelos medidos só pelo tempo do passo (lições 03, 04 e 05):
 // cada um devolve o lote, uma descrição e o passo, pronto para rodar.
 var passos = map[string]func(semente uint64) (lote int, tarefa string, passo func()){
-	"rbm-cd":      func(s uint64) (int, string, func()) { return passoRBM(false, s) },
-	"rbm-pcd":     func(s uint64) (int, string, func()) { return passoRBM(true, s) },
-	"gan-anel":    passoGANAnel,
-	"gan-digitos": passoGANDigitos,
+	"rbm-cd":                 func(s uint64) (int, string, func()) { return passoRBM(false, s) },
+	"rbm-pcd":                func(s uint64) (int, string, func()) { return passoRBM(true, s) },
+	"gan-anel":               passoGANAnel,
+	"gan-digitos":            passoGANDigitos,
+	"transformer-recordacao": passoRecordacao,
+	"transformer-palavras":   passoPalavras,
 }
+
+// parametros é o número de valores treináveis do último modelo de passos
+// montado (só os Transformers o dizem): o relatório o põe ao lado do número
+// do PyTorch, e os dois precisam ser iguais.
+var parametros int
 
 // passoRBM é o passo de treino da primeira RBM da DBN da lição 03
 // (ConfigDBN: 784 → 500, lotes de 64, taxa 0,05, momento 0,5 e depois 0,9)
@@ -483,5 +496,6 @@ func execucaoDoPasso(o opcoes, semente uint64) (res resultado) {
 	lote, tarefa, passo := passos[o.modelo](semente)
 	res.Lote, res.Tarefa = lote, tarefa
 	mede(o, &res, passo)
+	res.Parametros = parametros
 	return res
 }
