@@ -47,17 +47,29 @@ func MascaraCausal(g *Graph, t int) *Node {
 // outra o começo da palavra) com o mesmo número de parâmetros de uma cabeça
 // só. Devolve a saída [lote, T, D] e os pesos [lote, cabeças, T, T].
 func AutoAtencao(scope *model.Scope, x *Node, cabecas int, causal bool) (saida, pesos *Node) {
-	lote, t, d := x.Shape().Dim(0), x.Shape().Dim(1), x.Shape().Dim(2)
-	projeta := func(escopo *model.Scope) *Node {
-		p := layers.Dense(escopo, x, true, cabecas, d/cabecas) // [lote, T, cabeças, D/cabeças]
-		return TransposeAllDims(p, 0, 2, 1, 3)                 // [lote, cabeças, T, D/cabeças]
+	return Atencao(scope, x, x, cabecas, causal)
+}
+
+// Atencao é a AutoAtencao em que as consultas vêm de q [lote, Tq, D] e as
+// chaves e os valores de x [lote, T, D]. Com q = x é a AutoAtencao; com q =
+// a última posição de x, só ela pergunta (é o que um classificador pela
+// última posição precisa, com T vezes menos contas). Com a máscara causal, as
+// consultas são as últimas Tq posições de x. Devolve a saída [lote, Tq, D] e
+// os pesos [lote, cabeças, Tq, T].
+func Atencao(scope *model.Scope, q, x *Node, cabecas int, causal bool) (saida, pesos *Node) {
+	lote, tq, d := q.Shape().Dim(0), q.Shape().Dim(1), q.Shape().Dim(2)
+	projeta := func(escopo *model.Scope, de *Node) *Node {
+		p := layers.Dense(escopo, de, true, cabecas, d/cabecas) // [lote, T, cabeças, D/cabeças]
+		return TransposeAllDims(p, 0, 2, 1, 3)                  // [lote, cabeças, T, D/cabeças]
 	}
-	q, k, v := projeta(scope.In("consulta")), projeta(scope.In("chave")), projeta(scope.In("valor"))
+	consultas := projeta(scope.In("consulta"), q)
+	chaves, valores := projeta(scope.In("chave"), x), projeta(scope.In("valor"), x)
 	var mascara *Node
 	if causal {
-		mascara = MascaraCausal(x.Graph(), t)
+		t := x.Shape().Dim(1)
+		mascara = Slice(MascaraCausal(x.Graph(), t), AxisRange(t-tq, t), AxisRange())
 	}
-	o, pesos := ProdutoEscalar(q, k, v, mascara)
-	o = Reshape(TransposeAllDims(o, 0, 2, 1, 3), lote, t, d) // as cabeças lado a lado
+	o, pesos := ProdutoEscalar(consultas, chaves, valores, mascara)
+	o = Reshape(TransposeAllDims(o, 0, 2, 1, 3), lote, tq, d) // as cabeças lado a lado
 	return layers.Dense(scope.In("saida"), o, true, d), pesos
 }

@@ -91,7 +91,11 @@ func TestGradientesConferemComDiferencasFinitas(t *testing.T) {
 			return o
 		}, difinitas.Opcoes{}, difinitas.Aleatorio(4, 1, 2, 3, 4))
 		difinitas.Confere(t, b, "Bloco", func(s *model.Scope, e []*graph.Node) *graph.Node {
-			o, _ := Bloco(s, e[0], 2, 6, causal)
+			o, _ := Bloco(s, e[0], 2, 6, causal, false)
+			return o
+		}, difinitas.Opcoes{}, difinitas.Aleatorio(5, 1, 2, 3, 4))
+		difinitas.Confere(t, b, "Bloco só da última", func(s *model.Scope, e []*graph.Node) *graph.Node {
+			o, _ := Bloco(s, e[0], 2, 6, causal, true)
 			return o
 		}, difinitas.Opcoes{}, difinitas.Aleatorio(5, 1, 2, 3, 4))
 	}
@@ -155,6 +159,33 @@ func TestAutoAtencaoIgualAMultiHeadAttentionDoGoMLX(t *testing.T) {
 						o = "o gradiente nº " + string(rune('0'+i/2))
 					}
 					t.Fatalf("causal=%v: %s difere do GoMLX no elemento %d: %g (GoMLX) × %g (curso)", causal, o, j, a[j], c[j])
+				}
+			}
+		}
+	}
+}
+
+// O Bloco com soUltima dá exatamente a última posição do Bloco inteiro (com
+// os mesmos pesos), com e sem a máscara causal, e os pesos da atenção da
+// última consulta são os mesmos.
+func TestBlocoSoDaUltimaIgualAUltimaPosicao(t *testing.T) {
+	b := motor.Backend()
+	x := difinitas.Aleatorio(8, 1, 2, 5, 8)
+	for _, causal := range []bool{false, true} {
+		store := model.NewStore()
+		r := model.MustNewExec(b, store, func(s *model.Scope, x *graph.Node) []*graph.Node {
+			todo, pt := Bloco(s.In("bloco"), x, 2, 16, causal, false)
+			ultima, pu := Bloco(s.Shared("bloco"), x, 2, 16, causal, true)
+			return []*graph.Node{Ultima(todo), ultima, graph.Slice(pt, graph.AxisRange(), graph.AxisRange(), graph.AxisRange(4, 5), graph.AxisRange()), pu}
+		}).MustCall(x)
+		for i := 0; i < len(r); i += 2 {
+			a, c := tensors.MustCopyFlatData[float64](r[i]), tensors.MustCopyFlatData[float64](r[i+1])
+			if len(a) != len(c) {
+				t.Fatalf("causal=%v: tamanhos %d e %d", causal, len(a), len(c))
+			}
+			for j := range a {
+				if math.Abs(a[j]-c[j]) > 1e-12 {
+					t.Fatalf("causal=%v, saída %d: elemento %d = %g (bloco inteiro) × %g (só a última)", causal, i/2, j, a[j], c[j])
 				}
 			}
 		}

@@ -25,11 +25,26 @@ func Normaliza(scope *model.Scope, x *Node) *Node {
 //
 // As somas são conexões residuais (He et al., 2016): o bloco aprende só a
 // correção, e o gradiente passa direto por elas. oculta é a largura da camada
-// densa (tipicamente 4·D). Devolve a saída [lote, T, D] e os pesos da atenção.
-func Bloco(scope *model.Scope, x *Node, cabecas, oculta int, causal bool) (y, pesos *Node) {
-	a, pesos := AutoAtencao(scope.In("atencao"), Normaliza(scope.In("norma1"), x), cabecas, causal)
+// densa (tipicamente 4·D). Com soUltima, só a última posição pergunta (as
+// chaves e os valores vêm de todas) e só ela segue: a saída é [lote, 1, D],
+// igual à última posição do bloco inteiro, com T vezes menos contas (é o que
+// o último bloco de um classificador pela última posição precisa). Devolve a
+// saída [lote, T, D] e os pesos da atenção.
+func Bloco(scope *model.Scope, x *Node, cabecas, oculta int, causal, soUltima bool) (y, pesos *Node) {
+	n := Normaliza(scope.In("norma1"), x)
+	consultas := n
+	if soUltima {
+		x, consultas = Ultima(x), Ultima(n)
+	}
+	a, pesos := Atencao(scope.In("atencao"), consultas, n, cabecas, causal)
 	x = Add(x, a)
 	h := layers.Dense(scope.In("densa1"), Normaliza(scope.In("norma2"), x), true, oculta)
 	h = layers.Dense(scope.In("densa2"), activation.Relu(h), true, x.Shape().Dim(-1))
 	return Add(x, h), pesos
+}
+
+// Ultima devolve a última posição de x [lote, T, D], como [lote, 1, D].
+func Ultima(x *Node) *Node {
+	t := x.Shape().Dim(1)
+	return Slice(x, AxisRange(), AxisRange(t-1, t), AxisRange())
 }

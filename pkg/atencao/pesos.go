@@ -11,22 +11,22 @@ import (
 	"github.com/go-estudos/representacoes/pkg/treino"
 )
 
-func pesosDeAtencao(store *model.Store, c Transformer, x []float32, forma []int, simbolos int) [][][][]float32 {
+func pesosDeAtencao(store *model.Store, c Transformer, x []float32, forma []int, simbolos int, soUltima bool) [][][][]float32 {
 	exec := model.MustNewExec(motor.Backend(), store, func(scope *model.Scope, entrada *graph.Node) []*graph.Node {
-		_, pesos := c.Aplica(scope.In("transformer"), entrada, simbolos)
+		_, pesos := c.Aplica(scope.In("transformer"), entrada, simbolos, soUltima)
 		return pesos
 	})
 	saidas := exec.MustCall(tensors.FromFlatDataAndDimensions(x, append([]int{1}, forma...)...))
 	var blocos [][][][]float32
 	for _, s := range saidas {
-		dims := s.Shape().Dimensions // [1, cabeças, T, T]
+		dims := s.Shape().Dimensions // [1, cabeças, consultas, chaves]
 		flat := tensors.MustCopyFlatData[float32](s)
-		h, t := dims[1], dims[2]
+		h, tq, t := dims[1], dims[2], dims[3]
 		bloco := make([][][]float32, h)
 		for i := range bloco {
-			bloco[i] = make([][]float32, t)
-			for q := range t {
-				bloco[i][q] = flat[(i*t+q)*t : (i*t+q+1)*t]
+			bloco[i] = make([][]float32, tq)
+			for q := range tq {
+				bloco[i][q] = flat[(i*tq+q)*t : (i*tq+q+1)*t]
 			}
 		}
 		blocos = append(blocos, bloco)

@@ -50,8 +50,9 @@ func (c Transformer) String() string {
 // com simbolos = 0, x [lote, T, F] traz vetores (p.ex. one-hot) e a entrada é
 // uma camada densa sem viés — a mesma tabela, escrita como produto. Devolve
 // os vetores finais [lote, T, D], normalizados, e os pesos da atenção de cada
-// bloco.
-func (c Transformer) Aplica(scope *model.Scope, x *Node, simbolos int) (h *Node, pesos []*Node) {
+// bloco. Com soUltima, o último bloco calcula só a última posição (veja Bloco)
+// e a saída é [lote, 1, D].
+func (c Transformer) Aplica(scope *model.Scope, x *Node, simbolos int, soUltima bool) (h *Node, pesos []*Node) {
 	if simbolos > 0 {
 		h = layers.Embedding(scope.In("tabela"), ConvertDType(x, dtypes.Int32), dtypes.Float32, simbolos, c.Dimensao)
 	} else {
@@ -60,7 +61,7 @@ func (c Transformer) Aplica(scope *model.Scope, x *Node, simbolos int) (h *Node,
 	h = somaPosicoes(scope, h, c.Posicoes)
 	for i := range c.Camadas {
 		var p *Node
-		h, p = Bloco(scope.In("bloco%d", i), h, c.Cabecas, c.oculta(), c.Causal)
+		h, p = Bloco(scope.In("bloco%d", i), h, c.Cabecas, c.oculta(), c.Causal, soUltima && i == c.Camadas-1)
 		pesos = append(pesos, p)
 	}
 	return Normaliza(scope.In("norma"), h), pesos
@@ -68,13 +69,13 @@ func (c Transformer) Aplica(scope *model.Scope, x *Node, simbolos int) (h *Node,
 
 // Classificador devolve um modelo que lê a sequência e classifica pela
 // última posição: [lote, classes]. Com a máscara causal, a última posição é
-// a única que viu a sequência inteira.
+// a única que viu a sequência inteira; sem ela, qualquer posição serve, e a
+// última é a que leva a pergunta nas tarefas da lição. No último bloco, só
+// ela pergunta (Bloco com soUltima).
 func (c Transformer) Classificador(simbolos, classes int) treino.ModeloFn {
 	return func(scope *model.Scope, _ any, entradas []*Node) []*Node {
-		h, _ := c.Aplica(scope.In("transformer"), entradas[0], simbolos)
-		t := h.Shape().Dim(1)
-		ultima := Squeeze(Slice(h, AxisRange(), AxisElem(t-1), AxisRange()), 1)
-		return []*Node{layers.Dense(scope.In("saida"), ultima, true, classes)}
+		h, _ := c.Aplica(scope.In("transformer"), entradas[0], simbolos, true)
+		return []*Node{layers.Dense(scope.In("saida"), Squeeze(h, 1), true, classes)}
 	}
 }
 
@@ -83,16 +84,17 @@ func (c Transformer) Classificador(simbolos, classes int) treino.ModeloFn {
 // linguagem (prevê o próximo símbolo); treine-o com rnn.PerdaPorPasso.
 func (c Transformer) PorPosicao(simbolos, classes int) treino.ModeloFn {
 	return func(scope *model.Scope, _ any, entradas []*Node) []*Node {
-		h, _ := c.Aplica(scope.In("transformer"), entradas[0], simbolos)
+		h, _ := c.Aplica(scope.In("transformer"), entradas[0], simbolos, false)
 		return []*Node{layers.Dense(scope.In("saida"), h, true, classes)}
 	}
 }
 
 // Pesos aplica o Transformer (variáveis em store, treinado como Classificador
 // ou PorPosicao) a um exemplo x com a forma dada e devolve os pesos da
-// atenção: [bloco][cabeça][consulta][chave].
-func (c Transformer) Pesos(store *model.Store, x []float32, forma []int, simbolos int) [][][][]float32 {
-	return pesosDeAtencao(store, c, x, forma, simbolos)
+// atenção: [bloco][cabeça][consulta][chave]. Com soUltima (o Classificador),
+// o último bloco tem uma consulta só, a da última posição.
+func (c Transformer) Pesos(store *model.Store, x []float32, forma []int, simbolos int, soUltima bool) [][][][]float32 {
+	return pesosDeAtencao(store, c, x, forma, simbolos, soUltima)
 }
 
 // Tabela devolve a tabela de vetores da entrada de um Transformer treinado

@@ -103,7 +103,7 @@ func ParametrosDoBloco(b Bloco) int {
 	g := graph.NewGraph(motor.Backend(), "parametros")
 	defer g.Finalize()
 	x := graph.Zeros(g, shapes.Make(dtypes.Float32, 1, 3, b.Dimensao))
-	atencao.Bloco(store.RootScope(), x, b.Cabecas, b.Oculta, false) // o bloco da lição, do pacote atencao
+	atencao.Bloco(store.RootScope(), x, b.Cabecas, b.Oculta, false, false) // o bloco da lição, do pacote atencao
 	return treino.NumParametros(store)
 }
 
