@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/ml/layers"
 	"github.com/gomlx/gomlx/ml/model"
 	"github.com/gomlx/gomlx/ml/train"
 	"github.com/gomlx/gomlx/ml/train/loss"
@@ -113,8 +115,14 @@ func passoSupervisionado(modelo treino.ModeloFn, perda train.LossFn, lotes *dado
 
 func passoRecordacao(semente uint64) (int, string, func()) {
 	r := tarefaRecordacao
-	modelo := transformerRecordacao.Classificador(0, 8)
-	tarefa := fmt.Sprintf("recordação associativa, T = %d, N = %d pares, entrada one-hot [%d, %d, %d]; %s, camada densa de %d; classifica pela última posição",
+	// O bloco inteiro (todas as posições perguntam), como a camada do PyTorch;
+	// o Classificador da lição calcula só a consulta da última posição no
+	// último bloco (a mesma saída, com T vezes menos contas).
+	modelo := func(scope *model.Scope, _ any, entradas []*graph.Node) []*graph.Node {
+		h, _ := transformerRecordacao.Aplica(scope.In("transformer"), entradas[0], 0, false)
+		return []*graph.Node{layers.Dense(scope.In("saida"), graph.Squeeze(atencao.Ultima(h), 1), true, 8)}
+	}
+	tarefa := fmt.Sprintf("recordação associativa, T = %d, N = %d pares, entrada one-hot [%d, %d, %d]; %s, camada densa de %d; classifica pela última posição (o bloco inteiro, como o do PyTorch; a lição calcula só a consulta da última posição no último bloco)",
 		r.Comprimento, r.Pares, loteRecordacao, r.Comprimento, r.Caracteristicas(), transformerRecordacao, transformerRecordacao.Oculta)
 	return loteRecordacao, tarefa, passoSupervisionado(modelo, loss.SparseCategoricalCrossEntropyLogits,
 		r.Lotes(nRecordacao, loteRecordacao, 1).SoCompletos(), semente)
