@@ -125,7 +125,7 @@ mede_torch() { # mede_torch MODELO [opções...] (as opções no estilo do Go: -
 # e assim a i-ésima execução de cada lado — a mesma semente, 42 + i — roda
 # perto da dos outros. A razão de cada par (a faixa entre parênteses no
 # relatório) compara medidas feitas sob as mesmas condições.
-for modelo in mlp lenet lstm gru rbm-cd rbm-pcd gan-anel gan-digitos; do
+for modelo in mlp lenet lstm gru rbm-cd rbm-pcd gan-anel gan-digitos gan-restaura; do
 	passo "Treino: $modelo"
 	for i in $(seq 0 $(($(repeticoes "$modelo") - 1))); do
 		uma="-repeticoes 1 -semente $((42 + i))"
