@@ -134,7 +134,7 @@ mede_torch() { # mede_torch MODELO [opções...] (as opções no estilo do Go: -
 # e assim a i-ésima execução de cada lado — a mesma semente, 42 + i — roda
 # perto da dos outros. A razão de cada par (a faixa entre parênteses no
 # relatório) compara medidas feitas sob as mesmas condições.
-for modelo in ${SO_ALGUNS:-mlp lenet lstm gru rbm-cd rbm-pcd gan-anel gan-digitos transformer-recordacao transformer-palavras}; do
+for modelo in ${SO_ALGUNS:-mlp lenet lstm gru rbm-cd rbm-pcd gan-anel gan-digitos gan-restaura transformer-recordacao transformer-palavras}; do
 	passo "Treino: $modelo"
 	for i in $(seq 0 $(($(repeticoes "$modelo") - 1))); do
 		uma="-repeticoes 1 -semente $((42 + i))"

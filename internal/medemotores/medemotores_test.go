@@ -138,6 +138,14 @@ func ganPasso(cfg gan.Config) func() {
 	return func() { g.Passo(amostra) }
 }
 
+// restauraPasso mede um passo da restauração da lição 04 (com imagens
+// aleatórias em [0, 1]: o custo não depende dos valores).
+func restauraPasso(cfg gan.Restauracao) func() {
+	r := gan.NovoRestaurador(model.NewStore(), cfg)
+	amostra := func(n int) []float32 { return aleatorios(n*28*28, 1, uint64(n)) }
+	return func() { r.Passo(amostra) }
+}
+
 // equivalente diz quanto um treino custa, em passos do modelo medido e em
 // compilações do grafo.
 type equivalente struct {
@@ -179,12 +187,14 @@ var treinos = []TreinoDaLicao{
 	{"04", "GAN do anel (1 passo de D + 10 de G, lote 128), 2 treinos", "04-gan-anel", eq(12000, 2), eq(600, 2), ""},
 	{"04", "GAN de dígitos (G 100-256-512-1024-784, D 784-512-256-1), lote 64", "04-gan-digitos", eq(25000, 1), eq(300, 1), ""},
 	{"04", "a GAN do aluno (1 D + 1 G, lote 256), 1.500 passos", "04-gan-anel", eq(1500*0.36, 1), eq(1500*0.36, 1), "⁶"},
+	{"04", "restauração 7×7 → 28×28: gerador com convoluções transpostas, só L1, lote 16", "04-restaura-l1", eq(3000, 1), eq(500, 1), ""},
+	{"04", "restauração: o mesmo gerador, L1 + adversarial (D convolucional), lote 16", "04-restaura-gan", eq(3000, 1), eq(500, 1), ""},
 	{"05", "recordação (T = 100): LSTM 64, N = 4, 8, 16, 32 (4 e 32 no rápido), lote 64", "05-recordacao-lstm64", eq(1000*4, 4), eq(300*2, 2), ""},
 	{"05", "recordação (T = 100): Transformer de 1 bloco (D = 64, 4 cabeças, densa 128), N = 4, 8, 16, 32 (4 e 32 no rápido), lote 64", "05-recordacao-transformer-d64", eq(600*4, 4), eq(400*2, 2), ""},
 	{"05", "cópia atrasada (24 posições, atraso 3): Transformer de 1 bloco (D = 32, 2 cabeças), sem e com posições, lote 64", "05-copia-transformer-d32", eq(600*2, 2), eq(300*2, 2), ""},
 	{"05", "palavras: Transformer causal de 2 blocos (D = 64, 4 cabeças, posições aprendidas), T = 15, lote 128", "05-palavras-transformer-d64x2", eq(4000, 1), nil, ""},
 	{"05", "palavras (modo rápido): Transformer causal de 1 bloco (D = 32, 2 cabeças)", "05-palavras-transformer-d32", nil, eq(200, 1), ""},
-	{"05", "o Transformer do aluno (o da dica: 1 bloco, D = 32, 2 cabeças, densa 64) na recordação com N = 32, 800 passos", "05-meu-transformer", eq(800, 1), eq(800, 1), ""},
+	{"05", "o Transformer do aluno (o da solução: 1 bloco, D = 32, 2 cabeças, densa 64) na recordação com N = 32, 800 passos", "05-meu-transformer", eq(800, 1), eq(800, 1), ""},
 }
 
 var (
@@ -247,6 +257,12 @@ var modelos = []modeloMedido{
 	}},
 	{"04-gan-digitos", func() func() {
 		return ganPasso(gan.ConfigDigitos())
+	}},
+	{"04-restaura-l1", func() func() {
+		return restauraPasso(gan.ConfigRestauracao(false))
+	}},
+	{"04-restaura-gan", func() func() {
+		return restauraPasso(gan.ConfigRestauracao(true))
 	}},
 	{"05-recordacao-lstm64", func() func() {
 		return recordacao(rnn.Classificador(rnn.Camada{Tipo: rnn.LSTM, Oculta: 64}, 0, 8))

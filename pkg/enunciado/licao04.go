@@ -21,3 +21,10 @@ type Cobertura struct {
 	Modos     int     // modos cobertos
 	Qualidade float64 // fração das amostras de alta qualidade
 }
+
+// Transposta descreve uma convolução transposta 2-D de imagens quadradas:
+// o lado da entrada, o do núcleo, o passo e o preenchimento (o mesmo dos
+// quatro lados).
+type Transposta struct {
+	Entrada, Nucleo, Passo, Preenchimento int
+}

@@ -235,3 +235,35 @@ func TestCoberturaRecusaErradas(t *testing.T) {
 		},
 	})
 }
+
+func TestSaidaTranspostaRecusaErradas(t *testing.T) {
+	confereRecusa(t, verificaSaidaTransposta, 20, map[string]func(Transposta) int{
+		"referência":                   SaidaTransposta,
+		"a fórmula (n − 1)·s − 2p + k": func(c Transposta) int { return gan.TamanhoTransposta(c.Entrada, c.Nucleo, c.Passo, c.Preenchimento) },
+	}, map[string]func(Transposta) int{
+		"esqueleto entregue (devolve 0)": func(Transposta) int { return 0 },
+		"a conta da convolução comum, (n + 2p − k)/s + 1": func(c Transposta) int {
+			return (c.Entrada+2*c.Preenchimento-c.Nucleo)/c.Passo + 1
+		},
+		"só multiplica pelo passo (n·s)": func(c Transposta) int { return c.Entrada * c.Passo },
+		"n·s − 2p + k (n no lugar de n − 1)": func(c Transposta) int {
+			return c.Entrada*c.Passo - 2*c.Preenchimento + c.Nucleo
+		},
+		"preenchimento esquecido, (n − 1)·s + k": func(c Transposta) int { return (c.Entrada-1)*c.Passo + c.Nucleo },
+		"preenchimento de um lado só, (n − 1)·s − p + k": func(c Transposta) int {
+			return (c.Entrada-1)*c.Passo - c.Preenchimento + c.Nucleo
+		},
+		"preenchimento somado, (n − 1)·s + 2p + k": func(c Transposta) int {
+			return (c.Entrada-1)*c.Passo + 2*c.Preenchimento + c.Nucleo
+		},
+		"um a mais, (n − 1)·s − 2p + k + 1": func(c Transposta) int {
+			return (c.Entrada-1)*c.Passo - 2*c.Preenchimento + c.Nucleo + 1
+		},
+		"um a menos, (n − 1)·s − 2p + k − 1": func(c Transposta) int {
+			return (c.Entrada-1)*c.Passo - 2*c.Preenchimento + c.Nucleo - 1
+		},
+		"núcleo e passo trocados, (n − 1)·k − 2p + s": func(c Transposta) int {
+			return (c.Entrada-1)*c.Nucleo - 2*c.Preenchimento + c.Passo
+		},
+	})
+}

@@ -3,6 +3,8 @@ package gabarito
 import (
 	"math"
 
+	"github.com/gomlx/compute/dtypes"
+	"github.com/gomlx/compute/shapes"
 	"github.com/gomlx/gomlx/core/graph"
 	"github.com/gomlx/gomlx/core/tensors"
 
@@ -74,4 +76,18 @@ func CoberturaAnel(pontos [][2]float64) Cobertura {
 	}
 	m := gan.AnelPadrao().Cobertura(plano)
 	return Cobertura{Modos: m.Modos, Qualidade: m.Qualidade}
+}
+
+// Transposta é enunciado.Transposta (o tipo mora lá, onde o aluno o procura).
+type Transposta = enunciado.Transposta
+
+// SaidaTransposta devolve o lado da saída de uma convolução transposta, lido
+// da forma do nó que gan.ConvTransposta monta no GoMLX para uma imagem
+// c.Entrada×c.Entrada e um núcleo c.Nucleo×c.Nucleo (o grafo só é montado,
+// não roda).
+func SaidaTransposta(c Transposta) int {
+	g := graph.NewGraph(motor.Backend(), "saida-transposta")
+	x := graph.Zeros(g, shapes.Make(dtypes.Float32, 1, c.Entrada, c.Entrada, 1))
+	nucleo := graph.Zeros(g, shapes.Make(dtypes.Float32, c.Nucleo, c.Nucleo, 1, 1))
+	return gan.ConvTransposta(x, nucleo, c.Passo, c.Preenchimento).Shape().Dimensions[1]
 }

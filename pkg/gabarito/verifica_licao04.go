@@ -189,3 +189,55 @@ func descrevePontos(p [][2]float64) string {
 	}
 	return exercicios.Formata(p[:10]) + " … (" + strconv.Itoa(len(p)) + " pontos ao todo)"
 }
+
+// VerificaSaidaTransposta confere a SaidaTransposta do aluno (exercício
+// 04-transposta): casos fixos, um para cada erro comum, e 20 sorteados.
+func VerificaSaidaTransposta(aluno func(c Transposta) int) exercicios.Resultado {
+	return verificaSaidaTransposta(aluno, 20)
+}
+
+func verificaSaidaTransposta(aluno func(c Transposta) int, sorteados int) exercicios.Resultado {
+	return exercicios.Verifica("04-transposta", aluno, SaidaTransposta,
+		[]Transposta{
+			// A primeira transposta do restaurador: 7 → 14. A conta da convolução comum
+			// ((n + 2p − k)/s + 1 = 3), o preenchimento contado uma vez só (15), com o
+			// sinal trocado (18) ou esquecido (16), e n·s − 2p + k (16) erram aqui.
+			{Entrada: 7, Nucleo: 4, Passo: 2, Preenchimento: 1},
+			// A segunda: 14 → 28, sem preenchimento.
+			{Entrada: 14, Nucleo: 2, Passo: 2, Preenchimento: 0},
+			// Só multiplicar pelo passo (n·s = 14) erra aqui: a saída tem 13.
+			{Entrada: 7, Nucleo: 3, Passo: 2, Preenchimento: 1},
+			// Passo 1 e sem preenchimento: a saída cresce k − 1 (7); a conta da
+			// convolução comum encolhe (3).
+			{Entrada: 5, Nucleo: 3, Passo: 1, Preenchimento: 0},
+			// Núcleo e passo trocados de papel ((n − 1)·k − 2p + s = 14) erram aqui (10).
+			{Entrada: 4, Nucleo: 5, Passo: 3, Preenchimento: 2},
+			// Um pixel só carimba o núcleo uma vez: a saída é o núcleo (4).
+			{Entrada: 1, Nucleo: 4, Passo: 2, Preenchimento: 0},
+		},
+		exercicios.Aleatorios(sorteados, func(r *rand.Rand) Transposta {
+			for {
+				c := Transposta{Entrada: 1 + r.IntN(10), Nucleo: 1 + r.IntN(6), Passo: 1 + r.IntN(4)}
+				c.Preenchimento = r.IntN(c.Nucleo) // até núcleo − 1
+				if TamanhoValido(c) {
+					return c
+				}
+			}
+		}),
+		exercicios.Dica("a convolução transposta faz o caminho inverso da convolução comum: uma convolução com o mesmo "+
+			"núcleo, passo e preenchimento levaria a saída dela de volta ao tamanho da entrada. Desenhe um caso pequeno, "+
+			"em 1-D, e conte os pixels."),
+		exercicios.OutraDica("cada pixel da entrada carimba o núcleo na saída, e cada carimbo começa um passo depois do "+
+			"anterior: entre o primeiro e o último carimbo há tantos passos quantos são os intervalos entre os pixels "+
+			"da entrada (um a menos que os pixels), e o último carimbo ainda ocupa o núcleo inteiro. Depois, o "+
+			"preenchimento é cortado dos dois lados."),
+	)
+}
+
+// TamanhoValido diz se a convolução transposta c faz sentido: lados e passo
+// positivos, preenchimento entre 0 e núcleo − 1, e saída com pelo menos um
+// pixel.
+func TamanhoValido(c Transposta) bool {
+	return c.Entrada >= 1 && c.Nucleo >= 1 && c.Passo >= 1 && c.Preenchimento >= 0 &&
+		c.Preenchimento <= c.Nucleo-1 && gan.TamanhoTransposta(c.Entrada, c.Nucleo, c.Passo, c.Preenchimento) >= 1
+}

@@ -17,3 +17,8 @@ func TestTreinaNoGoPuro(t *testing.T) {
 func TestGradientesNoGoPuro(t *testing.T) {
 	gopuro.Roda(t, 3*time.Minute, "TestGradientesConferemComDiferencasFinitas")
 }
+
+// A restauração também treina e confere os gradientes no motor Go puro.
+func TestRestauracaoNoGoPuro(t *testing.T) {
+	gopuro.Roda(t, 5*time.Minute, "TestRestauradorAprende", "TestGradientesDaRestauracaoConferem", "TestConvTranspostaEhCarimbar")
+}

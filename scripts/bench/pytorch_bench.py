@@ -219,6 +219,54 @@ class GAN:
         return perda_d.item(), torch.sigmoid(lr).mean().item(), torch.sigmoid(lf).mean().item(), perda_g.item()
 
 
+class Restaura:
+    """A restauração da lição 04 (gan.ConfigRestauracao(true)): o gerador lê a imagem 7×7 (a média de cada bloco
+    4×4 da original) com uma conv 3×3 (16), dobra o lado duas vezes com convoluções transpostas (núcleo 4, passo 2,
+    preenchimento 1, 16 canais; núcleo 2, passo 2, 8 canais) e fecha com uma conv 3×3 e tanh; D junta cada bloco
+    2×2 em 4 canais, conv 3×3 (16), média 2×2, conv 3×3 (32), densa. A ordem de pkg/gan (Restaurador.Passo): um
+    passo de G (L1 + 0,05·(−log D(G(x)))) e depois um de D nas restauradas do G novo. Adam 1e-3 (G) e 2e-4 (D),
+    β₁ = 0,5."""
+
+    def __init__(self):
+        a = lambda: nn.LeakyReLU(0.2)
+        self.G = nn.Sequential(nn.Conv2d(1, 16, 3, padding=1), a(), nn.ConvTranspose2d(16, 16, 4, 2, 1), a(),
+                               nn.ConvTranspose2d(16, 8, 2, 2, 0), a(), nn.Conv2d(8, 1, 3, padding=1), nn.Tanh())
+        self.D = nn.Sequential(nn.PixelUnshuffle(2), nn.Conv2d(4, 16, 3, padding=1), a(), nn.AvgPool2d(2),
+                               nn.Conv2d(16, 32, 3, padding=1), a(), nn.Flatten(), nn.Linear(32 * 7 * 7, 1))
+        self.otimG = torch.optim.Adam(self.G.parameters(), lr=1e-3, betas=(0.5, 0.999), eps=1e-8)
+        self.otimD = torch.optim.Adam(self.D.parameters(), lr=2e-4, betas=(0.5, 0.999), eps=1e-8)
+
+    def passo(self, reais):
+        f = nn.functional.softplus
+        x = nn.functional.avg_pool2d(reais, 4)
+        self.D.requires_grad_(False)
+        restauradas = self.G(x)
+        l1 = (restauradas - reais).abs().mean()
+        perda_g = l1 + 0.05 * f(-self.D(restauradas).reshape(-1)).mean()
+        self.otimG.zero_grad(set_to_none=True)
+        perda_g.backward()
+        self.otimG.step()
+        self.D.requires_grad_(True)
+        with torch.no_grad():
+            falsos = self.G(x)
+        lr, lf = self.D(reais).reshape(-1), self.D(falsos).reshape(-1)
+        perda_d = f(-lr).mean() + f(lf).mean()
+        self.otimD.zero_grad(set_to_none=True)
+        perda_d.backward()
+        self.otimD.step()
+        return l1.item(), perda_g.item(), perda_d.item(), torch.sigmoid(lr).mean().item(), torch.sigmoid(lf).mean().item()
+
+
+def passo_restaura(args, semente):
+    x, _ = mnist("treino")
+    x = 2 * x.reshape(len(x), 1, 28, 28) - 1
+    gerador = torch.Generator().manual_seed(semente)
+    r = Restaura()
+    tarefa = ("MNIST 7×7 → 28×28; G conv 3×3 (16), transpostas 4×4/2 (16) e 2×2/2 (8), conv 3×3; "
+              "D 2×2→canais, conv 3×3 (16), média 2×2, conv 3×3 (32), densa; um passo de G (L1 + 0,05·adversarial) e um de D")
+    return 16, tarefa, lambda: r.passo(x[torch.randint(len(x), (16,), generator=gerador)])
+
+
 def anel(n, gerador, modos=8, raio=2.0, sigma=0.05):
     """n pontos do anel de gan.AnelPadrao: um modo sorteado e ruído normal de desvio sigma."""
     ang = 2 * math.pi * torch.randint(modos, (n,), generator=gerador).float() / modos
@@ -357,7 +405,7 @@ def passo_transformer(args, semente):
 
 
 PASSOS = {"rbm-cd": lambda a, s: passo_rbm(a, s, False), "rbm-pcd": lambda a, s: passo_rbm(a, s, True),
-          "gan-anel": passo_gan, "gan-digitos": passo_gan,
+          "gan-anel": passo_gan, "gan-digitos": passo_gan, "gan-restaura": passo_restaura,
           "transformer-recordacao": passo_transformer, "transformer-palavras": passo_transformer}
 
 

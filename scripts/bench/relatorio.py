@@ -23,12 +23,13 @@ NOMES_MODELO = {
     "rbm-pcd": "RBM da lição 03, um passo de PCD",
     "gan-anel": "GAN do anel da lição 04",
     "gan-digitos": "GAN de dígitos da lição 04",
+    "gan-restaura": "GAN que restaura dígitos da lição 04",
     "transformer-recordacao": "Transformer de um bloco da lição 05, na recordação associativa",
     "transformer-palavras": "Transformer causal de dois blocos da lição 05, nas palavras",
 }
 # Com acurácia-alvo (tempo do passo e tempo até o alvo) e só com o tempo do passo.
 COM_ALVO = ["mlp", "lenet", "lstm", "gru"]
-SO_PASSO = ["rbm-cd", "rbm-pcd", "gan-anel", "gan-digitos"]
+SO_PASSO = ["rbm-cd", "rbm-pcd", "gan-anel", "gan-digitos", "gan-restaura"]
 TRANSFORMERS = ["transformer-recordacao", "transformer-palavras"]
 NOMES_LADO = {
     "gomlx-xla": "GoMLX, motor XLA (CPU)",

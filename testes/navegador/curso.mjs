@@ -239,7 +239,7 @@ export const LICOES = {
   '01-cnn.ipynb': { exercicio: '01-maxpool', capturaFigura: 7, figuras: 9 },
   '02-rnn-lstm-gru.ipynb': { exercicio: '02-parametros-lstm', capturaFigura: 7, figuras: 12 },
   '03-dbn.ipynb': { exercicio: '03-modelagem', capturaFigura: 2, figuras: 15 },
-  '04-gan.ipynb': { exercicio: '04-perda-g', capturaFigura: 2, figuras: 12 },
+  '04-gan.ipynb': { exercicio: '04-perda-g', capturaFigura: 2, figuras: 17 },
   '05-atencao-transformer.ipynb': { exercicio: '05-parametros', capturaFigura: 1, figuras: 12 },
 };
 

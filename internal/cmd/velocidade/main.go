@@ -6,11 +6,11 @@
 //
 // Modelos: mlp (lição 00), lenet (01), lstm e gru (02, a tarefa da memória;
 // ms por passo e tempo até o alvo), rbm-cd e rbm-pcd (03, um passo de CD-1 ou
-// de PCD da RBM 784→500 no MNIST binarizado), gan-anel e gan-digitos (04, um
-// passo de D e um de G) e transformer-recordacao e transformer-palavras (05, o
-// Transformer de um bloco na recordação associativa e o causal de dois blocos
-// nas palavras). Nos seis últimos, só o tempo do passo: o treino deles não
-// tem aqui uma acurácia-alvo.
+// de PCD da RBM 784→500 no MNIST binarizado), gan-anel, gan-digitos e
+// gan-restaura (04, um passo de D e um de G) e transformer-recordacao e
+// transformer-palavras (05, o Transformer de um bloco na recordação
+// associativa e o causal de dois blocos nas palavras). Nos sete últimos, só o
+// tempo do passo: o treino deles não tem aqui uma acurácia-alvo.
 //
 //	go run ./internal/cmd/velocidade -modelo lenet -repeticoes 3
 package main
@@ -195,7 +195,7 @@ type resultado struct {
 
 func main() {
 	var o opcoes
-	flag.StringVar(&o.modelo, "modelo", "lenet", "mlp, lenet, lstm, gru, rbm-cd, rbm-pcd, gan-anel, gan-digitos, transformer-recordacao ou transformer-palavras")
+	flag.StringVar(&o.modelo, "modelo", "lenet", "mlp, lenet, lstm, gru, rbm-cd, rbm-pcd, gan-anel, gan-digitos, gan-restaura, transformer-recordacao ou transformer-palavras")
 	flag.IntVar(&o.lote, "lote", 128, "tamanho do lote")
 	flag.Float64Var(&o.taxa, "taxa", 1e-3, "taxa de aprendizado do Adam")
 	flag.IntVar(&o.decaimento, "decaimento", 0, "se > 0, a taxa cai em cosseno até taxa/20 em tantos passos (como treino.Treina); 0 = constante")
@@ -256,7 +256,7 @@ func main() {
 		chaves.GradienteDosPesosNoTempo = false
 	}
 	if modelos[o.modelo] == nil && passos[o.modelo] == nil && o.exporta == "" {
-		fmt.Fprintf(os.Stderr, "modelo desconhecido %q (use mlp, lenet, lstm, gru, rbm-cd, rbm-pcd, gan-anel, gan-digitos, transformer-recordacao ou transformer-palavras)\n", o.modelo)
+		fmt.Fprintf(os.Stderr, "modelo desconhecido %q (use mlp, lenet, lstm, gru, rbm-cd, rbm-pcd, gan-anel, gan-digitos, gan-restaura, transformer-recordacao ou transformer-palavras)\n", o.modelo)
 		os.Exit(2)
 	}
 	if o.exporta != "" {
@@ -414,6 +414,7 @@ var passos = map[string]func(semente uint64) (lote int, tarefa string, passo fun
 	"rbm-pcd":                func(s uint64) (int, string, func()) { return passoRBM(true, s) },
 	"gan-anel":               passoGANAnel,
 	"gan-digitos":            passoGANDigitos,
+	"gan-restaura":           passoGANRestaura,
 	"transformer-recordacao": passoRecordacao,
 	"transformer-palavras":   passoPalavras,
 }
@@ -482,6 +483,19 @@ func passoGANDigitos(semente uint64) (int, string, func()) {
 	amostra := gan.AmostradorDeImagens(dados.MNIST("treino"), semente)
 	g := gan.Nova(model.NewStore(), cfg)
 	return cfg.Lote, "MNIST em [−1, 1]; G 100→256→512→1024→784 (tanh), D 784→512→256→1; um passo de D e um de G", func() { g.Passo(amostra) }
+}
+
+// passoGANRestaura é um passo da restauração da lição 04 com o termo
+// adversarial (gan.ConfigRestauracao(true), taxa com decaimento): um passo
+// do restaurador (L1 + 0,05·adversarial) e um do discriminador.
+func passoGANRestaura(semente uint64) (int, string, func()) {
+	cfg := gan.ConfigRestauracao(true)
+	cfg.Semente = int64(semente)
+	amostra := gan.AmostradorDeImagens(dados.MNIST("treino"), semente)
+	r := gan.NovoRestaurador(model.NewStore(), cfg)
+	return cfg.Lote, "MNIST 7×7 → 28×28; G conv 3×3 (16), transpostas 4×4/2 (16) e 2×2/2 (8), conv 3×3; " +
+			"D 2×2→canais, conv 3×3 (16), média 2×2, conv 3×3 (32), densa; um passo de G (L1 + 0,05·adversarial) e um de D",
+		func() { r.Passo(amostra) }
 }
 
 // execucaoDoPasso mede só o tempo do passo de um modelo de passos.
