@@ -192,7 +192,7 @@ var treinos = []TreinoDaLicao{
 	{"05", "recordação (T = 100): LSTM 64, N = 4, 8, 16, 32 (4 e 32 no rápido), lote 64", "05-recordacao-lstm64", eq(1000*4, 4), eq(300*2, 2), ""},
 	{"05", "recordação (T = 100): Transformer de 1 bloco (D = 64, 4 cabeças, densa 128), N = 4, 8, 16, 32 (4 e 32 no rápido), lote 64", "05-recordacao-transformer-d64", eq(600*4, 4), eq(400*2, 2), ""},
 	{"05", "cópia atrasada (24 posições, atraso 3): Transformer de 1 bloco (D = 32, 2 cabeças), sem e com posições, lote 64", "05-copia-transformer-d32", eq(600*2, 2), eq(300*2, 2), ""},
-	{"05", "palavras: Transformer causal de 2 blocos (D = 64, 4 cabeças, posições aprendidas), T = 15, lote 128", "05-palavras-transformer-d64x2", eq(4000, 1), nil, ""},
+	{"05", "palavras: Transformer causal de 2 blocos (D = 64, 4 cabeças, posições aprendidas), T = 15, lote 128", "05-palavras-transformer-d64x2", eq(7000, 1), nil, ""},
 	{"05", "palavras (modo rápido): Transformer causal de 1 bloco (D = 32, 2 cabeças)", "05-palavras-transformer-d32", nil, eq(200, 1), ""},
 	{"05", "o Transformer do aluno (o da solução: 1 bloco, D = 32, 2 cabeças, densa 64) na recordação com N = 32, 800 passos", "05-meu-transformer", eq(800, 1), eq(800, 1), ""},
 }
