@@ -156,6 +156,12 @@ const EpsilonBN = 1e-5
 // é escrita com as operações básicas para a lição mostrar a conta inteira e
 // para rodar igual nos dois motores.
 func NormalizaLote(scope *model.Scope, x *graph.Node) *graph.Node {
+	return NormalizaLoteComEpsilon(scope, x, EpsilonBN)
+}
+
+// NormalizaLoteComEpsilon é NormalizaLote com outro ε (o exercício da lição
+// confere casos com ε grande, onde esquecê-lo muda a conta).
+func NormalizaLoteComEpsilon(scope *model.Scope, x *graph.Node, eps float64) *graph.Node {
 	g := x.Graph()
 	canais := x.Shape().Dim(-1)
 	forma := shapes.Make(x.DType(), canais)
@@ -184,7 +190,7 @@ func NormalizaLote(scope *model.Scope, x *graph.Node) *graph.Node {
 		media, variancia = mediaMovel.NodeValue(g), varMovel.NodeValue(g)
 	}
 	xn := graph.Div(graph.Sub(x, paraOsCanais(media, x.Rank())),
-		paraOsCanais(graph.Sqrt(graph.AddScalar(variancia, EpsilonBN)), x.Rank()))
+		paraOsCanais(graph.Sqrt(graph.AddScalar(variancia, eps)), x.Rank()))
 	return graph.Add(graph.Mul(xn, paraOsCanais(gama, x.Rank())), paraOsCanais(beta, x.Rank()))
 }
 
