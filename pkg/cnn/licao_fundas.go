@@ -1,7 +1,6 @@
 package cnn
 
 import (
-	"github.com/go-estudos/representacoes/pkg/curso"
 	"github.com/go-estudos/representacoes/pkg/dados"
 	"github.com/go-estudos/representacoes/pkg/treino"
 )
@@ -12,11 +11,16 @@ import (
 // a funda não sai do lugar — o que a seção mede.
 const DesvioDeEpoca = 0.05
 
+// PassosFundas é quantos passos cada rede da seção 8 da lição 01 treina,
+// nos dois modos (o resultado depende do orçamento de passos, e a seção o
+// compara entre as redes).
+const PassosFundas = 120
+
 // TreinoFunda é o treino de uma rede funda da seção 8 da lição 01: lotes de
-// 32 do MNIST, Adam a 0,003 com decaimento cosseno, 200 passos (60 no modo
-// rápido), validação em 1.000 imagens a cada 20 passos (10 no rápido), o
-// checkpoint "01-" + f.Nome(). Todas as redes da seção treinam assim: o
-// mesmo orçamento de passos, para comparar.
+// 32 do MNIST, Adam a 0,003 com decaimento cosseno, PassosFundas passos,
+// validação em 1.000 imagens a cada 10 passos, o checkpoint "01-" +
+// f.Nome(). Todas as redes da seção treinam assim: o mesmo orçamento de
+// passos, para comparar.
 func TreinoFunda(f Funda) treino.Config {
 	treinamento, validacao, _ := dados.ConjuntosMNIST()
 	return treino.Config{
@@ -24,8 +28,8 @@ func TreinoFunda(f Funda) treino.Config {
 		Modelo:       f.Modelo(),
 		Treino:       dados.LotesDeImagens(treinamento, 32).Embaralhados(1),
 		Validacao:    dados.LotesDeImagens(validacao.Primeiras(1000), 1000),
-		Passos:       curso.Escolhe(200, 60),
-		AvaliarACada: curso.Escolhe(20, 10),
+		Passos:       PassosFundas,
+		AvaliarACada: 10,
 		TaxaAprend:   3e-3,
 		SemGrafico:   true,
 	}
@@ -41,8 +45,8 @@ const ImagensPoucas = 1000
 
 // TreinoPoucasImagens é o treino da LeNet da seção 8 da lição 01 com só as
 // primeiras ImagensPoucas imagens de treino do MNIST, com o AumentoDaLicao
-// (aumentadas) ou sem: lotes de 32, 400 passos (100 no modo rápido), o
-// mesmo número de passos nos dois casos.
+// (aumentadas) ou sem: lotes de 32, 300 passos nos dois modos e nos dois
+// casos.
 func TreinoPoucasImagens(aumentadas bool) treino.Config {
 	treinamento, _, _ := dados.ConjuntosMNIST()
 	im, nome := treinamento.Primeiras(ImagensPoucas), "01-lenet-1000"
@@ -53,7 +57,7 @@ func TreinoPoucasImagens(aumentadas bool) treino.Config {
 		Nome:       nome,
 		Modelo:     LeNet().Modelo(),
 		Treino:     dados.LotesDeImagens(im, 32).Embaralhados(1),
-		Passos:     curso.Escolhe(400, 100),
+		Passos:     300,
 		SemGrafico: true,
 	}
 }
