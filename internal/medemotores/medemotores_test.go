@@ -176,6 +176,9 @@ var treinos = []TreinoDaLicao{
 	{"00", "MLP 784-256-128-10, lote 128", "00-mlp", eq(6000, 1), eq(400, 1), ""},
 	{"01", "LeNet, lote 128", "01-lenet", eq(2500, 1), eq(250, 1), ""},
 	{"01", "a rede do aluno (a da dica: c8k3p2-c16k3p2-d32), lote 64", "01-minha-rede", eq(400, 1), eq(400, 1), "¹"},
+	{"01", "redes fundas sem BN (rasa, funda, residual e com a inicialização de He; 8 filtros 3×3), lote 32", "01-funda-c10", eq(120*4, 4), eq(120*4, 4), ""},
+	{"01", "redes fundas com BN (funda e residual; 8 filtros 3×3), lote 32", "01-funda-c10-bn", eq(120*2, 2), eq(120*2, 2), ""},
+	{"01", "LeNet com 1.000 imagens, sem e com aumento de dados, lote 32", "01-lenet-lote32", eq(300*2, 2), eq(300*2, 2), ""},
 	{"02", "memória: RNN simples 32, T = 10, 20, 30, 50", "02-memoria-rnn-T30", eq(4000*110/30.0, 4), eq(250*16/30.0, 2), "²"},
 	{"02", "memória: LSTM 32, T = 10, 20, 30, 50 (3 inicializações com T = 50)", "02-memoria-lstm-T30", eq(4000*210/30.0, 6), eq(250*16/30.0, 2), "²"},
 	{"02", "memória: GRU 32, T = 10, 20, 30, 50 (3 inicializações com T = 50)", "02-memoria-gru-T30", eq(4000*210/30.0, 6), eq(250*16/30.0, 2), "²"},
@@ -238,6 +241,17 @@ var modelos = []modeloMedido{
 	{"01-minha-rede", func() func() {
 		r := cnn.Rede{Convs: []cnn.Conv{{Filtros: 8, Kernel: 3, Pool: 2}, {Filtros: 16, Kernel: 3, Pool: 2}}, Densas: []int{32}, Classes: 10}
 		return supervisionado(r.Modelo(), nil, dados.LotesDeImagens(imagens(1024), 64))
+	}},
+	{"01-funda-c10", func() func() {
+		f := cnn.Funda{Camadas: 10, Filtros: 8, Desvio: cnn.DesvioDeEpoca}
+		return supervisionado(f.Modelo(), nil, dados.LotesDeImagens(imagens(1024), 32))
+	}},
+	{"01-funda-c10-bn", func() func() {
+		f := cnn.Funda{Camadas: 10, Filtros: 8, Desvio: cnn.DesvioDeEpoca, BN: true}
+		return supervisionado(f.Modelo(), nil, dados.LotesDeImagens(imagens(1024), 32))
+	}},
+	{"01-lenet-lote32", func() func() {
+		return supervisionado(cnn.LeNet().Modelo(), nil, dados.LotesDeImagens(imagens(1024), 32))
 	}},
 	{"02-memoria-rnn-T30", func() func() { return memoria(rnn.Simples, 30) }},
 	{"02-memoria-lstm-T30", func() func() { return memoria(rnn.LSTM, 30) }},

@@ -24,3 +24,15 @@ type ConvComPasso struct {
 type CamadaConv struct {
 	Kernel, CanaisEntrada, Filtros int
 }
+
+// LoteBN é um lote para a normalização em lote (batch normalization) no
+// modo de treino: X tem um exemplo por linha e uma característica (um canal)
+// por coluna; Gama e Beta, um valor por característica. MediaMovel e
+// VarianciaMovel são as médias móveis que o treino vem acumulando — a
+// inferência as usa; o passo de treino, não. Eps é o ε somado à variância.
+type LoteBN struct {
+	X                          [][]float64 // [exemplo][característica]
+	Gama, Beta                 []float64   // [característica]
+	MediaMovel, VarianciaMovel []float64   // [característica]
+	Eps                        float64
+}

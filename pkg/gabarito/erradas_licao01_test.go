@@ -1,6 +1,7 @@
 package gabarito
 
 import (
+	"math"
 	"testing"
 
 	"github.com/go-estudos/representacoes/pkg/cnn"
@@ -326,4 +327,101 @@ func TestVerificaLicao01Exportadas(t *testing.T) {
 			t.Errorf("%s: %+v (esperava o ID %s, passar e mais de %d casos)", c.id, c.r, c.id, c.sorteados)
 		}
 	}
+}
+
+// normalizacao01 é uma normalização em lote com cada peça trocável, para
+// montar as respostas erradas.
+type normalizacao01 struct {
+	estatisticas func(l LoteBN) (media, variancia func(i, j int) float64)
+	divisor      func(variancia, eps float64) float64
+	final        func(l LoteBN, xn float64, j int) float64
+}
+
+func (c normalizacao01) calcula(l LoteBN) [][]float64 {
+	n, d := len(l.X), len(l.X[0])
+	media, variancia := func(i, j int) float64 {
+		m := 0.0
+		for k := range n {
+			m += l.X[k][j]
+		}
+		return m / float64(n)
+	}, func(i, j int) float64 { return 0 }
+	variancia = func(i, j int) float64 {
+		v := 0.0
+		for k := range n {
+			v += (l.X[k][j] - media(k, j)) * (l.X[k][j] - media(k, j))
+		}
+		return v / float64(n)
+	}
+	if c.estatisticas != nil {
+		media, variancia = c.estatisticas(l)
+	}
+	divisor := func(v, eps float64) float64 { return math.Sqrt(v + eps) }
+	if c.divisor != nil {
+		divisor = c.divisor
+	}
+	final := func(l LoteBN, xn float64, j int) float64 { return l.Gama[j]*xn + l.Beta[j] }
+	if c.final != nil {
+		final = c.final
+	}
+	y := make([][]float64, n)
+	for i := range y {
+		y[i] = make([]float64, d)
+		for j := range y[i] {
+			y[i][j] = final(l, (l.X[i][j]-media(i, j))/divisor(variancia(i, j), l.Eps), j)
+		}
+	}
+	return y
+}
+
+func TestErradasNormalizaLote(t *testing.T) {
+	porColuna := func(l LoteBN, divide func(n int) float64) (func(i, j int) float64, func(i, j int) float64) {
+		media := func(_, j int) float64 {
+			m := 0.0
+			for k := range l.X {
+				m += l.X[k][j]
+			}
+			return m / float64(len(l.X))
+		}
+		return media, func(_, j int) float64 {
+			v := 0.0
+			for k := range l.X {
+				v += (l.X[k][j] - media(0, j)) * (l.X[k][j] - media(0, j))
+			}
+			return v / divide(len(l.X))
+		}
+	}
+	referencia := normalizacao01{}.calcula
+	esboco := func(l LoteBN) [][]float64 { return nil }
+	confereRecusa(t, verificaNormalizaLote, 10, map[string]func(LoteBN) [][]float64{"referência": referencia}, map[string]func(LoteBN) [][]float64{
+		"esboço do notebook": esboco,
+		"média e variância sobre o eixo errado (de cada exemplo)": normalizacao01{estatisticas: func(l LoteBN) (func(i, j int) float64, func(i, j int) float64) {
+			media := func(i, _ int) float64 {
+				m := 0.0
+				for _, v := range l.X[i] {
+					m += v
+				}
+				return m / float64(len(l.X[i]))
+			}
+			return media, func(i, _ int) float64 {
+				v := 0.0
+				for _, x := range l.X[i] {
+					v += (x - media(i, 0)) * (x - media(i, 0))
+				}
+				return v / float64(len(l.X[i]))
+			}
+		}}.calcula,
+		"variância sem ε":       normalizacao01{divisor: func(v, _ float64) float64 { return math.Sqrt(v) }}.calcula,
+		"ε fora da raiz":        normalizacao01{divisor: func(v, eps float64) float64 { return math.Sqrt(v) + eps }}.calcula,
+		"divide pela variância": normalizacao01{divisor: func(v, eps float64) float64 { return v + eps }}.calcula,
+		"variância por n − 1 (não enviesada)": normalizacao01{estatisticas: func(l LoteBN) (func(i, j int) float64, func(i, j int) float64) {
+			return porColuna(l, func(n int) float64 { return float64(n - 1) })
+		}}.calcula,
+		"médias móveis no treino": normalizacao01{estatisticas: func(l LoteBN) (func(i, j int) float64, func(i, j int) float64) {
+			return func(_, j int) float64 { return l.MediaMovel[j] }, func(_, j int) float64 { return l.VarianciaMovel[j] }
+		}}.calcula,
+		"esquece γ e β": normalizacao01{final: func(_ LoteBN, xn float64, _ int) float64 { return xn }}.calcula,
+		"troca γ e β":   normalizacao01{final: func(l LoteBN, xn float64, j int) float64 { return l.Beta[j]*xn + l.Gama[j] }}.calcula,
+		"β antes de γ":  normalizacao01{final: func(l LoteBN, xn float64, j int) float64 { return l.Gama[j] * (xn + l.Beta[j]) }}.calcula,
+	})
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/gomlx/gomlx/ml/layers"
 	"github.com/gomlx/gomlx/ml/model"
 
+	"github.com/go-estudos/representacoes/pkg/cnn"
 	"github.com/go-estudos/representacoes/pkg/enunciado"
 	"github.com/go-estudos/representacoes/pkg/motor"
 	"github.com/go-estudos/representacoes/pkg/treino"
@@ -155,4 +156,31 @@ func copiaMatriz01(m [][]float64) [][]float64 {
 		c[i] = slices.Clone(m[i])
 	}
 	return c
+}
+
+// LoteBN é enunciado.LoteBN (o tipo mora lá, onde o aluno o procura).
+type LoteBN = enunciado.LoteBN
+
+// NormalizaLote é a normalização em lote de l no modo de treino, calculada
+// pela cnn.NormalizaLote do curso (a das redes fundas da lição), com γ, β e
+// as médias móveis de l postos nas variáveis dela e o ε de l.
+func NormalizaLote(l LoteBN) [][]float64 {
+	return copiaMatriz01(memoLicao01(fmt.Sprint(l), func() [][]float64 { return normalizaLote(l) }))
+}
+
+func normalizaLote(l LoteBN) [][]float64 {
+	n, d := len(l.X), len(l.X[0])
+	store := model.NewStore()
+	escopo := store.RootScope().In("bn")
+	escopo.VariableWithValue("gama", slices.Clone(l.Gama))
+	escopo.VariableWithValue("beta", slices.Clone(l.Beta))
+	escopo.VariableWithValue("media_movel", slices.Clone(l.MediaMovel)).SetTrainable(false)
+	escopo.VariableWithValue("variancia_movel", slices.Clone(l.VarianciaMovel)).SetTrainable(false)
+	exec := model.MustNewExec(motor.Backend(), store, func(s *model.Scope, x *graph.Node) *graph.Node {
+		s.Store().SetTraining(x.Graph(), true)
+		return cnn.NormalizaLoteComEpsilon(s.In("bn"), x, l.Eps)
+	})
+	// Cada exemplo vira uma "imagem" de 1×1 pixel com d canais.
+	y := tensors.MustCopyFlatData[float64](exec.MustCall(tensors.FromFlatDataAndDimensions(achata(l.X), n, 1, 1, d))[0])
+	return desachata(y, n, d)
 }

@@ -189,3 +189,60 @@ func Convolucoes(rede cnn.Rede) int {
 	}
 	return n
 }
+
+// VerificaNormalizaLote confere a NormalizaLote do aluno (exercício
+// 01-batchnorm) contra a cnn.NormalizaLote do curso, no modo de treino:
+// casos fixos contra a média e a variância sobre o eixo errado (por exemplo
+// em vez de por característica), a variância sem ε (ou com ε fora da raiz),
+// a variância dividida por n − 1, usar as médias móveis no treino e
+// esquecer ou trocar γ e β; e 10 sorteados.
+func VerificaNormalizaLote(aluno func(l LoteBN) [][]float64) exercicios.Resultado {
+	return verificaNormalizaLote(aluno, 10)
+}
+
+// verificaNormalizaLote é VerificaNormalizaLote com `sorteados` casos sorteados (0: só os fixos).
+func verificaNormalizaLote(aluno func(l LoteBN) [][]float64, sorteados int) exercicios.Resultado {
+	return exercicios.Verifica("01-batchnorm", aluno, NormalizaLote,
+		[]LoteBN{
+			// O exemplo da lição: 4 exemplos, 2 características em escalas diferentes. As médias
+			// móveis (0 e 1) não são as do lote: usá-las no treino dá outra conta.
+			{X: [][]float64{{1, 10}, {2, 20}, {3, 30}, {4, 40}}, Gama: []float64{1, 1}, Beta: []float64{0, 0},
+				MediaMovel: []float64{0, 0}, VarianciaMovel: []float64{1, 1}, Eps: 1e-5},
+			// 2 exemplos: a variância por n − 1 é o dobro da por n. γ e β diferentes por característica.
+			{X: [][]float64{{1, -2, 5}, {3, 2, 4}}, Gama: []float64{2, 0.5, -1}, Beta: []float64{1, -3, 0.5},
+				MediaMovel: []float64{2, 0, 4.5}, VarianciaMovel: []float64{1, 4, 0.25}, Eps: 1e-5},
+			// ε grande: sem ele, ou fora da raiz, a conta muda; a 2ª característica é constante
+			// (variância 0: sem ε, divide por zero).
+			{X: [][]float64{{0, 7}, {2, 7}, {4, 7}}, Gama: []float64{1.5, 2}, Beta: []float64{0.5, 1},
+				MediaMovel: []float64{1, 7}, VarianciaMovel: []float64{2, 0.5}, Eps: 0.5},
+			// Mais características que exemplos, com as médias móveis iguais às do lote e a
+			// variância móvel igual à do lote por n − 1 (o que o PyTorch guarda): usar as móveis
+			// ainda difere.
+			{X: [][]float64{{1, 2, 3, 4, 5}, {5, 4, 3, 2, 1}, {0, 0, 6, 1, 2}},
+				Gama: []float64{1, 2, 3, 1, 2}, Beta: []float64{0, 1, 0, -1, 0},
+				MediaMovel: []float64{2, 2, 4, 7.0 / 3, 8.0 / 3}, VarianciaMovel: []float64{7, 4, 3, 7.0 / 3, 13.0 / 3}, Eps: 1e-3},
+		},
+		exercicios.Aleatorios(sorteados, func(r *rand.Rand) LoteBN {
+			n, d := 2+r.IntN(5), 1+r.IntN(4)
+			l := LoteBN{X: make([][]float64, n), Eps: []float64{1e-5, 1e-3, 0.1}[r.IntN(3)]}
+			for i := range l.X {
+				l.X[i] = make([]float64, d)
+				for j := range l.X[i] {
+					l.X[i][j] = 3*r.NormFloat64() + float64(j)
+				}
+			}
+			for range d {
+				l.Gama = append(l.Gama, 0.5+r.Float64())
+				l.Beta = append(l.Beta, r.NormFloat64())
+				l.MediaMovel = append(l.MediaMovel, r.NormFloat64())
+				l.VarianciaMovel = append(l.VarianciaMovel, 0.5+r.Float64())
+			}
+			return l
+		}),
+		exercicios.Dica("cada característica (coluna) é normalizada com a média e a variância dela, tiradas dos exemplos do "+
+			"lote; depois vêm a escala γ e o deslocamento β, aprendidos. No treino, a conta só olha o lote que chegou."),
+		exercicios.OutraDica("percorra as linhas para cada coluna: a média e a variância são sobre os exemplos, e a variância "+
+			"divide pelo número de exemplos (como a média), não por um a menos. O ε entra somado à variância, "+
+			"dentro da raiz. As médias móveis que vêm no lote são para a inferência: aqui elas não entram."),
+	)
+}

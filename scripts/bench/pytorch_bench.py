@@ -111,7 +111,29 @@ class GRU(nn.Module):
         return self.saida(h[-1])
 
 
-MODELOS = {"lenet": LeNet, "mlp": MLP, "lstm": LSTM, "gru": GRU}
+class FundaRes(nn.Module):
+    """cnn.Funda{Camadas: 10, Filtros: 8, BN: true, Residual: true} da lição 01:
+    conv 3×3 ×8 → BN → ReLU → pool → 5 blocos residuais (conv → BN → ReLU →
+    conv → BN, somado à entrada, → ReLU) → pool → densa 10. A BN como
+    cnn.NormalizaLote: ε = 1e-5 e médias móveis que guardam 0,9 do valor
+    anterior (momentum = 0,1 no PyTorch)."""
+
+    def __init__(self, filtros=8, blocos=5):
+        super().__init__()
+        conv = lambda entrada: nn.Conv2d(entrada, filtros, 3, padding=1)
+        bn = lambda: nn.BatchNorm2d(filtros, eps=1e-5, momentum=0.1)
+        self.c0, self.n0 = conv(1), bn()
+        self.blocos = nn.ModuleList(nn.ModuleList([conv(filtros), bn(), conv(filtros), bn()]) for _ in range(blocos))
+        self.s = nn.Linear(7 * 7 * filtros, 10)
+
+    def forward(self, x):
+        x = torch.max_pool2d(torch.relu(self.n0(self.c0(x.unsqueeze(1)))), 2)
+        for ca, na, cb, nb in self.blocos:
+            x = torch.relu(x + nb(cb(torch.relu(na(ca(x))))))
+        return self.s(torch.max_pool2d(x, 2).flatten(1))
+
+
+MODELOS = {"lenet": LeNet, "funda-res": FundaRes, "mlp": MLP, "lstm": LSTM, "gru": GRU}
 
 
 # --- Modelos medidos só pelo tempo do passo (lições 03 e 04) ---------------

@@ -17,6 +17,7 @@ from pathlib import Path
 NOMES_MODELO = {
     "mlp": "MLP da lição 00 (784→256→128→10)",
     "lenet": "CNN da lição 01 (LeNet: conv 16 → conv 32 → densa 128)",
+    "funda-res": "CNN funda da lição 01 (11 convoluções 3×3 de 8 filtros, 5 blocos residuais com BN)",
     "lstm": "LSTM da lição 02",
     "gru": "GRU da lição 02",
     "rbm-cd": "RBM da lição 03, um passo de CD-1",
@@ -28,7 +29,7 @@ NOMES_MODELO = {
     "transformer-palavras": "Transformer causal de dois blocos da lição 05, nas palavras",
 }
 # Com acurácia-alvo (tempo do passo e tempo até o alvo) e só com o tempo do passo.
-COM_ALVO = ["mlp", "lenet", "lstm", "gru"]
+COM_ALVO = ["mlp", "lenet", "funda-res", "lstm", "gru"]
 SO_PASSO = ["rbm-cd", "rbm-pcd", "gan-anel", "gan-digitos", "gan-restaura"]
 TRANSFORMERS = ["transformer-recordacao", "transformer-palavras"]
 NOMES_LADO = {

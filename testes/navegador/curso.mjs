@@ -236,7 +236,7 @@ async function testaLicao(browser, base, token, arquivo, fixos) {
 // falha), e uma linha sem lição também é (veja confereLicoes).
 export const LICOES = {
   '00-introducao.ipynb': { exercicio: '00-softmax', capturaFigura: 5, figuras: 10 },
-  '01-cnn.ipynb': { exercicio: '01-maxpool', capturaFigura: 7, figuras: 9 },
+  '01-cnn.ipynb': { exercicio: '01-maxpool', capturaFigura: 7, figuras: 14 },
   '02-rnn-lstm-gru.ipynb': { exercicio: '02-parametros-lstm', capturaFigura: 7, figuras: 12 },
   '03-dbn.ipynb': { exercicio: '03-modelagem', capturaFigura: 2, figuras: 15 },
   '04-gan.ipynb': { exercicio: '04-perda-g', capturaFigura: 2, figuras: 17 },

@@ -4,7 +4,8 @@
 // execução. Quem o chama é o scripts/bench.sh (o motor vem de GOMLX_BACKEND,
 // escolhido e criado pelo pacote motor: motor.Backend).
 //
-// Modelos: mlp (lição 00), lenet (01), lstm e gru (02, a tarefa da memória;
+// Modelos: mlp (lição 00), lenet e funda-res (01; a rede funda residual com
+// normalização em lote), lstm e gru (02, a tarefa da memória;
 // ms por passo e tempo até o alvo), rbm-cd e rbm-pcd (03, um passo de CD-1 ou
 // de PCD da RBM 784→500 no MNIST binarizado), gan-anel, gan-digitos e
 // gan-restaura (04, um passo de D e um de G) e transformer-recordacao e
@@ -92,7 +93,12 @@ func camadaDe(modelo string) rnn.Camada {
 // recorrente diz se o modelo é um dos da tarefa da memória.
 func recorrente(modelo string) bool { return modelo == "lstm" || modelo == "gru" }
 
-var modelos = map[string]train.ModelFn{"lenet": cnn.LeNet().Modelo(), "mlp": densas.MLP} // e "lstm" e "gru", montados em main (-oculta)
+var modelos = map[string]train.ModelFn{"lenet": cnn.LeNet().Modelo(), "mlp": densas.MLP, "funda-res": fundaResidual.Modelo()} // e "lstm" e "gru", montados em main (-oculta)
+
+// fundaResidual é a rede funda residual com normalização em lote da seção 8
+// da lição 01 (11 convoluções 3×3 de 8 filtros, 5 blocos), com a
+// inicialização de He (o padrão do GoMLX; o PyTorch usa a sua).
+var fundaResidual = cnn.Funda{Camadas: 10, Filtros: 8, BN: true, Residual: true}
 
 // conjunto: lotes de treino (com o tamanho pedido) e os lotes de teste.
 type conjunto struct {
@@ -195,7 +201,7 @@ type resultado struct {
 
 func main() {
 	var o opcoes
-	flag.StringVar(&o.modelo, "modelo", "lenet", "mlp, lenet, lstm, gru, rbm-cd, rbm-pcd, gan-anel, gan-digitos, gan-restaura, transformer-recordacao ou transformer-palavras")
+	flag.StringVar(&o.modelo, "modelo", "lenet", "mlp, lenet, funda-res, lstm, gru, rbm-cd, rbm-pcd, gan-anel, gan-digitos, gan-restaura, transformer-recordacao ou transformer-palavras")
 	flag.IntVar(&o.lote, "lote", 128, "tamanho do lote")
 	flag.Float64Var(&o.taxa, "taxa", 1e-3, "taxa de aprendizado do Adam")
 	flag.IntVar(&o.decaimento, "decaimento", 0, "se > 0, a taxa cai em cosseno até taxa/20 em tantos passos (como treino.Treina); 0 = constante")
@@ -256,7 +262,7 @@ func main() {
 		chaves.GradienteDosPesosNoTempo = false
 	}
 	if modelos[o.modelo] == nil && passos[o.modelo] == nil && o.exporta == "" {
-		fmt.Fprintf(os.Stderr, "modelo desconhecido %q (use mlp, lenet, lstm, gru, rbm-cd, rbm-pcd, gan-anel, gan-digitos, gan-restaura, transformer-recordacao ou transformer-palavras)\n", o.modelo)
+		fmt.Fprintf(os.Stderr, "modelo desconhecido %q (use mlp, lenet, funda-res, lstm, gru, rbm-cd, rbm-pcd, gan-anel, gan-digitos, gan-restaura, transformer-recordacao ou transformer-palavras)\n", o.modelo)
 		os.Exit(2)
 	}
 	if o.exporta != "" {
