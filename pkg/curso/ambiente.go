@@ -43,6 +43,7 @@ var Variaveis = []Variavel{
 	{"REPRESENTACOES_IMAGEM", "representacoes", "o nome da imagem que testes/imagem/testa.sh testa", "testes/imagem"},
 	{"REPRESENTACOES_ESPELHO_DEBIAN", "o espelho Debian das fontes do apt desta máquina (/etc/apt)", "o espelho Debian da imagem-base", "scripts/imagem-base.sh"},
 	{"REPRESENTACOES_CAPTURAS", "saidas/navegador, saidas/hub", "onde os testes no navegador gravam as capturas de tela", "testes/navegador, testes/hub"},
+	{"REPRESENTACOES_CAPTURAS_SITE", "saidas/site-capturas", "onde o teste do site grava as capturas de tela", "testes/site"},
 	{"REPRESENTACOES_MEDE", "(vazia: o teste é pulado)", "qual modelo internal/medemotores mede (ou \"todos\")", "internal/medemotores/mede.sh"},
 	{"REPRESENTACOES_GO_DO_PROXY", "(vazia)", "1: a imagem-base baixa o Go do proxy mesmo com o Go certo na máquina", "scripts/imagem-base.sh"},
 	{"BENCH_REPETICOES", "3", "quantas execuções o bench mede por modelo (a mediana vai para o relatório)", "scripts/bench.sh"},
