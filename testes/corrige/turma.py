@@ -382,7 +382,9 @@ def main():
                 and "limite de memória de 2 GiB" in s.get("observacao", ""), str(s) + r.stderr[-1500:])
         confere("kim: os outros exercícios da lição 01 seguem corrigidos (não feitos, com o enunciado do curso)",
                 all(v.get("passou") == "não" and "não feito" in v.get("observacao", "")
-                    for (a, e), v in notas3.items() if e != "01-minha-rede") and len(notas3) == 5, str(notas3))
+                    for (a, e), v in notas3.items() if e != "01-minha-rede")
+                and len(notas3) == len(celulas.exercicios(nbformat.read(RAIZ / "notebooks" / "01-cnn.ipynb", as_version=4))),
+                str(notas3))
         sobras = subprocess.run(["pgrep", "-u", "representacoes-corrige-1,representacoes-juiz-1"],
                                 capture_output=True, text=True).stdout
         confere("nenhum processo do aluno nem do juiz sobrou depois do limite", not sobras.strip(), sobras)
